@@ -1,0 +1,74 @@
+// orator-bench: speed targets, printed as ratios and rates (never asserted in tests).
+//
+//   swift run -c release orator-bench render [seconds]
+//
+// Renders a script of about `seconds` (default 60) at 1920×1080 and 1280×720 with the
+// default encoder (x264 veryfast) and prints render time ÷ video duration and peak memory.
+import Foundation
+import HeyGenAPI
+import OratorRender
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+let paragraph = """
+  Welcome to the quarterly product update. This quarter we shipped faster rendering, \
+  better captions and a cleaner dashboard. Our customers told us what they needed, and we \
+  listened. Let me walk you through the three changes that matter most, and what comes next. \
+  First, videos now render in a fraction of the time they used to. Second, captions follow \
+  every word. Third, the new dashboard shows each job as it happens.
+  """
+
+func peakMemoryMiB(_ who: Int32) -> Double {
+  var usage = rusage()
+  getrusage(who, &usage)
+  return Double(usage.ru_maxrss) / 1024
+}
+
+func benchRender(seconds: Double) async throws {
+  // espeak-ng at speed 1.0 speaks this paragraph in ≈ 22 s; repeat it to reach the target.
+  let repeats = max(1, Int((seconds / 22).rounded()))
+  let script = Array(repeating: paragraph, count: repeats).joined(separator: " ")
+  let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "orator-bench-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(at: scratch) }
+  let renderer = VideoRenderer(media: LocalMediaResolver(scratchDirectory: scratch.path))
+  let avatar = AvatarCatalogue.builtIn[0].id
+  print("render: \(avatar), en-us-female, x264 \(renderer.encoder.preset), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+  for size in [Dimension(width: 1920, height: 1080), Dimension(width: 1280, height: 720)] {
+    let request = VideoGenerateRequest(
+      videoInputs: [
+        VideoInput(
+          character: .avatar(AvatarCharacter(avatarId: avatar, avatarStyle: .normal)),
+          voice: .text(TextVoice(voiceId: "en-us-female", inputText: script)),
+          background: .color("#F4F6FB"))
+      ], dimension: size)
+    let output = scratch.appendingPathComponent("bench-\(size.height).mp4").path
+    let clock = ContinuousClock()
+    let start = clock.now
+    let video = try await renderer.render(request, to: output)
+    let elapsed = clock.now - start
+    let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    let frames = video.duration * video.fps
+    print(
+      String(
+        format: "  %dx%d: %.1f s of video in %.1f s → render time ÷ duration = %.3f (%.0f frames/s)",
+        size.width, size.height, video.duration, wall, wall / video.duration, frames / wall))
+  }
+  print(
+    String(
+      format: "  peak memory: orator %.0f MiB, ffmpeg children %.0f MiB",
+      peakMemoryMiB(RUSAGE_SELF), peakMemoryMiB(RUSAGE_CHILDREN)))
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+switch arguments.first {
+case "render", nil:
+  let seconds = arguments.dropFirst().first.flatMap(Double.init) ?? 60
+  try await benchRender(seconds: seconds)
+default:
+  print("usage: orator-bench render [seconds]")
+  exit(2)
+}

@@ -1,0 +1,61 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "Orator",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "orator", targets: ["orator"]),
+    .library(name: "HeyGenAPI", targets: ["HeyGenAPI"]),
+    .library(name: "OratorRender", targets: ["OratorRender"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+  ],
+  targets: [
+    // System libraries found through pkg-config (Debian: libespeak-ng-dev, libcairo2-dev).
+    .systemLibrary(name: "CEspeak", pkgConfig: "espeak-ng", providers: [.apt(["libespeak-ng-dev"])]),
+    .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+
+    .target(name: "HeyGenAPI"),
+    .target(
+      name: "OratorCore",
+      dependencies: ["HeyGenAPI", .product(name: "Crypto", package: "swift-crypto")]
+    ),
+    .target(
+      name: "OratorSQLite",
+      dependencies: ["OratorCore", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    .target(
+      name: "OratorRender",
+      dependencies: [
+        "HeyGenAPI", "OratorCore", "CEspeak", "CCairo",
+        .product(name: "Subprocess", package: "swift-subprocess"),
+      ],
+      resources: [.copy("Avatars/BuiltIn")],
+      swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+    ),
+    .executableTarget(
+      name: "orator",
+      dependencies: [
+        "HeyGenAPI", "OratorCore", "OratorRender",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(
+      name: "orator-bench",
+      dependencies: ["HeyGenAPI", "OratorRender"],
+      path: "Benchmarks/orator-bench"
+    ),
+
+    .testTarget(name: "HeyGenAPITests", dependencies: ["HeyGenAPI"]),
+    .testTarget(name: "OratorCoreTests", dependencies: ["OratorCore"]),
+    .testTarget(name: "OratorSQLiteTests", dependencies: ["OratorSQLite", "OratorCore"]),
+    .testTarget(name: "OratorRenderTests", dependencies: ["OratorRender", "HeyGenAPI", "OratorCore"]),
+    .testTarget(name: "OratorCLITests", dependencies: ["HeyGenAPI"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,80 @@
+import Foundation
+
+/// Everything the API server and the workers keep: accounts and keys, videos, the render
+/// queue and credits. Implemented by `SQLiteStore` (one machine) and, later, a PostgreSQL
+/// store (several API nodes); one contract test suite holds both to the same behaviour.
+///
+/// Every method that reads or writes videos takes the caller's account and treats another
+/// account's video as absent, so a handler cannot leak one by forgetting a check. Methods
+/// that depend on time take `now` from the caller's injected clock.
+public protocol Store: Sendable {
+  // MARK: Accounts and keys
+
+  /// Adds an account with `credit` seconds of video to spend.
+  func createAccount(_ account: Account, credit: Int) async throws(StoreError)
+  func account(id: ResourceID) async throws(StoreError) -> Account?
+  /// All accounts, oldest first (for `orator keys` and first-start set-up).
+  func accounts() async throws(StoreError) -> [Account]
+  /// Stores a key's record and hash. `.conflict` if the id or hash is taken.
+  func addKey(_ key: KeyRecord, hash: APIKeyHash) async throws(StoreError)
+  /// The account a presented key belongs to; nil for an unknown or revoked key.
+  func account(forKeyHash hash: APIKeyHash) async throws(StoreError) -> Account?
+  /// The account's keys, revoked ones included, oldest first.
+  func keys(account: ResourceID) async throws(StoreError) -> [KeyRecord]
+  /// Revokes a key of `account`; false when it has no such key or it was already revoked.
+  func revokeKey(id: ResourceID, account: ResourceID, now: Date) async throws(StoreError) -> Bool
+
+  // MARK: Credits
+
+  /// Seconds of video the account can still start: its balance less what running videos
+  /// have reserved. HeyGen's `remaining_quota`.
+  func remainingCredit(account: ResourceID) async throws(StoreError) -> Int
+  /// Adds (or with a negative value, takes away) credit; returns the new remaining credit.
+  func addCredit(account: ResourceID, seconds: Int) async throws(StoreError) -> Int
+
+  // MARK: Videos
+
+  /// Writes the video, its job and its credit reservation (`video.reservedCredit`) in one
+  /// transaction: either all three exist afterwards or none does. Refuses with
+  /// `.insufficientCredit` when the remaining credit cannot cover the reservation; a test
+  /// video reserves and costs nothing.
+  func createVideo(_ video: VideoRecord, job: JobRecord) async throws(StoreError)
+  /// The video if it exists, is not deleted, and belongs to `account`.
+  func video(id: ResourceID, account: ResourceID) async throws(StoreError) -> VideoRecord?
+  /// The account's videos, newest first, `limit` (clamped to 1…100) at a time, starting after
+  /// the video `after` names.
+  func listVideos(account: ResourceID, limit: Int, after: VideoPageToken?)
+    async throws(StoreError) -> VideoPage
+  /// Deletes a video: it disappears from reads, its queued or leased job is cancelled (a
+  /// worker's later completion is refused) and its reservation released. Returns the video
+  /// as it was, so the caller can remove its media; nil when there is no such video.
+  func deleteVideo(id: ResourceID, account: ResourceID, now: Date)
+    async throws(StoreError) -> VideoRecord?
+  /// Videos of the account that are pending or processing, for concurrency limits.
+  func activeRenderCount(account: ResourceID) async throws(StoreError) -> Int
+
+  // MARK: Jobs
+
+  /// Takes the oldest runnable job (queued with `runAfter <= now`, or leased with an
+  /// expired lease) under a new lease with a new, higher fencing token, and marks its video
+  /// processing. Atomic across processes: no two callers get the same job under the same
+  /// token. Nil when nothing is runnable. A job whose lease expired on its last attempt is
+  /// failed instead of handed out again.
+  func claimJob(owner: String, leaseFor: Duration, now: Date) async throws(StoreError) -> JobLease?
+  /// Extends a lease; false when it no longer holds (taken over, or the video deleted).
+  func heartbeat(_ lease: JobLease, extendTo: Date) async throws(StoreError) -> Bool
+  /// Records a finished render: the video becomes completed with its files and duration,
+  /// and the real duration is charged in place of the reservation (settlement). False, and
+  /// nothing changed, unless the lease still holds.
+  func completeJob(_ lease: JobLease, result: VideoResult, now: Date)
+    async throws(StoreError) -> Bool
+  /// Records a failed attempt. A `retryable` failure with attempts left queues the job
+  /// again after the retry policy's backoff; otherwise the video becomes failed with
+  /// `failure` and its reservation is released.
+  func failJob(_ lease: JobLease, failure: VideoFailure, retryable: Bool, now: Date)
+    async throws(StoreError) -> JobFailureOutcome
+  /// Takes back every lease that expired by `now`: the job is queued again (or failed when
+  /// that was its last attempt). Returns the leases taken back, for logging. `claimJob`
+  /// takes expired leases too; this only keeps the queue honest when no worker is asking.
+  func reapExpiredLeases(now: Date) async throws(StoreError) -> [JobLease]
+}

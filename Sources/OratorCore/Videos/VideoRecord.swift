@@ -1,0 +1,57 @@
+import Foundation
+
+/// A video as the store keeps it: the request that asked for it, where it is, and what came
+/// out. The request stays raw JSON so that a later version reads it as it was sent.
+public struct VideoRecord: Sendable, Equatable {
+  public var id: ResourceID
+  public var accountId: ResourceID
+  public var kind: VideoKind
+  public var title: String
+  public var status: VideoStatus
+  /// The request body as received (`POST /v2/video/generate` or a translate request).
+  public var request: Data
+  public var callbackId: String?
+  public var callbackUrl: String?
+  /// HeyGen's `test: true`: rendered, watermarked, and free.
+  public var isTest: Bool
+  /// `caption: true`: captions files and a captioned copy are made.
+  public var caption: Bool
+  /// Unix seconds.
+  public var createdAt: Int
+  /// Unix seconds.
+  public var updatedAt: Int
+  /// Seconds of video, once completed.
+  public var duration: Double?
+  public var failure: VideoFailure?
+  public var files: VideoFiles
+  /// Credit seconds held back for this video while it renders; zero once settled.
+  public var reservedCredit: Int
+  /// Credit seconds charged for the finished video.
+  public var chargedCredit: Int
+
+  public init(
+    id: ResourceID, accountId: ResourceID, kind: VideoKind = .generated, title: String,
+    status: VideoStatus = .pending, request: Data, callbackId: String? = nil,
+    callbackUrl: String? = nil, isTest: Bool = false, caption: Bool = false, createdAt: Int,
+    updatedAt: Int? = nil, duration: Double? = nil, failure: VideoFailure? = nil,
+    files: VideoFiles = VideoFiles(), reservedCredit: Int = 0, chargedCredit: Int = 0
+  ) {
+    self.id = id
+    self.accountId = accountId
+    self.kind = kind
+    self.title = title
+    self.status = status
+    self.request = request
+    self.callbackId = callbackId
+    self.callbackUrl = callbackUrl
+    self.isTest = isTest
+    self.caption = caption
+    self.createdAt = createdAt
+    self.updatedAt = updatedAt ?? createdAt
+    self.duration = duration
+    self.failure = failure
+    self.files = files
+    self.reservedCredit = reservedCredit
+    self.chargedCredit = chargedCredit
+  }
+}

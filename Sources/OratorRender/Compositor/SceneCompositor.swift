@@ -1,0 +1,150 @@
+import CCairo
+import Foundation
+import HeyGenAPI
+import OratorCore
+
+/// Draws every frame of every scene and streams them to the encoder. Static backgrounds are
+/// painted once; each frame restores and redraws only the presenter's rectangle and converts
+/// only that rectangle to YUV.
+struct SceneCompositor {
+  var width: Int
+  var height: Int
+  var fps: Double
+  var watermark: String?
+  var encoder: EncoderSettings
+
+  func encode(
+    plans: [ScenePlan], speech: [SceneSpeech], backdrops: SceneBackdrops, to path: String,
+    progress: @Sendable (RenderProgress) -> Void
+  ) async throws {
+    let base = FrameCanvas(width: width, height: height)
+    let work = FrameCanvas(width: width, height: height)
+    let yuv = I420Frame(width: width, height: height)
+    let totalFrames = speech.reduce(0) { $0 + $1.frameCount }
+    var done = 0
+    let audio = speech.map { SceneAudio(path: $0.wavPath, duration: $0.duration) }
+
+    try await VideoEncoder.encode(
+      width: width, height: height, fps: fps, audio: audio, settings: encoder, to: path
+    ) { sink in
+      for (plan, scene) in zip(plans, speech) {
+        let stage = SceneStage(plan: plan, scene: scene, width: width, height: height, watermark: watermark)
+        switch plan.backdrop {
+        case .color(let color):
+          base.fill(Double(color.red) / 255, Double(color.green) / 255, Double(color.blue) / 255)
+          stage.drawStatics(on: base)
+          try await stage.streamOverStaticBase(base, work: work, yuv: yuv, sink: &sink) {
+            done += 1
+            if done % 25 == 0 { progress(RenderProgress(stage: .frames, fraction: Double(done) / Double(totalFrames))) }
+          }
+        case .image(let imagePath, let fit):
+          guard let image = backdrops.image(imagePath, fit) else {
+            throw RenderError.failed("background image of scene \(plan.index) was not prepared")
+          }
+          base.copyAll(from: image)
+          stage.drawStatics(on: base)
+          try await stage.streamOverStaticBase(base, work: work, yuv: yuv, sink: &sink) {
+            done += 1
+            if done % 25 == 0 { progress(RenderProgress(stage: .frames, fraction: Double(done) / Double(totalFrames))) }
+          }
+        case .video(let videoPath, let playStyle, let fit):
+          try await BackgroundVideo.play(
+            path: videoPath, style: playStyle, fit: fit, sceneDuration: scene.duration, fps: fps,
+            frameCount: scene.frameCount, into: base
+          ) { reader in
+            for frame in 0..<scene.frameCount {
+              if frame > 0 { try await reader.advance() }
+              work.copyAll(from: base)
+              stage.drawStatics(on: work)
+              stage.drawFrame(frame, on: work, within: work.bounds)
+              yuv.convert(work.bounds, from: work)
+              try await sink.write(yuv)
+              done += 1
+              if done % 25 == 0 { progress(RenderProgress(stage: .frames, fraction: Double(done) / Double(totalFrames))) }
+            }
+          }
+        }
+      }
+    }
+    progress(RenderProgress(stage: .frames, fraction: 1))
+  }
+}
+
+/// One scene's presenter, motion and overlay, ready to draw frame by frame.
+struct SceneStage {
+  let figure: AvatarFigure?
+  let motion: AvatarMotion?
+  let placement: AvatarPlacement?
+  let circleColor: RGBColor
+  let overlay: OverlayLayer
+  let frameCount: Int
+
+  init(plan: ScenePlan, scene: SceneSpeech, width: Int, height: Int, watermark: String?) {
+    frameCount = scene.frameCount
+    overlay = OverlayLayer(width: width, height: height, text: plan.text, watermark: watermark)
+    if let presenter = plan.presenter {
+      let figure = AvatarFigure(presenter.avatar)
+      self.figure = figure
+      motion = AvatarMotion(
+        avatar: presenter.avatar, performance: scene.performance(seed: Self.seed(plan)))
+      placement = AvatarPlacement(
+        style: presenter.style, scale: presenter.scale, offset: presenter.offset,
+        paintBounds: figure.paintBounds, frameWidth: width, frameHeight: height)
+      circleColor = presenter.circleColor
+    } else {
+      figure = nil
+      motion = nil
+      placement = nil
+      circleColor = .white
+    }
+  }
+
+  /// Same request, same blinks; different scenes, different blinks.
+  static func seed(_ plan: ScenePlan) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in (plan.presenter?.avatar.id ?? "").utf8 {
+      hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+    }
+    return hash ^ (UInt64(plan.index) &* 0x9e37_79b9_7f4a_7c15)
+  }
+
+  /// What does not move: the circle's fill behind a `circle` presenter.
+  func drawStatics(on canvas: FrameCanvas) {
+    guard let placement else { return }
+    placement.drawCircleBackground(
+      (Double(circleColor.red) / 255, Double(circleColor.green) / 255, Double(circleColor.blue) / 255),
+      in: canvas.context)
+  }
+
+  /// Draws the presenter and the overlay for `frame`, limited to `rect`.
+  func drawFrame(_ frame: Int, on canvas: FrameCanvas, within rect: PixelRect) {
+    if let figure, let motion, let placement {
+      placement.draw(figure, pose: motion.pose(atFrame: frame), in: canvas.context)
+    }
+    overlay.paint(onto: canvas, within: rect)
+  }
+
+  /// The presenter's rectangle, or nothing when the scene has no presenter.
+  var dirtyRect: PixelRect { placement?.dirtyRect ?? PixelRect(x: 0, y: 0, width: 0, height: 0) }
+
+  func streamOverStaticBase(
+    _ base: FrameCanvas, work: FrameCanvas, yuv: I420Frame, sink: inout FrameSink,
+    onFrame: () -> Void
+  ) async throws {
+    work.copyAll(from: base)
+    drawFrame(0, on: work, within: work.bounds)
+    yuv.convert(work.bounds, from: work)
+    try await sink.write(yuv)
+    onFrame()
+    let dirty = dirtyRect
+    for frame in 1..<max(frameCount, 1) {
+      if !dirty.isEmpty {
+        work.copy(dirty, from: base)
+        drawFrame(frame, on: work, within: dirty)
+        yuv.convert(dirty, from: work)
+      }
+      try await sink.write(yuv)
+      onFrame()
+    }
+  }
+}

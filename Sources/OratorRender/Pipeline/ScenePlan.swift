@@ -1,0 +1,116 @@
+import HeyGenAPI
+import OratorCore
+
+/// One scene with every reference resolved: catalogue entries looked up, media fetched,
+/// colours parsed. Building it is where bad input is found, before any frame is drawn.
+struct ScenePlan {
+  enum Speech {
+    case text(voice: VoiceDescriptor, script: String, speed: Double, pitch: Double)
+    case audio(path: String)
+    case silence(seconds: Double)
+  }
+
+  enum Backdrop {
+    case color(RGBColor)
+    case image(path: String, fit: BackgroundFit)
+    case video(path: String, playStyle: PlayStyle, fit: BackgroundFit)
+  }
+
+  struct Presenter {
+    var avatar: AvatarDefinition
+    var style: AvatarStyle
+    var scale: Double
+    var offset: Offset
+    var circleColor: RGBColor
+  }
+
+  var index: Int
+  var presenter: Presenter?
+  var speech: Speech
+  var backdrop: Backdrop
+  var text: TextOverlay?
+}
+
+/// Resolves a validated request against the catalogue and the media resolver.
+struct ScenePlanner {
+  var avatars: [String: AvatarDefinition]
+  var voices: [String: VoiceDescriptor]
+  var media: any MediaResolver
+
+  /// HeyGen's studio default background.
+  static let defaultBackground = RGBColor(red: 0xf6, green: 0xf6, blue: 0xfc)
+
+  func plan(_ input: VideoInput, index: Int) async throws(InvalidField) -> ScenePlan {
+    let path = "video_inputs[\(index)]"
+    var presenter: ScenePlan.Presenter?
+    switch input.character {
+    case .avatar(let character):
+      guard let avatar = avatars[character.avatarId] else {
+        throw InvalidField(
+          path: "\(path).character.avatar_id", message: "unknown avatar \"\(character.avatarId)\"")
+      }
+      presenter = ScenePlan.Presenter(
+        avatar: avatar, style: character.avatarStyle ?? .normal, scale: character.scale ?? 1,
+        offset: character.offset ?? Offset(x: 0, y: 0),
+        circleColor: character.circleBackgroundColor.flatMap(RGBColor.init(hex:)) ?? .white)
+    case .talkingPhoto(let photo):
+      throw InvalidField(
+        path: "\(path).character.talking_photo_id",
+        message: "unknown talking photo \"\(photo.talkingPhotoId)\"")
+    case nil:
+      presenter = nil
+    }
+
+    let speech: ScenePlan.Speech
+    switch input.voice {
+    case .text(let text):
+      guard let voice = voices[text.voiceId] else {
+        throw InvalidField(path: "\(path).voice.voice_id", message: "unknown voice \"\(text.voiceId)\"")
+      }
+      speech = .text(voice: voice, script: text.inputText, speed: text.speed ?? 1, pitch: text.pitch ?? 0)
+    case .audio(let audio):
+      let file =
+        if let url = audio.audioUrl, !url.isEmpty {
+          try await media.file(forURL: url, kind: .audio, field: "\(path).voice.audio_url")
+        } else {
+          try await media.file(
+            forAsset: audio.audioAssetId ?? "", kind: .audio, field: "\(path).voice.audio_asset_id")
+        }
+      speech = .audio(path: file)
+    case .silence(let silence):
+      speech = .silence(seconds: silence.duration ?? 1)
+    }
+
+    let backdrop: ScenePlan.Backdrop
+    switch input.background {
+    case nil:
+      backdrop = .color(Self.defaultBackground)
+    case .color(let value):
+      guard let color = RGBColor(hex: value) else {
+        throw InvalidField(path: "\(path).background.value", message: "must be a hex colour, got \"\(value)\"")
+      }
+      backdrop = .color(color)
+    case .image(let image):
+      let file =
+        if let url = image.url, !url.isEmpty {
+          try await media.file(forURL: url, kind: .image, field: "\(path).background.url")
+        } else {
+          try await media.file(
+            forAsset: image.imageAssetId ?? "", kind: .image,
+            field: "\(path).background.image_asset_id")
+        }
+      backdrop = .image(path: file, fit: image.fit ?? .cover)
+    case .video(let video):
+      let file =
+        if let url = video.url, !url.isEmpty {
+          try await media.file(forURL: url, kind: .video, field: "\(path).background.url")
+        } else {
+          try await media.file(
+            forAsset: video.videoAssetId ?? "", kind: .video,
+            field: "\(path).background.video_asset_id")
+        }
+      backdrop = .video(path: file, playStyle: video.playStyle ?? .loop, fit: video.fit ?? .cover)
+    }
+    return ScenePlan(index: index, presenter: presenter, speech: speech, backdrop: backdrop, text: input.text)
+  }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import HeyGenAPI
+import OratorCore
+
+/// Turns a HeyGen generate request into an MP4 with thumbnail, GIF preview and captions:
+/// script → speech → mouth cues → frames → ffmpeg. Everything is written in a scratch
+/// folder beside the output and moved into place only when all of it succeeded, so a failed
+/// render leaves nothing behind.
+public struct VideoRenderer: Sendable {
+  public var avatars: [AvatarDefinition]
+  public var speech: any SpeechSynthesizer
+  public var media: any MediaResolver
+  public var encoder: EncoderSettings
+  public var validator: VideoRequestValidator
+  /// Seconds of the GIF preview.
+  public var gifSeconds: Double = 5
+
+  public init(
+    avatars: [AvatarDefinition] = AvatarCatalogue.builtIn,
+    speech: any SpeechSynthesizer = EspeakSynthesizer.shared,
+    media: any MediaResolver,
+    encoder: EncoderSettings = EncoderSettings(),
+    validator: VideoRequestValidator = VideoRequestValidator()
+  ) {
+    self.avatars = avatars
+    self.speech = speech
+    self.media = media
+    self.encoder = encoder
+    self.validator = validator
+  }
+
+  /// Renders `request` to `outputPath` (an `.mp4`); the other files take the same name with
+  /// their own extension.
+  public func render(
+    _ request: VideoGenerateRequest, to outputPath: String,
+    progress: @Sendable (RenderProgress) -> Void = { _ in }
+  ) async throws(RenderError) -> RenderedVideo {
+    do {
+      try validator.validate(request)
+    } catch {
+      throw .invalidInput(error)
+    }
+    let output = OutputFiles(videoPath: outputPath)
+    let scratch: String
+    do {
+      scratch = try output.makeScratchDirectory()
+    } catch {
+      throw .failed("cannot write beside \(outputPath): \(error.localizedDescription)")
+    }
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+
+    do {
+      return try await render(request, output: output, scratch: scratch, progress: progress)
+    } catch let error as RenderError {
+      throw error
+    } catch let error as InvalidField {
+      throw .invalidInput(error)
+    } catch let error as FFmpegError {
+      throw .failed(error.description)
+    } catch {
+      throw .failed(String(describing: error))
+    }
+  }
+
+  private func render(
+    _ request: VideoGenerateRequest, output: OutputFiles, scratch: String,
+    progress: @Sendable (RenderProgress) -> Void
+  ) async throws -> RenderedVideo {
+    let size = request.dimension ?? .fullHD
+    let fps = request.fps ?? 25
+    let planner = ScenePlanner(
+      avatars: Dictionary(avatars.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
+      voices: Dictionary(speech.voices.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
+      media: OncePerRenderMedia(base: media))
+
+    progress(RenderProgress(stage: .preparing, fraction: 0))
+    var plans: [ScenePlan] = []
+    for (index, input) in request.videoInputs.enumerated() {
+      plans.append(try await planner.plan(input, index: index))
+    }
+    let backdrops = try await SceneBackdrops.prepare(plans, width: size.width, height: size.height)
+
+    var scenes: [SceneSpeech] = []
+    for plan in plans {
+      scenes.append(
+        try await SceneSpeech.make(for: plan, synthesizer: speech, fps: fps, scratch: scratch))
+      progress(RenderProgress(stage: .speech, fraction: Double(scenes.count) / Double(plans.count)))
+    }
+
+    let watermark: String? =
+      request.test == true ? "TEST VIDEO · Orator" : (request.enableWatermark == true ? "Orator" : nil)
+    try await SceneCompositor(
+      width: size.width, height: size.height, fps: fps, watermark: watermark, encoder: encoder
+    ).encode(
+      plans: plans, speech: scenes, backdrops: backdrops, to: output.scratchPath(.video, in: scratch),
+      progress: progress)
+
+    let duration = scenes.reduce(0) { $0 + $1.duration }
+    let words = SceneSpeech.timeline(scenes)
+    let cues = Captions.cues(from: words)
+    try output.write(Captions.srt(cues), .srt, in: scratch)
+    try output.write(Captions.webVTT(cues), .vtt, in: scratch)
+    try output.write(Captions.ass(cues, width: size.width, height: size.height), .ass, in: scratch)
+
+    progress(RenderProgress(stage: .previews, fraction: 0))
+    let video = output.scratchPath(.video, in: scratch)
+    try await Previews.thumbnail(
+      of: video, at: min(1.0, duration / 2), to: output.scratchPath(.thumbnail, in: scratch))
+    try await Previews.gif(
+      of: video, seconds: min(gifSeconds, duration), maxWidth: 480,
+      to: output.scratchPath(.gif, in: scratch))
+    progress(RenderProgress(stage: .previews, fraction: 1))
+
+    var kinds: [OutputFiles.Kind] = [.video, .thumbnail, .gif, .srt, .vtt, .ass]
+    if request.caption == true {
+      progress(RenderProgress(stage: .captions, fraction: 0))
+      try await CaptionBurner.burn(
+        assFile: output.scratchPath(.ass, in: scratch), into: video,
+        to: output.scratchPath(.captionedVideo, in: scratch), settings: encoder)
+      kinds.append(.captionedVideo)
+      progress(RenderProgress(stage: .captions, fraction: 1))
+    }
+    try output.moveIntoPlace(kinds, from: scratch)
+
+    return RenderedVideo(
+      videoPath: output.path(.video), thumbnailPath: output.path(.thumbnail),
+      gifPath: output.path(.gif), srtPath: output.path(.srt), vttPath: output.path(.vtt),
+      assPath: output.path(.ass),
+      captionedVideoPath: request.caption == true ? output.path(.captionedVideo) : nil,
+      duration: Double(scenes.reduce(0) { $0 + $1.frameCount }) / fps, width: size.width,
+      height: size.height, fps: fps, sceneCount: plans.count)
+  }
+}
+
+/// Downloads each URL once per render even when several scenes use it.
+private actor OncePerRenderMedia: MediaResolver {
+  let base: any MediaResolver
+  private var resolved: [String: String] = [:]
+
+  init(base: any MediaResolver) {
+    self.base = base
+  }
+
+  func file(forURL url: String, kind: MediaKind, field: String) async throws(InvalidField) -> String {
+    if let path = resolved["url:" + url] { return path }
+    let path = try await base.file(forURL: url, kind: kind, field: field)
+    resolved["url:" + url] = path
+    return path
+  }
+
+  func file(forAsset id: String, kind: MediaKind, field: String) async throws(InvalidField) -> String {
+    if let path = resolved["asset:" + id] { return path }
+    let path = try await base.file(forAsset: id, kind: kind, field: field)
+    resolved["asset:" + id] = path
+    return path
+  }
+}

@@ -1,0 +1,28 @@
+/// A text-to-speech engine that reports what it said when. espeak-ng is the built-in one;
+/// other engines (Piper, an OpenAI-compatible HTTP service, …) can conform later.
+public protocol SpeechSynthesizer: Sendable {
+  /// Every voice this engine offers, in a stable order.
+  var voices: [VoiceDescriptor] { get }
+
+  /// Speaks `text`, which may contain `<break time="1.5s"/>` pauses (other tags are ignored).
+  /// - Parameters:
+  ///   - speed: 1.0 is a natural rate; the API allows 0.5…1.5.
+  ///   - pitch: 0 is the voice's own pitch; the API allows −50…50.
+  func synthesize(_ text: String, voice: VoiceDescriptor, speed: Double, pitch: Double)
+    async throws(SpeechError) -> SpeechTrack
+}
+
+extension SpeechSynthesizer {
+  /// The voice with this `voice_id`, if the engine has it.
+  public func voice(withID id: String) -> VoiceDescriptor? {
+    voices.first { $0.id == id }
+  }
+
+  /// Speaks `text` with the voice named by `voiceID`.
+  public func synthesize(
+    _ text: String, voiceID: String, speed: Double = 1, pitch: Double = 0
+  ) async throws(SpeechError) -> SpeechTrack {
+    guard let voice = voice(withID: voiceID) else { throw .unknownVoice(voiceID) }
+    return try await synthesize(text, voice: voice, speed: speed, pitch: pitch)
+  }
+}

@@ -1,0 +1,31 @@
+extension SpeechTrack {
+  /// `duration` seconds of digital silence, with no words or phones.
+  public static func silence(duration: Double, sampleRate: Int = 22050) -> SpeechTrack {
+    let count = duration.isFinite ? max(0, Int((duration * Double(sampleRate)).rounded())) : 0
+    return SpeechTrack(
+      samples: [Int16](repeating: 0, count: count), sampleRate: sampleRate, words: [], phones: [])
+  }
+
+  /// This track followed by `other`, whose words and phones move to start where this ends.
+  /// Both tracks must have the same sample rate.
+  public func appending(_ other: SpeechTrack) -> SpeechTrack {
+    precondition(
+      other.sampleRate == sampleRate || other.samples.isEmpty,
+      "appending a \(other.sampleRate) Hz track to a \(sampleRate) Hz track")
+    let offset = duration
+    var result = self
+    result.samples.append(contentsOf: other.samples)
+    result.words.append(
+      contentsOf: other.words.map { word in
+        var moved = word
+        moved.start += offset
+        moved.end += offset
+        return moved
+      })
+    result.phones.append(
+      contentsOf: other.phones.map {
+        TimedPhone($0.phone, start: $0.start + offset, end: $0.end + offset)
+      })
+    return result
+  }
+}
