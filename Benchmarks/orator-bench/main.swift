@@ -20,9 +20,9 @@ let paragraph = """
   every word. Third, the new dashboard shows each job as it happens.
   """
 
-func peakMemoryMiB(_ who: Int32) -> Double {
+func peakMemoryMiB(_ who: __rusage_who) -> Double {
   var usage = rusage()
-  getrusage(who, &usage)
+  getrusage(__rusage_who_t(who.rawValue), &usage)
   return Double(usage.ru_maxrss) / 1024
 }
 

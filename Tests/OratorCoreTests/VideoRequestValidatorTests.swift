@@ -33,10 +33,27 @@ struct VideoRequestValidatorTests {
     "each bad input names its field",
     arguments: [
       (VideoGenerateRequest(videoInputs: []), "video_inputs"),
-      (VideoGenerateRequest(videoInputs: Array(repeating: VideoInput(voice: .silence(SilenceVoice(duration: 1))), count: 51)), "video_inputs"),
-      (VideoGenerateRequest(videoInputs: [VideoInput(voice: .silence(SilenceVoice()))], dimension: Dimension(width: 1921, height: 1080)), "dimension.width"),
-      (VideoGenerateRequest(videoInputs: [VideoInput(voice: .silence(SilenceVoice()))], dimension: Dimension(width: 1920, height: 64)), "dimension.height"),
-      (VideoGenerateRequest(videoInputs: [VideoInput(voice: .silence(SilenceVoice()))], dimension: Dimension(width: 8192, height: 1080)), "dimension.width"),
+      (
+        VideoGenerateRequest(
+          videoInputs: Array(
+            repeating: VideoInput(voice: .silence(SilenceVoice(duration: 1))), count: 51)),
+        "video_inputs"
+      ),
+      (
+        VideoGenerateRequest(
+          videoInputs: [VideoInput(voice: .silence(SilenceVoice()))],
+          dimension: Dimension(width: 1921, height: 1080)), "dimension.width"
+      ),
+      (
+        VideoGenerateRequest(
+          videoInputs: [VideoInput(voice: .silence(SilenceVoice()))],
+          dimension: Dimension(width: 1920, height: 64)), "dimension.height"
+      ),
+      (
+        VideoGenerateRequest(
+          videoInputs: [VideoInput(voice: .silence(SilenceVoice()))],
+          dimension: Dimension(width: 8192, height: 1080)), "dimension.width"
+      ),
     ])
   func requestLevel(request: VideoGenerateRequest, path: String) {
     #expect(failure(request)?.path == path)
@@ -56,16 +73,34 @@ struct VideoRequestValidatorTests {
   @Test("speed, pitch, colours, scale and missing media are checked")
   func sceneLevel() {
     let cases: [(VideoInput, String)] = [
-      (scene(voice: .text(TextVoice(voiceId: "v", inputText: "x", speed: 2))), "video_inputs[0].voice.speed"),
-      (scene(voice: .text(TextVoice(voiceId: "v", inputText: "x", pitch: -80))), "video_inputs[0].voice.pitch"),
-      (scene(voice: .text(TextVoice(voiceId: "", inputText: "x"))), "video_inputs[0].voice.voice_id"),
-      (scene(voice: .text(TextVoice(voiceId: "v", inputText: "   "))), "video_inputs[0].voice.input_text"),
+      (
+        scene(voice: .text(TextVoice(voiceId: "v", inputText: "x", speed: 2))),
+        "video_inputs[0].voice.speed"
+      ),
+      (
+        scene(voice: .text(TextVoice(voiceId: "v", inputText: "x", pitch: -80))),
+        "video_inputs[0].voice.pitch"
+      ),
+      (
+        scene(voice: .text(TextVoice(voiceId: "", inputText: "x"))),
+        "video_inputs[0].voice.voice_id"
+      ),
+      (
+        scene(voice: .text(TextVoice(voiceId: "v", inputText: "   "))),
+        "video_inputs[0].voice.input_text"
+      ),
       (scene(background: .color("blue-ish")), "video_inputs[0].background.value"),
       (scene(background: .image(ImageBackground())), "video_inputs[0].background.url"),
       (scene(background: .video(VideoBackground())), "video_inputs[0].background.url"),
       (scene(voice: .audio(AudioVoice())), "video_inputs[0].voice.audio_url"),
-      (scene(character: .avatar(AvatarCharacter(avatarId: "a", scale: 9))), "video_inputs[0].character.scale"),
-      (scene(character: .avatar(AvatarCharacter(avatarId: "a", circleBackgroundColor: "red"))), "video_inputs[0].character.circle_background_color"),
+      (
+        scene(character: .avatar(AvatarCharacter(avatarId: "a", scale: 9))),
+        "video_inputs[0].character.scale"
+      ),
+      (
+        scene(character: .avatar(AvatarCharacter(avatarId: "a", circleBackgroundColor: "red"))),
+        "video_inputs[0].character.circle_background_color"
+      ),
     ]
     for (input, path) in cases {
       #expect(failure(VideoGenerateRequest(videoInputs: [input]))?.path == path)

@@ -3,7 +3,9 @@ import OratorRender
 import Testing
 
 /// Synthesises a test signal: each part is a duration and a generator of values in −1 … 1.
-private func signal(sampleRate: Int, _ parts: [(seconds: Double, wave: (Double) -> Double)]) -> [Int16] {
+private func signal(sampleRate: Int, _ parts: [(seconds: Double, wave: (Double) -> Double)])
+  -> [Int16]
+{
   var samples: [Int16] = []
   for part in parts {
     let count = Int((part.seconds * Double(sampleRate)).rounded())
@@ -20,9 +22,10 @@ private func silence(_ time: Double) -> Double { 0 }
 /// A buzzy 200 Hz voice-like tone: fifteen harmonics falling off as 1/k.
 private func voiced(amplitude: Double) -> (Double) -> Double {
   { time in
-    amplitude * 0.55 * (1...15).reduce(0.0) { sum, k in
-      sum + sin(2 * .pi * 200 * Double(k) * time) / Double(k)
-    }
+    amplitude * 0.55
+      * (1...15).reduce(0.0) { sum, k in
+        sum + sin(2 * .pi * 200 * Double(k) * time) / Double(k)
+      }
   }
 }
 
@@ -54,7 +57,8 @@ private func expectContiguous(
 
 @Suite("Mouth cues from recorded audio")
 struct AudioMouthCuesTests {
-  @Test("Silence, a voiced tone, silence: rest, open mouth, rest", arguments: [16_000, 22_050, 48_000])
+  @Test(
+    "Silence, a voiced tone, silence: rest, open mouth, rest", arguments: [16_000, 22_050, 48_000])
   func silenceToneSilence(sampleRate: Int) {
     let samples = signal(
       sampleRate: sampleRate, [(0.5, silence), (0.5, voiced(amplitude: 0.8)), (0.5, silence)])
@@ -93,7 +97,10 @@ struct AudioMouthCuesTests {
     let sampleRate = 16_000
     let samples = signal(
       sampleRate: sampleRate,
-      [(0.3, silence), (0.5, { 0.8 * sin(2 * .pi * 180 * $0) + 0.2 * sin(2 * .pi * 360 * $0) }), (0.3, silence)])
+      [
+        (0.3, silence), (0.5, { 0.8 * sin(2 * .pi * 180 * $0) + 0.2 * sin(2 * .pi * 360 * $0) }),
+        (0.3, silence),
+      ])
     let cues = AudioMouthCues.mouthCues(samples: samples, sampleRate: sampleRate)
     #expect([.E, .F].contains(shape(at: 0.55, in: cues)))
   }

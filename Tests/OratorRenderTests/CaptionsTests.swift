@@ -144,7 +144,9 @@ struct CaptionsTests {
     let cue = CaptionCue(start: 0, end: 1, text: "a {b} \\N <c> & d\ne")
     #expect(Captions.webVTT([cue]).contains("a {b} \\N &lt;c&gt; &amp; d\ne\n"))
     #expect(Captions.srt([cue]).contains("a {b} \\N <c> & d\ne\n"))
-    #expect(Captions.ass([cue], width: 640, height: 360).hasSuffix(",,a \\{b\\} \\\u{2060}N <c> & d\\Ne\n"))
+    #expect(
+      Captions.ass([cue], width: 640, height: 360).hasSuffix(
+        ",,a \\{b\\} \\\u{2060}N <c> & d\\Ne\n"))
   }
 
   @Test("Timestamps round once, carrying into seconds, minutes and hours")
@@ -152,7 +154,8 @@ struct CaptionsTests {
     let cue = CaptionCue(start: 59.9996, end: 3_723.456, text: "x")
     #expect(Captions.srt([cue]) == "1\n00:01:00,000 --> 01:02:03,456\nx\n")
     #expect(Captions.webVTT([cue]).contains("00:01:00.000 --> 01:02:03.456\n"))
-    #expect(Captions.ass([cue], width: 640, height: 360).contains("Dialogue: 0,0:01:00.00,1:02:03.46,"))
+    #expect(
+      Captions.ass([cue], width: 640, height: 360).contains("Dialogue: 0,0:01:00.00,1:02:03.46,"))
   }
 
   @Test("No words, no captions; blank words are skipped")

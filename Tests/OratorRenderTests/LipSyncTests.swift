@@ -32,8 +32,11 @@ private func expectWellFormed(
     #expect(cue.end > cue.start, "empty cue \(cue)", sourceLocation: sourceLocation)
   }
   for (previous, next) in zip(cues, cues.dropFirst()) {
-    #expect(previous.end == next.start, "gap or overlap at \(next.start)", sourceLocation: sourceLocation)
-    #expect(previous.shape != next.shape, "unjoined repeat at \(next.start)", sourceLocation: sourceLocation)
+    #expect(
+      previous.end == next.start, "gap or overlap at \(next.start)", sourceLocation: sourceLocation)
+    #expect(
+      previous.shape != next.shape, "unjoined repeat at \(next.start)",
+      sourceLocation: sourceLocation)
   }
 }
 
@@ -126,7 +129,8 @@ struct LipSyncTests {
 
   @Test("Silence only gives one rest cue; zero duration gives none")
   func silence() {
-    #expect(LipSync.mouthCues(for: [], duration: 1.234) == [MouthCue(start: 0, end: 1.234, shape: .X)])
+    #expect(
+      LipSync.mouthCues(for: [], duration: 1.234) == [MouthCue(start: 0, end: 1.234, shape: .X)])
     #expect(LipSync.mouthCues(for: [], duration: 0).isEmpty)
   }
 
@@ -139,7 +143,8 @@ struct LipSyncTests {
       for _ in 0..<Int(generator.next() % 40) {
         let isPause = generator.next() % 8 == 0
         let length = Double(2 + generator.next() % (isPause ? 60 : 25)) / 100
-        spans.append((isPause ? nil : allPhones[Int(generator.next() % UInt64(allPhones.count))], length))
+        spans.append(
+          (isPause ? nil : allPhones[Int(generator.next() % UInt64(allPhones.count))], length))
       }
       spans.append((nil, 0.2))
       let (phones, duration) = timeline(spans)

@@ -16,13 +16,16 @@ public enum MediaURLCheck: Sendable, Equatable {
 public struct MediaURLSigner: Sendable {
   public static let defaultLifetime: Duration = .seconds(7 * 24 * 3600)
 
-  private let key: SymmetricKey
+  /// Kept as bytes, not a `SymmetricKey`, which is not `Sendable` in every swift-crypto.
+  private let secret: [UInt8]
 
   /// `secret` should be at least 32 random bytes, kept across restarts so that links
   /// already handed out keep working.
-  public init(secret: some ContiguousBytes) {
-    key = SymmetricKey(data: secret)
+  public init(secret: [UInt8]) {
+    self.secret = secret
   }
+
+  private var key: SymmetricKey { SymmetricKey(data: secret) }
 
   /// `path?expires=<unix seconds>&signature=<hex>`. Sign the path exactly as it will appear
   /// in the URL (percent-encoded), since that is what `verify` is given back.
@@ -53,7 +56,8 @@ public struct MediaURLSigner: Sendable {
   }
 
   private func authenticationCode(path: String, expires: Int) -> [UInt8] {
-    Array(HMAC<SHA256>.authenticationCode(for: Self.message(path: path, expires: expires), using: key))
+    Array(
+      HMAC<SHA256>.authenticationCode(for: Self.message(path: path, expires: expires), using: key))
   }
 
   /// A newline cannot occur in a URL path, so path and expiry cannot be shifted into each other.

@@ -20,7 +20,7 @@ extension AvatarFigure {
     let y = features.eyes.y + (features.mouth.y - features.eyes.y) * 0.5
     blush.setSource(on: cr)
     for side in [-1.0, 1.0] {
-      ellipse(cr, 500 + side * (features.eyes.spacing + 8), y, features.eyes.width * 0.55, features.eyes.height * 0.5)
+      ellipse(cr, 500 + side * (features.eyes.spacing + 10), y, features.eyes.width * 0.5, features.eyes.height * 0.4)
       cairo_fill(cr)
     }
   }
@@ -50,7 +50,7 @@ extension AvatarFigure {
     let b = eyes.height / 2
     let resting = min(max(eyes.restingLid ?? 0.12, 0), 0.5)
     let closed = resting + (1 - resting) * min(max(eyelids, 0), 1)
-    let lid = colors.skin.mixed(with: colors.skinShadow, 0.45)
+    let lid = colors.skin.mixed(with: colors.skinShadow, 0.22)
     let lash = colors.brow.mixed(with: .black, 0.35)
     for side in [-1.0, 1.0] {
       let geometry = EyeGeometry(cx: 500 + side * eyes.spacing, cy: eyes.y, a: a, b: b, outward: side)

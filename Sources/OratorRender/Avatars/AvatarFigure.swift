@@ -1,4 +1,5 @@
 import CCairo
+import Foundation
 import HeyGenAPI
 
 /// Draws one avatar in any pose.
@@ -99,7 +100,7 @@ public struct AvatarFigure: Sendable {
   public static func viewBox(for style: AvatarStyle) -> FigureRect {
     switch style {
     // Upper body with room above the head; the head is about a quarter of the height.
-    case .normal: FigureRect(x: 0, y: -40, width: 1000, height: 1080)
+    case .normal: FigureRect(x: 0, y: 10, width: 1000, height: 1020)
     // Head and shoulders; the head is nearly half the height.
     case .closeUp: FigureRect(x: 175, y: 70, width: 650, height: 650)
     // The square the circle is inscribed in, centred below the chin so shoulders fill its base.

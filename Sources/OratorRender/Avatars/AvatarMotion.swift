@@ -1,3 +1,4 @@
+import Foundation
 /// Turns a scene's speech into one pose per video frame: lip shapes from the mouth cues,
 /// blinks, brow lifts, a head that sways with the voice and is still in silence, and
 /// breathing. The same avatar and performance always give the same poses.
@@ -36,7 +37,8 @@ public struct AvatarMotion: Sendable {
     let live = frame >= 0 && frame < liveliness.count ? liveliness[index] : 0
     let phase = swayPhase.isEmpty ? 0 : swayPhase[index]
     let tiltRange = parameters.swayDegrees * .pi / 180
-    let tilt = live * tiltRange * (0.7 * sin(phase + phases.tilt) + 0.3 * sin(1.9 * phase + phases.tilt2))
+    let wave: Double = 0.7 * sin(phase + phases.tilt) + 0.3 * sin(1.9 * phase + phases.tilt2)
+    let tilt: Double = live * tiltRange * wave
     let bob = parameters.bobUnits * live
     return AvatarPose(
       mouth: mouth(at: time),

@@ -4,7 +4,7 @@ import HeyGenAPI
 /// A PNG showing every avatar in every style, on light, dark and brand backgrounds, with its
 /// nine mouth shapes, a blink and a brow raise: the page to look at whenever the art changes.
 public enum ContactSheet {
-  static let width = 1720
+  static let width = 1840
   static let margin = 24.0
   static let gap = 12.0
   static let wideCell = (width: 320.0, height: 180.0)

@@ -18,7 +18,8 @@ struct FigurePath: Sendable, Equatable {
 
   /// Parses SVG path data (M L H V C S Q T Z, absolute and relative; no arcs).
   init(svg: String) throws(AvatarDataError) {
-    segments = try SVGPathParser(svg).parse()
+    var parser = SVGPathParser(svg)
+    segments = try parser.parse()
   }
 
   /// Appends the path to cairo's current path.

@@ -43,7 +43,8 @@ extension Captions {
       for index in words.indices {
         let added = length == 0 ? words[index].count : length + 1 + words[index].count
         let fits =
-          added <= budget && greedyLines(Array(words[start...index]), width: maxLineLength).count <= maxLines
+          added <= budget
+          && greedyLines(Array(words[start...index]), width: maxLineLength).count <= maxLines
         if index > start && !fits {
           captions.append(start..<index)
           start = index

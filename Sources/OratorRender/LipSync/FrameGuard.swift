@@ -9,9 +9,8 @@ extension LipSync {
   /// where the frames land, so it is lengthened at the expense of its longer neighbour, or
   /// merged into that neighbour when the neighbour cannot spare the time. Lengthening rather
   /// than dropping keeps brief lip closures (P, B, M) visible.
-  static func enforceMinimumDuration(_ animation: Timeline<MouthShape>, minimum: Int = minVisibleDuration)
-    -> Timeline<MouthShape>
-  {
+  static func enforceMinimumDuration(_ animation: Timeline<MouthShape>) -> Timeline<MouthShape> {
+    let minimum = minVisibleDuration
     var result = animation
     while result.elements.count > 1,
       let index = result.elements.indices.first(where: { result.elements[$0].duration < minimum })

@@ -12,7 +12,8 @@ extension LipSync {
   /// vowel: on every single-shape vowel the pass walks back up to 20 cs, re-picking the
   /// preceding rules towards the vowel's shape for as long as they still resemble it.
   static func roughAnimation(_ rules: Timeline<ShapeRule>) -> Timeline<MouthShape> {
-    var animation = Timeline(bounds: rules.bounds, filledWith: MouthShape.X, joinsEqualNeighbours: true)
+    var animation = Timeline(
+      bounds: rules.bounds, filledWith: MouthShape.X, joinsEqualNeighbours: true)
     let ruleElements = rules.elements
 
     var reference = MouthShape.X

@@ -36,14 +36,15 @@ extension LipSync {
 
   /// The rule timeline for a continuous phone/silence timeline. Later rules overwrite earlier
   /// ones, so a plosive's occlusion cuts into the end of the phone before it.
-  static func shapeRules(for segments: [Timed<Phone?>], within range: TimeRange) -> Timeline<
-    ShapeRule
-  > {
+  static func shapeRules(for segments: [Timed<Phone?>], within range: TimeRange)
+    -> Timeline<ShapeRule>
+  {
     var rules = Timeline(bounds: range, filledWith: ShapeRule.silence, joinsEqualNeighbours: false)
     var previousDuration = 0
     for segment in segments {
       if let phone = segment.value {
-        let sets = shapeSets(for: phone, duration: segment.duration, previousDuration: previousDuration)
+        let sets = shapeSets(
+          for: phone, duration: segment.duration, previousDuration: previousDuration)
         for set in sets {
           let absolute = TimeRange(segment.start + set.start, segment.start + set.end)
           rules.set(
@@ -59,7 +60,8 @@ extension LipSync {
   ///
   /// The shapes A, B, G and X look alike; apart from the very flexible sets, a set holds at
   /// most one of them, otherwise the pick between them would be arbitrary.
-  static func shapeSets(for phone: Phone, duration: Int, previousDuration: Int) -> [Timed<ShapeSet>] {
+  static func shapeSets(for phone: Phone, duration: Int, previousDuration: Int) -> [Timed<ShapeSet>]
+  {
     func single(_ shapes: ShapeSet) -> [Timed<ShapeSet>] {
       [Timed(range: TimeRange(0, duration), value: shapes)]
     }

@@ -92,16 +92,37 @@ extension LipSync {
     }
   }
 
+  /// Up to this many changeable vowels, every combination is tried (at most 220 trials);
+  /// beyond it the number of combinations explodes, so changes are chosen one at a time.
+  static let maxExhaustiveCandidates = 12
+
   /// Tries changing one, then two, then three vowel rules until a trial has no static segment.
   private static func bestRuleChanges(for rules: Timeline<ShapeRule>) -> Timeline<ShapeRule> {
     let changeable = rules.elements.filter { $0.value.isSingleShapeVowel }.map(\.start)
     var best = RuleChangeScenario(rules, changingRulesAt: [])
     var count = 1
-    while best.staticSegmentCount > 0, count <= min(changeable.count, maxRuleChanges) {
-      for combination in combinations(of: changeable, choosing: count) {
-        let trial = RuleChangeScenario(rules, changingRulesAt: combination)
-        if trial.isBetter(than: best) { best = trial }
+    if changeable.count <= maxExhaustiveCandidates {
+      while best.staticSegmentCount > 0, count <= min(changeable.count, maxRuleChanges) {
+        for combination in combinations(of: changeable, choosing: count) {
+          let trial = RuleChangeScenario(rules, changingRulesAt: combination)
+          if trial.isBetter(than: best) { best = trial }
+        }
+        count += 1
       }
+      return best.rules
+    }
+
+    // Long monotonous stretches: keep the best changes found so far and add one more each round.
+    var chosen: [Int] = []
+    while best.staticSegmentCount > 0, count <= maxRuleChanges {
+      var roundBest: (trial: RuleChangeScenario, start: Int)? = nil
+      for start in changeable where !chosen.contains(start) {
+        let trial = RuleChangeScenario(rules, changingRulesAt: chosen + [start])
+        if roundBest.map({ trial.isBetter(than: $0.trial) }) ?? true { roundBest = (trial, start) }
+      }
+      guard let roundBest, roundBest.trial.isBetter(than: best) else { break }
+      best = roundBest.trial
+      chosen.append(roundBest.start)
       count += 1
     }
     return best.rules

@@ -1,0 +1,185 @@
+import Foundation
+import GRDB
+import OratorCore
+
+extension SQLiteStore {
+  public func claimJob(owner: String, leaseFor: Duration, now: Date)
+    async throws(StoreError) -> JobLease?
+  {
+    let now = now.unixSeconds
+    let expiresAt = now + max(1, leaseFor.wholeSecondsRoundedUp)
+    let policy = retryPolicy
+    // The IMMEDIATE transaction holds SQLite's write lock from the first read, so no other
+    // connection, in this process or another, can pick the same row in between.
+    return try await write { db in
+      while let row = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT * FROM jobs
+          WHERE (state = 'queued' AND run_after <= ?1)
+             OR (state = 'leased' AND lease_expires_at <= ?1)
+          ORDER BY created_at, rowid LIMIT 1
+          """,
+        arguments: [now])
+      {
+        let job = try JobRecord(row: row)
+        if job.state == .leased && !policy.allowsRetry(afterAttempt: job.attempt) {
+          // Its last worker vanished: running it again would break the bound on attempts.
+          try Self.failVideo(of: job, with: .workerLost(attempts: job.attempt), now: now, db)
+          continue
+        }
+        let lease = JobLease(
+          jobId: job.id, videoId: job.videoId, accountId: job.accountId, owner: owner,
+          fencingToken: job.fencingToken + 1, expiresAt: expiresAt, attempt: job.attempt + 1)
+        try db.execute(
+          sql: """
+            UPDATE jobs SET state = 'leased', owner = ?, fencing_token = ?, attempt = ?,
+              lease_expires_at = ?, updated_at = ?
+            WHERE id = ?
+            """,
+          arguments: [
+            owner, lease.fencingToken, lease.attempt, expiresAt, now, job.id.rawValue,
+          ])
+        try db.execute(
+          sql: "UPDATE videos SET status = 'processing', updated_at = ? WHERE id = ?",
+          arguments: [now, job.videoId.rawValue])
+        return lease
+      }
+      return nil
+    }
+  }
+
+  public func heartbeat(_ lease: JobLease, extendTo: Date) async throws(StoreError) -> Bool {
+    try await write { db in
+      try db.execute(
+        sql: """
+          UPDATE jobs SET lease_expires_at = ?
+          WHERE id = ? AND fencing_token = ? AND state = 'leased'
+          """,
+        arguments: [extendTo.unixSeconds, lease.jobId.rawValue, lease.fencingToken])
+      return db.changesCount > 0
+    }
+  }
+
+  public func completeJob(_ lease: JobLease, result: VideoResult, now: Date)
+    async throws(StoreError) -> Bool
+  {
+    try await write { db in
+      guard try Self.holds(lease, db) else { return false }
+      let now = now.unixSeconds
+      try db.execute(
+        sql: """
+          UPDATE jobs SET state = 'completed', lease_expires_at = NULL, updated_at = ? WHERE id = ?
+          """,
+        arguments: [now, lease.jobId.rawValue])
+      let files = result.files
+      try db.execute(
+        sql: """
+          UPDATE videos SET status = 'completed', updated_at = ?, duration = ?,
+            error_code = NULL, error_message = NULL, error_detail = NULL,
+            video_file = ?, thumbnail_file = ?, gif_file = ?, captions_ass_file = ?,
+            captions_srt_file = ?, captions_vtt_file = ?, captioned_video_file = ?
+          WHERE id = ?
+          """,
+        arguments: [
+          now, result.duration, files.video, files.thumbnail, files.gif, files.captionsASS,
+          files.captionsSRT, files.captionsVTT, files.captionedVideo, lease.videoId.rawValue,
+        ])
+      let isTest =
+        try Bool.fetchOne(
+          db, sql: "SELECT is_test FROM videos WHERE id = ?", arguments: [lease.videoId.rawValue])
+        ?? false
+      let charge = isTest ? 0 : CreditEstimate.charge(forDuration: result.duration)
+      try Self.settle(videoId: lease.videoId, charge: charge, db)
+      return true
+    }
+  }
+
+  public func failJob(_ lease: JobLease, failure: VideoFailure, retryable: Bool, now: Date)
+    async throws(StoreError) -> JobFailureOutcome
+  {
+    let policy = retryPolicy
+    return try await write { db in
+      guard try Self.holds(lease, db),
+        let row = try Row.fetchOne(
+          db, sql: "SELECT * FROM jobs WHERE id = ?", arguments: [lease.jobId.rawValue])
+      else { return .leaseLost }
+      let job = try JobRecord(row: row)
+      let now = now.unixSeconds
+      guard retryable && policy.allowsRetry(afterAttempt: job.attempt) else {
+        try Self.failVideo(of: job, with: failure, now: now, db)
+        return .videoFailed
+      }
+      let runAfter = now + policy.delay(afterAttempt: job.attempt).wholeSecondsRoundedUp
+      try Self.requeue(job, runAfter: runAfter, now: now, db)
+      return .retryScheduled(runAfter: runAfter)
+    }
+  }
+
+  public func reapExpiredLeases(now: Date) async throws(StoreError) -> [JobLease] {
+    let policy = retryPolicy
+    return try await write { db in
+      let now = now.unixSeconds
+      let expired = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT * FROM jobs WHERE state = 'leased' AND lease_expires_at <= ?
+          ORDER BY created_at, rowid
+          """,
+        arguments: [now]
+      ).map(JobRecord.init(row:))
+      var leases: [JobLease] = []
+      for job in expired {
+        if let lease = job.lease { leases.append(lease) }
+        if policy.allowsRetry(afterAttempt: job.attempt) {
+          try Self.requeue(job, runAfter: now, now: now, db)
+        } else {
+          try Self.failVideo(of: job, with: .workerLost(attempts: job.attempt), now: now, db)
+        }
+      }
+      return leases
+    }
+  }
+
+  /// Whether `lease` is still the job's current lease. A deleted video's job is cancelled,
+  /// so this also refuses work on deleted videos.
+  private static func holds(_ lease: JobLease, _ db: Database) throws -> Bool {
+    try Bool.fetchOne(
+      db,
+      sql: """
+        SELECT 1 FROM jobs
+        WHERE id = ? AND video_id = ? AND fencing_token = ? AND state = 'leased'
+        """,
+      arguments: [lease.jobId.rawValue, lease.videoId.rawValue, lease.fencingToken]) ?? false
+  }
+
+  /// Back in the queue; the video stays `processing`, since to its owner the render goes on.
+  private static func requeue(_ job: JobRecord, runAfter: Int, now: Int, _ db: Database) throws {
+    try db.execute(
+      sql: """
+        UPDATE jobs SET state = 'queued', owner = NULL, lease_expires_at = NULL, run_after = ?,
+          updated_at = ?
+        WHERE id = ?
+        """,
+      arguments: [runAfter, now, job.id.rawValue])
+  }
+
+  /// Ends the job for good: the video is failed with `failure` and its credit given back.
+  private static func failVideo(
+    of job: JobRecord, with failure: VideoFailure, now: Int, _ db: Database
+  ) throws {
+    try db.execute(
+      sql: """
+        UPDATE jobs SET state = 'failed', lease_expires_at = NULL, updated_at = ? WHERE id = ?
+        """,
+      arguments: [now, job.id.rawValue])
+    try db.execute(
+      sql: """
+        UPDATE videos SET status = 'failed', updated_at = ?, error_code = ?, error_message = ?,
+          error_detail = ?
+        WHERE id = ?
+        """,
+      arguments: [now, failure.code, failure.message, failure.detail, job.videoId.rawValue])
+    try releaseReservation(videoId: job.videoId, db)
+  }
+}

@@ -1,0 +1,206 @@
+import Foundation
+import OratorCore
+import Testing
+
+extension StoreContract {
+  func expiredLeaseIsClaimedAgain() async throws {
+    let fixture = try await fixture()
+    let store = fixture.store
+    let account = try await fixture.makeAccount()
+    try await fixture.makeVideo(for: account)
+    let first = try #require(
+      try await store.claimJob(owner: "stalled", leaseFor: .seconds(30), now: fixture.at(0)))
+    #expect(
+      try await store.claimJob(owner: "fresh", leaseFor: .seconds(30), now: fixture.at(29)) == nil)
+
+    let second = try #require(
+      try await store.claimJob(owner: "fresh", leaseFor: .seconds(30), now: fixture.at(30)))
+    #expect(second.jobId == first.jobId)
+    #expect(second.fencingToken > first.fencingToken)
+    #expect(second.attempt == 2 && second.owner == "fresh")
+
+    // The stalled worker comes back: everything it tries is refused and changes nothing.
+    let result = VideoResult(duration: 5, files: StoreFixture.files)
+    #expect(try await store.heartbeat(first, extendTo: fixture.at(100)) == false)
+    #expect(try await store.completeJob(first, result: result, now: fixture.at(31)) == false)
+    #expect(
+      try await store.failJob(
+        first, failure: VideoFailure(code: 9, message: "late"), retryable: false,
+        now: fixture.at(31))
+        == .leaseLost)
+    #expect(try await store.video(id: second.videoId, account: account.id)?.status == .processing)
+    #expect(try await store.completeJob(second, result: result, now: fixture.at(32)))
+    #expect(try await store.video(id: second.videoId, account: account.id)?.status == .completed)
+  }
+
+  func heartbeatKeepsLease() async throws {
+    let fixture = try await fixture()
+    let store = fixture.store
+    let account = try await fixture.makeAccount()
+    try await fixture.makeVideo(for: account)
+    let lease = try #require(
+      try await store.claimJob(owner: "w", leaseFor: .seconds(30), now: fixture.at(0)))
+    #expect(try await store.heartbeat(lease, extendTo: fixture.at(90)))
+    #expect(
+      try await store.claimJob(owner: "other", leaseFor: .seconds(30), now: fixture.at(60)) == nil)
+    #expect(try await store.reapExpiredLeases(now: fixture.at(60)).isEmpty)
+    #expect(
+      try await store.claimJob(owner: "other", leaseFor: .seconds(30), now: fixture.at(90)) != nil)
+  }
+
+  func failJobRetriesWithBackoffThenFails() async throws {
+    let fixture = try await fixture()
+    let store = fixture.store
+    let account = try await fixture.makeAccount(credit: 100)
+    let video = try await fixture.makeVideo(for: account, reserve: 30)
+    let failure = VideoFailure(code: 40_119, message: "Speech failed", detail: "espeak-ng exited 1")
+
+    let first = try #require(
+      try await store.claimJob(owner: "w", leaseFor: .seconds(60), now: fixture.at(0)))
+    #expect(
+      try await store.failJob(first, failure: failure, retryable: true, now: fixture.at(10))
+        == .retryScheduled(runAfter: fixture.at(15).unixSeconds))
+    #expect(try await store.video(id: video.id, account: account.id)?.status == .processing)
+    #expect(
+      try await store.claimJob(owner: "w", leaseFor: .seconds(60), now: fixture.at(14)) == nil)
+
+    let second = try #require(
+      try await store.claimJob(owner: "w", leaseFor: .seconds(60), now: fixture.at(15)))
+    #expect(second.attempt == 2 && second.fencingToken > first.fencingToken)
+    #expect(
+      try await store.failJob(second, failure: failure, retryable: true, now: fixture.at(20))
+        == .retryScheduled(runAfter: fixture.at(45).unixSeconds))
+    #expect(
+      try await store.claimJob(owner: "w", leaseFor: .seconds(60), now: fixture.at(44)) == nil)
+
+    let third = try #require(
+      try await store.claimJob(owner: "w", leaseFor: .seconds(60), now: fixture.at(45)))
+    #expect(third.attempt == 3)
+    #expect(
+      try await store.failJob(third, failure: failure, retryable: true, now: fixture.at(50))
+        == .videoFailed)
+
+    let failed = try #require(try await store.video(id: video.id, account: account.id))
+    #expect(failed.status == .failed)
+    #expect(failed.failure == failure)
+    #expect(failed.reservedCredit == 0 && failed.chargedCredit == 0)
+    #expect(try await store.remainingCredit(account: account.id) == 100)
+    #expect(try await store.activeRenderCount(account: account.id) == 0)
+    #expect(
+      try await store.claimJob(owner: "w", leaseFor: .seconds(60), now: fixture.at(10_000)) == nil)
+  }
+
+  func nonRetryableFailureEndsAtOnce() async throws {
+    let fixture = try await fixture()
+    let store = fixture.store
+    let account = try await fixture.makeAccount(credit: 100)
+    let video = try await fixture.makeVideo(for: account, reserve: 30)
+    let failure = VideoFailure(code: 400_175, message: "Unknown avatar")
+    let lease = try #require(
+      try await store.claimJob(owner: "w", leaseFor: .seconds(60), now: fixture.at(0)))
+    #expect(
+      try await store.failJob(lease, failure: failure, retryable: false, now: fixture.at(1))
+        == .videoFailed)
+    #expect(try await store.video(id: video.id, account: account.id)?.failure == failure)
+    #expect(try await store.remainingCredit(account: account.id) == 100)
+  }
+
+  func injectedRetryPolicyIsUsed() async throws {
+    let fixture = try await fixture(
+      retryPolicy: RetryPolicy(maxAttempts: 2, firstDelay: .seconds(1), multiplier: 2))
+    let store = fixture.store
+    let account = try await fixture.makeAccount()
+    try await fixture.makeVideo(for: account)
+    let failure = VideoFailure(code: 1, message: "flaky")
+    let first = try #require(
+      try await store.claimJob(owner: "w", leaseFor: .seconds(60), now: fixture.at(0)))
+    #expect(
+      try await store.failJob(first, failure: failure, retryable: true, now: fixture.at(0))
+        == .retryScheduled(runAfter: fixture.at(1).unixSeconds))
+    let second = try #require(
+      try await store.claimJob(owner: "w", leaseFor: .seconds(60), now: fixture.at(1)))
+    #expect(
+      try await store.failJob(second, failure: failure, retryable: true, now: fixture.at(2))
+        == .videoFailed)
+  }
+
+  func reaperTakesBackExpiredLeases() async throws {
+    let fixture = try await fixture()
+    let store = fixture.store
+    let account = try await fixture.makeAccount()
+    try await fixture.makeVideo(for: account)
+    let lease = try #require(
+      try await store.claimJob(owner: "gone", leaseFor: .seconds(30), now: fixture.at(0)))
+    #expect(try await store.reapExpiredLeases(now: fixture.at(29)).isEmpty)
+    #expect(try await store.reapExpiredLeases(now: fixture.at(30)) == [lease])
+    #expect(try await store.heartbeat(lease, extendTo: fixture.at(60)) == false)
+    let again = try #require(
+      try await store.claimJob(owner: "next", leaseFor: .seconds(30), now: fixture.at(31)))
+    #expect(again.jobId == lease.jobId && again.fencingToken > lease.fencingToken)
+  }
+
+  func workerLostOnEveryAttemptFailsTheVideo() async throws {
+    let fixture = try await fixture()
+    let store = fixture.store
+    let account = try await fixture.makeAccount(credit: 100)
+    let video = try await fixture.makeVideo(for: account, reserve: 10)
+    var now = 0
+    for attempt in 1...3 {
+      let lease = try #require(
+        try await store.claimJob(owner: "crashy", leaseFor: .seconds(30), now: fixture.at(now)))
+      #expect(lease.attempt == attempt)
+      now += 30
+    }
+    // The third worker vanished too: the job is not handed out a fourth time.
+    #expect(
+      try await store.claimJob(owner: "crashy", leaseFor: .seconds(30), now: fixture.at(now)) == nil
+    )
+    let failed = try #require(try await store.video(id: video.id, account: account.id))
+    #expect(failed.status == .failed)
+    #expect(failed.failure?.code == VideoFailure.workerLost(attempts: 3).code)
+    #expect(try await store.remainingCredit(account: account.id) == 100)
+  }
+
+  func claimsTakeOldestFirst() async throws {
+    let fixture = try await fixture()
+    let store = fixture.store
+    let account = try await fixture.makeAccount()
+    let older = try await fixture.makeVideo(for: account, createdAt: 0)
+    let newer = try await fixture.makeVideo(for: account, createdAt: 5)
+    let first = try await store.claimJob(owner: "w", leaseFor: .seconds(30), now: fixture.at(10))
+    let second = try await store.claimJob(owner: "w", leaseFor: .seconds(30), now: fixture.at(10))
+    #expect(first?.videoId == older.id)
+    #expect(second?.videoId == newer.id)
+  }
+
+  /// Two stores on one database stand for two processes: between them, every job is
+  /// claimed exactly once.
+  func twoStoresNeverClaimTheSameJob() async throws {
+    let fixture = try await fixture()
+    let account = try await fixture.makeAccount(credit: 100_000)
+    let jobs = 40
+    for index in 0..<jobs {
+      try await fixture.makeVideo(for: account, reserve: 1, createdAt: index % 4)
+    }
+    let stores = [fixture.store, try await fixture.reopened()]
+    let now = fixture.at(100)
+    let leases = try await withThrowingTaskGroup(of: [JobLease].self) { group in
+      for worker in 0..<6 {
+        let store = stores[worker % 2]
+        group.addTask {
+          var mine: [JobLease] = []
+          while let lease = try await store.claimJob(
+            owner: "worker-\(worker)", leaseFor: .seconds(600), now: now)
+          {
+            mine.append(lease)
+          }
+          return mine
+        }
+      }
+      return try await group.reduce(into: []) { $0 += $1 }
+    }
+    #expect(leases.count == jobs)
+    #expect(Set(leases.map(\.jobId)).count == jobs)
+    #expect(leases.allSatisfy { $0.fencingToken == 1 && $0.attempt == 1 })
+  }
+}
