@@ -14,6 +14,8 @@ let package = Package(
     .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
   ],
   targets: [
     // System libraries found through pkg-config (Debian: libespeak-ng-dev, libcairo2-dev).
@@ -38,10 +40,18 @@ let package = Package(
       resources: [.copy("Avatars/BuiltIn")],
       swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
     ),
+    .target(
+      name: "OratorServer",
+      dependencies: [
+        "HeyGenAPI", "OratorCore", "OratorSQLite", "OratorRender",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+      ]
+    ),
     .executableTarget(
       name: "orator",
       dependencies: [
-        "HeyGenAPI", "OratorCore", "OratorRender",
+        "HeyGenAPI", "OratorCore", "OratorRender", "OratorServer", "OratorSQLite",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -55,7 +65,14 @@ let package = Package(
     .testTarget(name: "OratorCoreTests", dependencies: ["OratorCore"]),
     .testTarget(name: "OratorSQLiteTests", dependencies: ["OratorSQLite", "OratorCore"]),
     .testTarget(name: "OratorRenderTests", dependencies: ["OratorRender", "HeyGenAPI", "OratorCore"]),
-    .testTarget(name: "OratorCLITests", dependencies: ["HeyGenAPI"]),
+    .testTarget(name: "OratorCLITests", dependencies: ["HeyGenAPI", "orator"]),
+    .testTarget(
+      name: "OratorServerTests",
+      dependencies: [
+        "HeyGenAPI", "OratorCore", "orator",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+      ]
+    ),
   ],
   swiftLanguageModes: [.v6]
 )

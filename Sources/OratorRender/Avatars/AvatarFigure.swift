@@ -118,10 +118,13 @@ public struct AvatarFigure: Sendable {
     paint(backHair, in: cr)
     cairo_set_matrix(cr, &base)
 
+    cairo_translate(cr, 0, -Self.breathRise * pose.breath)
+    paint(torso, in: cr)
+    cairo_set_matrix(cr, &base)
+
     drawNeck(pose, base: &base, in: cr)
 
     cairo_translate(cr, 0, -Self.breathRise * pose.breath)
-    paint(torso, in: cr)
     paint(collar, in: cr)
     cairo_set_matrix(cr, &base)
 

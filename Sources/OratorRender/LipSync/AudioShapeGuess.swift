@@ -19,8 +19,9 @@ extension AudioMouthCues {
     static let wideOpenLevel = -6.0
     /// Loud rounded vowels (E rather than F) are within this much of the speech level.
     static let roundedOpenLevel = -8.0
-    /// Hiss starts here: voiced speech rarely crosses zero this often.
-    static let fricativeZeroCrossingFrequency = 2_500.0
+    /// Hiss starts here (Hz): voiced speech rarely crosses zero this often or carries its
+    /// energy this high.
+    static let hissFrequency = 2_500.0
     /// Sibilants (S, SH) are loud; weaker friction is more like F, V or TH.
     static let sibilantLevel = -12.0
     /// Rounded vowels (OO, OH) keep their energy below this RMS frequency.
@@ -38,8 +39,7 @@ extension AudioMouthCues {
       if level < Self.silenceLevel { return .X }
 
       let isFricative =
-        frame.zeroCrossingFrequency > Self.fricativeZeroCrossingFrequency
-        || frame.brightness > Self.fricativeZeroCrossingFrequency
+        frame.zeroCrossingFrequency > Self.hissFrequency || frame.brightness > Self.hissFrequency
       if isFricative {
         // Teeth together for sibilants, lower lip to the teeth for softer friction.
         return level >= Self.sibilantLevel ? .B : .G

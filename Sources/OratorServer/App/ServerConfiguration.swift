@@ -1,0 +1,47 @@
+import Foundation
+
+/// Everything `orator serve` can be told, read from flags > environment (`ORATOR_*`) >
+/// defaults. Every default works on one machine with nothing else running.
+public struct ServerConfiguration: Sendable {
+  public var host = "127.0.0.1"
+  public var port = 8080
+  public var dataDirectory = "./orator-data"
+  /// Base of the URLs handed out (media, previews, share pages); defaults to the listen address.
+  public var publicURL: String?
+  /// In-process render workers; 0 leaves rendering to `orator worker` processes.
+  public var workers = 1
+  /// A key to create at start if it does not exist (for scripts and containers).
+  public var apiKey: String?
+  /// Allow media URLs that resolve to private, loopback or link-local addresses (tests, LANs).
+  public var allowPrivateURLs = false
+  /// How long signed media URLs stay valid.
+  public var mediaURLLifetime: Duration = .seconds(7 * 24 * 3600)
+  /// Credit (seconds of video) a new account starts with.
+  public var initialCreditSeconds = 1_000_000
+  /// Renders one account may have queued or running at once before 429.
+  public var maxActiveRendersPerAccount = 20
+  /// Largest JSON body accepted (413 above it).
+  public var maxRequestBytes = 2 << 20
+  /// Largest asset upload accepted.
+  public var maxAssetBytes = 100 << 20
+  /// How long a worker's claim on a job lasts without a heartbeat.
+  public var leaseDuration: Duration = .seconds(30)
+  /// Largest file fetched from a URL in a request.
+  public var maxDownloadBytes = 100 << 20
+  public var downloadTimeout: Duration = .seconds(60)
+
+  public init() {}
+
+  /// The public base URL without a trailing slash.
+  public var baseURL: String {
+    let url = publicURL ?? "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)"
+    return url.hasSuffix("/") ? String(url.dropLast()) : url
+  }
+
+  var databasePath: String { (dataDirectory as NSString).appendingPathComponent("orator.sqlite") }
+  var mediaDirectory: String { (dataDirectory as NSString).appendingPathComponent("media") }
+  var assetsDirectory: String { (dataDirectory as NSString).appendingPathComponent("assets") }
+  var previewsDirectory: String { (dataDirectory as NSString).appendingPathComponent("previews") }
+  var scratchDirectory: String { (dataDirectory as NSString).appendingPathComponent("scratch") }
+  var secretPath: String { (dataDirectory as NSString).appendingPathComponent("url-signing.key") }
+}
