@@ -16,6 +16,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
   ],
   targets: [
     // System libraries found through pkg-config (Debian: libespeak-ng-dev, libcairo2-dev).
@@ -45,6 +46,7 @@ let package = Package(
       dependencies: [
         "HeyGenAPI", "OratorCore", "OratorSQLite", "OratorRender",
         .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
       ]
     ),

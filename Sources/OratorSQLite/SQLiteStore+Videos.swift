@@ -72,6 +72,27 @@ extension SQLiteStore {
     }
   }
 
+  public func shareVideo(id: ResourceID, account: ResourceID, now: Date)
+    async throws(StoreError) -> VideoRecord?
+  {
+    try await write { db in
+      guard let video = try Self.liveVideo(id: id, account: account, db) else { return nil }
+      try db.execute(
+        sql: "UPDATE videos SET shared_at = COALESCE(shared_at, ?) WHERE id = ?",
+        arguments: [now.unixSeconds, id.rawValue])
+      return video
+    }
+  }
+
+  public func sharedVideo(id: ResourceID) async throws(StoreError) -> VideoRecord? {
+    try await read { db in
+      try Row.fetchOne(
+        db, sql: "SELECT * FROM videos WHERE id = ? AND shared_at IS NOT NULL AND deleted_at IS NULL",
+        arguments: [id.rawValue]
+      ).map(VideoRecord.init(row:))
+    }
+  }
+
   public func activeRenderCount(account: ResourceID) async throws(StoreError) -> Int {
     try await read { db in
       try Int.fetchOne(

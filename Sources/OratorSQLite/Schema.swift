@@ -8,6 +8,10 @@ enum Schema {
     migrator.registerMigration("1 accounts, keys, videos, jobs") { db in
       try db.execute(sql: version1)
     }
+    migrator.registerMigration("2 shared videos") { db in
+      // Set by `POST /v1/video/share`: only shared videos have a public page.
+      try db.execute(sql: "ALTER TABLE videos ADD COLUMN shared_at INTEGER")
+    }
     return migrator
   }
 

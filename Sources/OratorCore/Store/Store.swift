@@ -52,6 +52,11 @@ public protocol Store: Sendable {
     async throws(StoreError) -> VideoRecord?
   /// Videos of the account that are pending or processing, for concurrency limits.
   func activeRenderCount(account: ResourceID) async throws(StoreError) -> Int
+  /// Makes a video's public share page available; nil when the account has no such video.
+  func shareVideo(id: ResourceID, account: ResourceID, now: Date) async throws(StoreError)
+    -> VideoRecord?
+  /// A shared, not deleted video, whatever its account: what its public page shows.
+  func sharedVideo(id: ResourceID) async throws(StoreError) -> VideoRecord?
 
   // MARK: Jobs
 

@@ -1,0 +1,48 @@
+import Foundation
+import Hummingbird
+import Logging
+import OratorCore
+import ServiceLifecycle
+
+/// Builds the server: the same wiring for `orator serve` and for tests.
+public func buildApplication(
+  environment: ServerEnvironment, logger: Logger = Logger(label: "orator"),
+  onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) -> some ApplicationProtocol {
+  let configuration = environment.configuration
+  var services: [any Service] = [LeaseReaper(environment: environment, logger: logger)]
+  for index in 0..<configuration.workers {
+    services.append(
+      RenderWorker(
+        environment: environment,
+        name: "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(index)",
+        logger: logger))
+  }
+  return Application(
+    router: buildRouter(environment: environment),
+    configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Orator"),
+    services: services,
+    onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+    logger: logger)
+}
+
+/// All routes: public ones (health, media, share pages, previews, OpenAPI) and the API behind
+/// `AuthMiddleware`.
+public func buildRouter(environment: ServerEnvironment) -> Router<AppRequestContext> {
+  let router = Router(context: AppRequestContext.self)
+  var table = RouteTable()
+  // The error middleware needs the finished route table; it reads it through a box filled below.
+  let tableBox = RouteTableBox()
+  router.add(middleware: ErrorMiddleware(routes: tableBox))
+  router.add(middleware: PathNormalizationMiddleware())
+
+  var publicRoutes = RouterRegistry(group: router.group(), table: table)
+  PublicRoutes(environment: environment).register(on: &publicRoutes)
+  table = publicRoutes.table
+
+  var api = RouterRegistry(
+    group: router.group().add(middleware: AuthMiddleware(store: environment.store)), table: table)
+  VideoRoutes(environment: environment).register(on: &api)
+  tableBox.set(api.table)
+  return router
+}

@@ -1,0 +1,61 @@
+import Foundation
+import HeyGenAPI
+import OratorCore
+import OratorRender
+import OratorSQLite
+
+/// The long-lived parts every route and service shares. Built once by `buildApplication`.
+public struct ServerEnvironment: Sendable {
+  public var configuration: ServerConfiguration
+  public var store: any Store
+  public var signer: MediaURLSigner
+  public var media: MediaFolder
+  public var clock: WallClock
+  public var random: any RandomSource
+  public var avatars: [AvatarDefinition]
+  public var speech: any SpeechSynthesizer
+  public var fetcher: OutboundFetcher
+  /// Wakes idle workers when a job is queued, so a video starts rendering at once.
+  public var jobSignal: JobSignal
+
+  public var baseURL: String { configuration.baseURL }
+
+  /// Opens (or creates) the data folder: SQLite file, media folders, URL-signing secret.
+  public static func open(_ configuration: ServerConfiguration) throws -> ServerEnvironment {
+    let manager = FileManager.default
+    for directory in [
+      configuration.dataDirectory, configuration.mediaDirectory, configuration.assetsDirectory,
+      configuration.previewsDirectory, configuration.scratchDirectory,
+    ] {
+      try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    }
+    let store = try SQLiteStore(path: configuration.databasePath)
+    let secret = try loadOrCreateSecret(at: configuration.secretPath)
+    return ServerEnvironment(
+      configuration: configuration, store: store, signer: MediaURLSigner(secret: secret),
+      media: MediaFolder(root: configuration.mediaDirectory), clock: .system,
+      random: SystemRandomSource(), avatars: AvatarCatalogue.builtIn,
+      speech: EspeakSynthesizer.shared,
+      fetcher: OutboundFetcher(
+        allowPrivateAddresses: configuration.allowPrivateURLs,
+        maxBytes: configuration.maxDownloadBytes, timeout: configuration.downloadTimeout),
+      jobSignal: JobSignal())
+  }
+
+  /// The URL-signing secret survives restarts, so links handed out stay valid.
+  static func loadOrCreateSecret(at path: String) throws -> [UInt8] {
+    if let data = FileManager.default.contents(atPath: path), data.count >= 32 {
+      return [UInt8](data)
+    }
+    let secret = SystemRandomSource().bytes(32)
+    guard FileManager.default.createFile(atPath: path, contents: Data(secret), attributes: [.posixPermissions: 0o600]) else {
+      throw CocoaError(.fileWriteUnknown)
+    }
+    return secret
+  }
+
+  /// An absolute, signed URL for a file under the media folder.
+  public func signedMediaURL(_ relativePath: String) -> String {
+    baseURL + signer.sign(path: "/media/" + relativePath, now: clock.now(), lifetime: configuration.mediaURLLifetime)
+  }
+}

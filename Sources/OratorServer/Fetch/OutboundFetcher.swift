@@ -1,0 +1,73 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import OratorCore
+
+/// Fetches the pictures, videos and audio that requests name by URL: http(s) only, public
+/// addresses only (unless allowed), with a size and a time limit.
+public struct OutboundFetcher: Sendable {
+  public var allowPrivateAddresses: Bool
+  public var maxBytes: Int
+  public var timeout: Duration
+
+  public init(allowPrivateAddresses: Bool, maxBytes: Int, timeout: Duration) {
+    self.allowPrivateAddresses = allowPrivateAddresses
+    self.maxBytes = maxBytes
+    self.timeout = timeout
+  }
+
+  /// Refuses a URL that cannot be fetched at all: not http(s), no host, a host that does not
+  /// resolve, or one that resolves to a private address. Checked when a request is submitted.
+  public func check(_ url: String, field: String) async throws(InvalidField) {
+    guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(),
+      scheme == "http" || scheme == "https", let host = parsed.host, !host.isEmpty
+    else {
+      throw InvalidField(path: field, message: "must be an http or https URL, got \"\(url)\"")
+    }
+    let addresses = await AddressPolicy.resolve(host)
+    guard !addresses.isEmpty else {
+      throw InvalidField(path: field, message: "host \"\(host)\" does not resolve")
+    }
+    if !allowPrivateAddresses, let address = addresses.first(where: AddressPolicy.isPrivate) {
+      throw InvalidField(
+        path: field,
+        message: "\"\(host)\" resolves to a private address (\(address)); only public URLs can be fetched")
+    }
+  }
+
+  /// Downloads `url` to `path`, stopping at the size limit or the timeout.
+  public func download(_ url: String, to path: String, field: String) async throws(InvalidField) {
+    try await check(url, field: field)
+    do {
+      var request = HTTPClientRequest(url: url)
+      request.method = .GET
+      let response = try await HTTPClient.shared.execute(request, timeout: .seconds(timeout.components.seconds))
+      guard (200..<300).contains(Int(response.status.code)) else {
+        throw InvalidField(path: field, message: "fetching \"\(url)\" answered HTTP \(response.status.code)")
+      }
+      if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > maxBytes {
+        throw InvalidField(path: field, message: "\"\(url)\" is larger than \(maxBytes >> 20) MB")
+      }
+      guard FileManager.default.createFile(atPath: path, contents: nil),
+        let handle = FileHandle(forWritingAtPath: path)
+      else {
+        throw InvalidField(path: field, message: "cannot store the download of \"\(url)\"")
+      }
+      defer { try? handle.close() }
+      var received = 0
+      for try await chunk in response.body {
+        received += chunk.readableBytes
+        if received > maxBytes {
+          throw InvalidField(path: field, message: "\"\(url)\" is larger than \(maxBytes >> 20) MB")
+        }
+        try handle.write(contentsOf: Data(chunk.readableBytesView))
+      }
+    } catch let error as InvalidField {
+      try? FileManager.default.removeItem(atPath: path)
+      throw error
+    } catch {
+      try? FileManager.default.removeItem(atPath: path)
+      throw InvalidField(path: field, message: "cannot fetch \"\(url)\": \(error)")
+    }
+  }
+}

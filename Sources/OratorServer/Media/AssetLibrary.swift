@@ -1,0 +1,36 @@
+import Foundation
+import OratorCore
+
+/// Uploaded assets (`POST /v1/asset`): `media/<account>/assets/<id>.<ext>`. The extension
+/// records the kind; the id is what generate requests name as `*_asset_id`.
+public struct AssetLibrary: Sendable {
+  public enum Kind: String, Sendable {
+    case image, video, audio
+  }
+
+  /// Content types accepted for upload and the extension each is stored under.
+  static let contentTypes: [String: (ext: String, kind: Kind)] = [
+    "image/jpeg": ("jpg", .image), "image/jpg": ("jpg", .image), "image/png": ("png", .image),
+    "image/webp": ("webp", .image), "video/mp4": ("mp4", .video), "video/webm": ("webm", .video),
+    "video/quicktime": ("mov", .video), "audio/mpeg": ("mp3", .audio), "audio/mp3": ("mp3", .audio),
+    "audio/wav": ("wav", .audio), "audio/x-wav": ("wav", .audio), "audio/wave": ("wav", .audio),
+    "audio/ogg": ("ogg", .audio), "audio/mp4": ("m4a", .audio), "audio/aac": ("aac", .audio),
+  ]
+
+  public var media: MediaFolder
+
+  public func relativePath(account: ResourceID, id: ResourceID, ext: String) -> String {
+    "\(account.rawValue)/assets/\(id.rawValue).\(ext)"
+  }
+
+  /// The stored file of an asset of `account`, or nil when there is none.
+  public func find(account: ResourceID, id: String) -> (relativePath: String, kind: Kind)? {
+    guard let assetID = ResourceID(id) else { return nil }
+    let directory = media.absolutePath("\(account.rawValue)/assets")
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return nil }
+    guard let name = names.first(where: { $0.hasPrefix(assetID.rawValue + ".") }) else { return nil }
+    let ext = String(name.dropFirst(assetID.rawValue.count + 1))
+    let kind = Self.contentTypes.values.first(where: { $0.ext == ext })?.kind ?? .image
+    return ("\(account.rawValue)/assets/\(name)", kind)
+  }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import OratorCore
+import OratorRender
+
+/// Resolves a render's media for one account: its own uploaded assets by id, Orator's own
+/// signed media URLs straight from disk, anything else fetched under the outbound rules.
+struct ServerMediaResolver: MediaResolver {
+  var account: ResourceID
+  var environment: ServerEnvironment
+  var scratchDirectory: String
+
+  func file(forURL url: String, kind: MediaKind, field: String) async throws(InvalidField) -> String {
+    if let local = try ownMediaFile(url, field: field) { return local }
+    let path = (scratchDirectory as NSString).appendingPathComponent(
+      "download-\(UUID().uuidString)")
+    try await environment.fetcher.download(url, to: path, field: field)
+    return path
+  }
+
+  func file(forAsset id: String, kind: MediaKind, field: String) async throws(InvalidField) -> String {
+    guard let asset = AssetLibrary(media: environment.media).find(account: account, id: id) else {
+      throw InvalidField(path: field, message: "unknown \(kind.rawValue) asset \"\(id)\"")
+    }
+    return environment.media.absolutePath(asset.relativePath)
+  }
+
+  /// A URL this server signed (an asset's `url`, a finished video) is read from the media folder.
+  private func ownMediaFile(_ url: String, field: String) throws(InvalidField) -> String? {
+    let prefix = environment.baseURL + "/media/"
+    guard url.hasPrefix(prefix), let components = URLComponents(string: url) else { return nil }
+    let items = components.queryItems ?? []
+    guard let expires = items.first(where: { $0.name == "expires" })?.value,
+      let signature = items.first(where: { $0.name == "signature" })?.value,
+      environment.signer.verify(
+        path: components.path, expires: expires, signature: signature, now: environment.clock.now())
+        == .valid
+    else {
+      throw InvalidField(path: field, message: "the media link \"\(url)\" has expired or was altered")
+    }
+    let relative = String(components.path.dropFirst("/media/".count))
+    guard !relative.contains("..") else {
+      throw InvalidField(path: field, message: "not a media link: \"\(url)\"")
+    }
+    return environment.media.absolutePath(relative)
+  }
+}

@@ -1,0 +1,25 @@
+import HTTPTypes
+import HeyGenAPI
+import Hummingbird
+import OratorCore
+
+/// Finds the account of the `X-Api-Key` header (any case); no key or an unknown or revoked one
+/// is 401 in HeyGen's shape. Keys are looked up by their SHA-256 hash: the store never holds them.
+struct AuthMiddleware: RouterMiddleware {
+  typealias Context = AppRequestContext
+  let store: any Store
+
+  func handle(
+    _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+  ) async throws -> Response {
+    guard let key = request.headers[HTTPField.Name("x-api-key")!], !key.isEmpty else {
+      throw UnauthorizedError()
+    }
+    guard let account = try await store.account(forKeyHash: APIKeyHash(key: key)) else {
+      throw UnauthorizedError()
+    }
+    var context = context
+    context.account = account
+    return try await next(request, context)
+  }
+}

@@ -1,0 +1,79 @@
+import HeyGenAPI
+import Hummingbird
+import Logging
+import Synchronization
+
+/// Turns every failure into JSON in HeyGen's shapes: `APIError` in its endpoint's envelope,
+/// 401 in the shape both envelopes' clients read, framework errors (unknown path, wrong
+/// method, body too large) and anything unexpected in the v2 envelope. Never an HTML page.
+struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+  let routes: RouteTableBox
+
+  func handle(
+    _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+  ) async throws -> Response {
+    do {
+      let response = try await next(request, context)
+      return response
+    } catch let error as APIError {
+      return try JSONResponse.error(error)
+    } catch is UnauthorizedError {
+      return try JSONResponse.make(UnauthorizedBody(), status: .unauthorized)
+    } catch let error as HTTPError {
+      return try JSONResponse.error(translate(error, request: request))
+    } catch {
+      context.logger.error("unhandled error", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
+      return try JSONResponse.error(.internal("internal error", envelope(for: request)))
+    }
+  }
+
+  private func translate(_ error: HTTPError, request: Request) -> APIError {
+    let envelope = envelope(for: request)
+    switch error.status {
+    case .notFound:
+      if routes.table.pathExistsWithOtherMethod(request.uri.path, method: request.method) {
+        return APIError(
+          .methodNotAllowed, code: "method_not_allowed", numericCode: 405,
+          message: "\(request.method.rawValue) is not allowed on \(request.uri.path)", envelope: envelope)
+      }
+      return .notFound("no such endpoint: \(request.method.rawValue) \(request.uri.path)", envelope, numericCode: 404)
+    case .contentTooLarge:
+      return APIError(
+        .contentTooLarge, code: "payload_too_large", numericCode: 413,
+        message: "request body is too large", envelope: envelope)
+    default:
+      return APIError(
+        error.status, code: "invalid_parameter", numericCode: 400175,
+        message: error.body ?? error.status.reasonPhrase, envelope: envelope)
+    }
+  }
+
+  private func envelope(for request: Request) -> APIError.Envelope {
+    request.uri.path.hasPrefix("/v1/") ? .v1 : .v2
+  }
+}
+
+/// The paths the router serves, to tell "no such path" (404) from "wrong method" (405).
+struct RouteTable: Sendable {
+  private var routes: [(method: HTTPRequest.Method, segments: [Substring])] = []
+
+  mutating func add(_ method: HTTPRequest.Method, _ path: String) {
+    routes.append((method, path.split(separator: "/")))
+  }
+
+  func pathExistsWithOtherMethod(_ path: String, method: HTTPRequest.Method) -> Bool {
+    let segments = path.split(separator: "/")
+    return routes.contains { route in
+      route.method != method && route.segments.count == segments.count
+        && zip(route.segments, segments).allSatisfy { $0.hasPrefix(":") || $0 == $1 }
+    }
+  }
+}
+
+/// The route table, filled once the router is built (middleware is added before the routes).
+final class RouteTableBox: Sendable {
+  private let storage = Mutex(RouteTable())
+
+  func set(_ table: RouteTable) { storage.withLock { $0 = table } }
+  var table: RouteTable { storage.withLock { $0 } }
+}

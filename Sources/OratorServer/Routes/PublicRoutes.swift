@@ -1,0 +1,58 @@
+import Foundation
+import HeyGenAPI
+import Hummingbird
+import NIOCore
+import OratorCore
+
+/// Routes without an API key: `/healthz`, signed `/media/…` files (with HTTP Range), and the
+/// public `/share/<id>` page of a shared video.
+struct PublicRoutes {
+  let environment: ServerEnvironment
+
+  func register(on router: inout RouterRegistry) {
+    router.get("/healthz") { _, _ in
+      try JSONResponse.make(["status": "ok"])
+    }
+    router.get("/media/**", media)
+    router.get("/share/:id", sharePage)
+  }
+
+  /// Serves a file of the media folder when its signature holds: 403 when expired or altered.
+  /// Range requests are answered with 206 so players can seek.
+  @Sendable func media(_ request: Request, context: AppRequestContext) async throws -> Response {
+    let path = request.uri.path
+    let query = request.uri.queryParameters
+    let check = environment.signer.verify(
+      path: path, expires: query.get("expires") ?? "", signature: query.get("signature") ?? "",
+      now: environment.clock.now())
+    switch check {
+    case .valid: break
+    case .expired:
+      throw APIError(.forbidden, code: "forbidden", numericCode: 400562, message: "this media link has expired", envelope: .v2)
+    case .tampered:
+      throw APIError(.forbidden, code: "forbidden", numericCode: 400562, message: "this media link is not valid", envelope: .v2)
+    }
+    let relative = String(path.dropFirst("/media/".count))
+    guard !relative.split(separator: "/").contains("..") else {
+      throw APIError.notFound("no such file", .v2)
+    }
+    return try await MediaFileResponder.respond(
+      to: request, context: context, file: environment.media.absolutePath(relative))
+  }
+
+  @Sendable func sharePage(_ request: Request, context: AppRequestContext) async throws -> Response {
+    let id = context.parameters.get("id") ?? ""
+    guard let videoID = ResourceID(id), let video = try await environment.store.sharedVideo(id: videoID),
+      video.status == .completed, let file = video.files.video
+    else {
+      throw APIError.notFound("no shared video \"\(id)\"", .v2)
+    }
+    let html = SharePage.html(
+      title: video.title.isEmpty ? "Video" : video.title, videoURL: environment.signedMediaURL(file),
+      posterURL: video.files.thumbnail.map(environment.signedMediaURL),
+      captionsURL: video.files.captionsVTT.map(environment.signedMediaURL))
+    return Response(
+      status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
+      body: .init(byteBuffer: ByteBuffer(string: html)))
+  }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import HeyGenAPI
+import OratorCore
+
+/// Everything about a generate request that can be refused before it is queued: the limits,
+/// the avatar and voice ids, uploaded assets, and URLs (scheme, resolvable public host).
+/// What passes here can still fail while rendering (a URL that answers 404, say); that ends
+/// as a failed video, not a lost one.
+struct GenerateRequestCheck {
+  var environment: ServerEnvironment
+  var account: ResourceID
+
+  func check(_ request: VideoGenerateRequest) async throws(InvalidField) {
+    var limits = VideoInputLimits()
+    limits.dimension = 128...4096
+    try VideoRequestValidator(limits: limits).validate(request)
+    let avatarIDs = Set(environment.avatars.map(\.id))
+    let voiceIDs = Set(environment.speech.voices.map(\.id))
+    let assets = AssetLibrary(media: environment.media)
+    for (index, scene) in request.videoInputs.enumerated() {
+      let path = "video_inputs[\(index)]"
+      switch scene.character {
+      case .avatar(let avatar) where !avatarIDs.contains(avatar.avatarId):
+        throw InvalidField(path: "\(path).character.avatar_id", message: "unknown avatar \"\(avatar.avatarId)\"")
+      case .talkingPhoto(let photo):
+        throw InvalidField(
+          path: "\(path).character.talking_photo_id", message: "unknown talking photo \"\(photo.talkingPhotoId)\"")
+      default:
+        break
+      }
+      switch scene.voice {
+      case .text(let voice) where !voiceIDs.contains(voice.voiceId):
+        throw InvalidField(path: "\(path).voice.voice_id", message: "unknown voice \"\(voice.voiceId)\"")
+      case .audio(let audio):
+        try await checkMedia(
+          url: audio.audioUrl, asset: audio.audioAssetId, urlField: "\(path).voice.audio_url",
+          assetField: "\(path).voice.audio_asset_id", assets: assets)
+      default:
+        break
+      }
+      switch scene.background {
+      case .image(let image):
+        try await checkMedia(
+          url: image.url, asset: image.imageAssetId, urlField: "\(path).background.url",
+          assetField: "\(path).background.image_asset_id", assets: assets)
+      case .video(let video):
+        try await checkMedia(
+          url: video.url, asset: video.videoAssetId, urlField: "\(path).background.url",
+          assetField: "\(path).background.video_asset_id", assets: assets)
+      default:
+        break
+      }
+    }
+  }
+
+  private func checkMedia(
+    url: String?, asset: String?, urlField: String, assetField: String, assets: AssetLibrary
+  ) async throws(InvalidField) {
+    if let url, !url.isEmpty {
+      if url.hasPrefix(environment.baseURL + "/media/") { return }
+      try await environment.fetcher.check(url, field: urlField)
+    } else if let asset, !asset.isEmpty {
+      guard assets.find(account: account, id: asset) != nil else {
+        throw InvalidField(path: assetField, message: "unknown asset \"\(asset)\"")
+      }
+    }
+  }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import OratorCore
+import OratorServer
+
+/// `orator keys create|list|revoke`: API keys, stored hashed; each belongs to an account.
+struct KeysCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "keys", abstract: "Manage API keys.",
+    subcommands: [Create.self, List.self, Revoke.self])
+
+  struct Create: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Create a key; for a new account unless --account names one.")
+    @OptionGroup var data: DataOptions
+    @Option(help: "Account id to add the key to.") var account: String?
+    @Option(help: "A label to recognise the key by.") var label = "cli"
+    @Flag(help: "Print JSON {\"key\", \"key_id\", \"account_id\"}.") var json = false
+
+    func run() async throws {
+      let environment = try openEnvironment(data)
+      let store = environment.store
+      let now = environment.clock.now().unixSeconds
+      let accountID: ResourceID
+      if let account {
+        guard let id = ResourceID(account), try await store.account(id: id) != nil else {
+          throw ValidationError("no account \(account)")
+        }
+        accountID = id
+      } else {
+        accountID = ResourceID(random: environment.random)
+        try await store.createAccount(
+          Account(id: accountID, name: label, createdAt: now),
+          credit: environment.configuration.initialCreditSeconds)
+      }
+      let issued = APIKeyIssuer(random: environment.random).issue(for: accountID, label: label, createdAt: now)
+      try await store.addKey(issued.record, hash: issued.hash)
+      if json {
+        print(#"{"key":"\#(issued.key)","key_id":"\#(issued.record.id.rawValue)","account_id":"\#(accountID.rawValue)"}"#)
+      } else {
+        print("key:     \(issued.key)   (shown once; store it now)")
+        print("key id:  \(issued.record.id.rawValue)")
+        print("account: \(accountID.rawValue)")
+      }
+    }
+  }
+
+  struct List: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List keys (never the keys themselves).")
+    @OptionGroup var data: DataOptions
+
+    func run() async throws {
+      let store = try openEnvironment(data).store
+      for account in try await store.accounts() {
+        for key in try await store.keys(account: account.id) {
+          let state = key.revokedAt == nil ? "active" : "revoked"
+          print("\(key.id.rawValue)  account \(account.id.rawValue)  …\(key.hint)  \(key.label)  \(state)")
+        }
+      }
+    }
+  }
+
+  struct Revoke: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Revoke a key by its id.")
+    @OptionGroup var data: DataOptions
+    @Argument(help: "The key id (from `orator keys list`).") var keyID: String
+
+    func run() async throws {
+      let environment = try openEnvironment(data)
+      guard let id = ResourceID(keyID) else { throw ValidationError("not a key id: \(keyID)") }
+      for account in try await environment.store.accounts() {
+        if try await environment.store.revokeKey(id: id, account: account.id, now: environment.clock.now()) {
+          print("revoked \(keyID)")
+          return
+        }
+      }
+      throw ValidationError("no active key \(keyID)")
+    }
+  }
+}
+
+func openEnvironment(_ data: DataOptions) throws -> ServerEnvironment {
+  var configuration = ServerConfiguration()
+  configuration.dataDirectory = data.directory(ProcessInfo.processInfo.environment)
+  return try ServerEnvironment.open(configuration)
+}

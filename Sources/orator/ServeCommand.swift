@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import Logging
+import OratorCore
+import OratorServer
+
+/// Options shared by the commands that open the data folder.
+struct DataOptions: ParsableArguments {
+  @Option(help: "Folder of the SQLite file and media. Also ORATOR_DATA_DIR.")
+  var dataDir: String?
+
+  func directory(_ environment: [String: String]) -> String {
+    dataDir ?? environment["ORATOR_DATA_DIR"] ?? "./orator-data"
+  }
+}
+
+/// `orator serve`: the HeyGen-compatible API with in-process render workers.
+struct ServeCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "serve",
+    abstract: "Serve the HeyGen-compatible API (SQLite file, local media folder, in-process workers).")
+
+  @Option(help: "Address to listen on. Also ORATOR_HOST.") var host: String?
+  @Option(help: "Port to listen on. Also ORATOR_PORT.") var port: Int?
+  @OptionGroup var data: DataOptions
+  @Option(help: "Base of the URLs handed out. Also ORATOR_PUBLIC_URL.") var publicURL: String?
+  @Option(help: "In-process render workers. Also ORATOR_WORKERS.") var workers: Int?
+  @Option(help: "Create this API key at start if it does not exist. Also ORATOR_API_KEY.")
+  var apiKey: String?
+  @Flag(help: "Allow media URLs on private addresses. Also ORATOR_ALLOW_PRIVATE_URLS=1.")
+  var allowPrivateURLs = false
+  @Option(help: "Days a signed media URL stays valid. Also ORATOR_MEDIA_URL_DAYS.")
+  var mediaURLDays: Double?
+
+  func run() async throws {
+    let env = ProcessInfo.processInfo.environment
+    var configuration = ServerConfiguration()
+    configuration.host = host ?? env["ORATOR_HOST"] ?? configuration.host
+    configuration.port = port ?? env["ORATOR_PORT"].flatMap(Int.init) ?? configuration.port
+    configuration.dataDirectory = data.directory(env)
+    configuration.publicURL = publicURL ?? env["ORATOR_PUBLIC_URL"]
+    configuration.workers = workers ?? env["ORATOR_WORKERS"].flatMap(Int.init) ?? configuration.workers
+    configuration.apiKey = apiKey ?? env["ORATOR_API_KEY"]
+    configuration.allowPrivateURLs =
+      allowPrivateURLs || ["1", "true", "yes"].contains(env["ORATOR_ALLOW_PRIVATE_URLS"]?.lowercased() ?? "")
+    if let days = mediaURLDays ?? env["ORATOR_MEDIA_URL_DAYS"].flatMap(Double.init) {
+      configuration.mediaURLLifetime = .seconds(days * 86400)
+    }
+
+    LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+    var logger = Logger(label: "orator")
+    logger.logLevel = .info
+    let environment = try ServerEnvironment.open(configuration)
+    if let issued = try await KeyBootstrap(environment: environment).ensureKey(configuration.apiKey) {
+      FileHandle.standardOutput.write(Data("Created API key (shown once): \(issued)\n".utf8))
+    }
+    let app = buildApplication(environment: environment, logger: logger) { port in
+      // One line a script (or a test) can wait for; written unbuffered.
+      FileHandle.standardOutput.write(Data("Orator listening on \(environment.baseURL) (port \(port))\n".utf8))
+    }
+    try await app.runService()
+  }
+}
+
+/// Makes sure the server can be used at once: `--api-key` is created if missing; on a first
+/// start without one, a key is made and printed once.
+struct KeyBootstrap {
+  let environment: ServerEnvironment
+
+  /// Returns a newly created key to print, or nil when nothing new needs showing.
+  func ensureKey(_ wanted: String?) async throws -> String? {
+    let store = environment.store
+    let now = environment.clock.now()
+    if let wanted {
+      if try await store.account(forKeyHash: APIKeyHash(key: wanted)) != nil { return nil }
+      let account = try await firstOrNewAccount()
+      let id = ResourceID(random: environment.random)
+      try await store.addKey(
+        KeyRecord(id: id, accountId: account.id, label: "--api-key", hint: String(wanted.suffix(4)), createdAt: now.unixSeconds),
+        hash: APIKeyHash(key: wanted))
+      return nil
+    }
+    guard try await store.accounts().isEmpty else { return nil }
+    let account = try await firstOrNewAccount()
+    let issued = APIKeyIssuer(random: environment.random).issue(for: account.id, label: "first start", createdAt: now.unixSeconds)
+    try await store.addKey(issued.record, hash: issued.hash)
+    return issued.key
+  }
+
+  private func firstOrNewAccount() async throws -> Account {
+    if let existing = try await environment.store.accounts().first { return existing }
+    let account = Account(
+      id: ResourceID(random: environment.random), name: "default",
+      createdAt: environment.clock.now().unixSeconds)
+    try await environment.store.createAccount(account, credit: environment.configuration.initialCreditSeconds)
+    return account
+  }
+}
