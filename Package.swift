@@ -66,7 +66,13 @@ let package = Package(
     .testTarget(name: "HeyGenAPITests", dependencies: ["HeyGenAPI"]),
     .testTarget(name: "OratorCoreTests", dependencies: ["OratorCore"]),
     .testTarget(name: "OratorSQLiteTests", dependencies: ["OratorSQLite", "OratorCore"]),
-    .testTarget(name: "OratorRenderTests", dependencies: ["OratorRender", "HeyGenAPI", "OratorCore"]),
+    .testTarget(
+      name: "OratorRenderTests",
+      dependencies: [
+        "OratorRender", "HeyGenAPI", "OratorCore",
+        .product(name: "Subprocess", package: "swift-subprocess"),
+      ]
+    ),
     .testTarget(name: "OratorCLITests", dependencies: ["HeyGenAPI", "orator"]),
     .testTarget(
       name: "OratorServerTests",

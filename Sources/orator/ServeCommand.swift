@@ -31,6 +31,10 @@ struct ServeCommand: AsyncParsableCommand {
   var allowPrivateURLs = false
   @Option(help: "Days a signed media URL stays valid. Also ORATOR_MEDIA_URL_DAYS.")
   var mediaURLDays: Double?
+  @Option(help: "Seconds a worker's claim on a job lasts without a heartbeat. Also ORATOR_LEASE_SECONDS.")
+  var leaseSeconds: Int?
+  @Option(help: "Videos one account may have queued or rendering before 429. Also ORATOR_MAX_ACTIVE_RENDERS.")
+  var maxActiveRenders: Int?
 
   func run() async throws {
     let env = ProcessInfo.processInfo.environment
@@ -45,6 +49,14 @@ struct ServeCommand: AsyncParsableCommand {
       allowPrivateURLs || ["1", "true", "yes"].contains(env["ORATOR_ALLOW_PRIVATE_URLS"]?.lowercased() ?? "")
     if let days = mediaURLDays ?? env["ORATOR_MEDIA_URL_DAYS"].flatMap(Double.init) {
       configuration.mediaURLLifetime = .seconds(days * 86400)
+    }
+    if let seconds = leaseSeconds ?? env["ORATOR_LEASE_SECONDS"].flatMap(Int.init) {
+      guard seconds >= 1 else { throw ValidationError("--lease-seconds must be at least 1") }
+      configuration.leaseDuration = .seconds(seconds)
+    }
+    if let limit = maxActiveRenders ?? env["ORATOR_MAX_ACTIVE_RENDERS"].flatMap(Int.init) {
+      guard limit >= 1 else { throw ValidationError("--max-active-renders must be at least 1") }
+      configuration.maxActiveRendersPerAccount = limit
     }
 
     LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }

@@ -74,6 +74,9 @@ struct AvatarDocumentationTests {
     let avatar = try AvatarCatalogue.decode(Data(text[start.upperBound..<end.lowerBound].utf8))
     #expect(avatar.id == "jordan_grey_sweater")
     let render = AvatarRender(AvatarFigure(avatar), pose: .rest)
-    #expect(render.region(FigureRect(x: 470, y: 300, width: 60, height: 40)).allSatisfy { $0 != AvatarRender.background })
+    #expect(
+      render.region(FigureRect(x: 470, y: 300, width: 60, height: 40)).allSatisfy {
+        $0 != AvatarRender.background
+      })
   }
 }

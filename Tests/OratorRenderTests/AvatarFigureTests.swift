@@ -32,7 +32,8 @@ struct AvatarFigureTests {
         let differing = AvatarRender.differingPixels(renders[i], renders[j], in: avatar.mouthRegion)
         #expect(
           differing > 20,
-          "\(avatar.id): \(MouthShape.allCases[i]) vs \(MouthShape.allCases[j]) differ in \(differing) px")
+          "\(avatar.id): \(MouthShape.allCases[i]) vs \(MouthShape.allCases[j]) differ in \(differing) px"
+        )
       }
     }
   }
@@ -51,17 +52,20 @@ struct AvatarFigureTests {
     let rest = AvatarRender(figure, pose: .rest)
     let raised = AvatarRender(figure, pose: AvatarPose(browRaise: 1))
     let b = avatar.features.brows
-    let region = FigureRect(x: 500 - b.spacing - b.width, y: b.y - 40, width: 2 * (b.spacing + b.width), height: 60)
+    let region = FigureRect(
+      x: 500 - b.spacing - b.width, y: b.y - 40, width: 2 * (b.spacing + b.width), height: 60)
     #expect(AvatarRender.differingPixels(rest, raised, in: region) > 30)
   }
 
   @Test("background far from the figure stays untouched in any pose", arguments: avatars)
   func backgroundUntouched(_ avatar: AvatarDefinition) {
     let figure = AvatarFigure(avatar)
-    let pose = AvatarPose(mouth: .D, eyelids: 1, browRaise: 1, headTilt: 0.05, headShiftX: 4, headShiftY: -4, breath: 1)
+    let pose = AvatarPose(
+      mouth: .D, eyelids: 1, browRaise: 1, headTilt: 0.05, headShiftX: 4, headShiftY: -4, breath: 1)
     let render = AvatarRender(figure, pose: pose)
     for corner in [
-      FigureRect(x: 0, y: 0, width: 120, height: 120), FigureRect(x: 880, y: 0, width: 120, height: 120),
+      FigureRect(x: 0, y: 0, width: 120, height: 120),
+      FigureRect(x: 880, y: 0, width: 120, height: 120),
       FigureRect(x: 0, y: 0, width: 1000, height: 60),
     ] {
       #expect(render.region(corner).allSatisfy { $0 == AvatarRender.background })
@@ -75,7 +79,8 @@ struct AvatarFigureTests {
     let render = AvatarRender(figure, pose: pose)
     let bounds = figure.paintBounds
     for y in 0..<AvatarRender.size {
-      for x in 0..<AvatarRender.size where render.pixels[y * AvatarRender.size + x] != AvatarRender.background {
+      for x in 0..<AvatarRender.size
+      where render.pixels[y * AvatarRender.size + x] != AvatarRender.background {
         let fx = Double(x) / AvatarRender.scale
         let fy = Double(y) / AvatarRender.scale
         if fx < bounds.x - 2 || fx > bounds.maxX + 2 || fy < bounds.y - 2 || fy > bounds.maxY + 2 {

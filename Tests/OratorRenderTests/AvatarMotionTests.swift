@@ -17,7 +17,8 @@ struct AvatarMotionTests {
     var index = 0
     while time < duration - 0.5 {
       words.append(
-        TimedWord(text: index % 5 == 3 ? "presentation" : "word", start: time, end: time + 0.32,
+        TimedWord(
+          text: index % 5 == 3 ? "presentation" : "word", start: time, end: time + 0.32,
           startsSentence: index % 8 == 0))
       let shape = MouthShape.allCases[index % MouthShape.allCases.count]
       cues.append(MouthCue(start: time, end: time + 0.32, shape: shape))
@@ -30,7 +31,9 @@ struct AvatarMotionTests {
   }
 
   static func silentPerformance(seconds: Double = 10) -> Performance {
-    Performance(mouthCues: [], words: [], energy: Array(repeating: 0, count: Int(seconds * fps)), fps: fps, seed: 3)
+    Performance(
+      mouthCues: [], words: [], energy: Array(repeating: 0, count: Int(seconds * fps)), fps: fps,
+      seed: 3)
   }
 
   static let avatar = AvatarCatalogue.builtIn[0]
@@ -42,17 +45,21 @@ struct AvatarMotionTests {
     let c = AvatarMotion(avatar: Self.avatar, performance: Self.speakingPerformance(seed: 99))
     let frames = 0..<300
     #expect(frames.map { a.pose(atFrame: $0) } == frames.map { b.pose(atFrame: $0) })
-    #expect(frames.map { a.pose(atFrame: $0).eyelids } != frames.map { c.pose(atFrame: $0).eyelids })
+    #expect(
+      frames.map { a.pose(atFrame: $0).eyelids } != frames.map { c.pose(atFrame: $0).eyelids })
   }
 
-  @Test("the eyes close fully at least once in every 7 s window", arguments: [1, 2, 3, 42] as [UInt64])
+  @Test(
+    "the eyes close fully at least once in every 7 s window", arguments: [1, 2, 3, 42] as [UInt64])
   func blinksOften(seed: UInt64) {
     for performance in [Self.speakingPerformance(seed: seed), Self.silentPerformance(seconds: 12)] {
       let motion = AvatarMotion(avatar: Self.avatar, performance: performance)
       let lids = (0..<performance.frameCount).map { motion.pose(atFrame: $0).eyelids }
       let window = Int(7 * Self.fps)
       for start in stride(from: 0, through: lids.count - window, by: 5) {
-        #expect(lids[start..<start + window].contains { $0 > 0.95 }, "no blink in window at frame \(start)")
+        #expect(
+          lids[start..<start + window].contains { $0 > 0.95 },
+          "no blink in window at frame \(start)")
       }
     }
   }
@@ -70,9 +77,12 @@ struct AvatarMotionTests {
         closedRun = 0
       }
     }
-    for (frame, value) in lids.enumerated() where value > 0 && (frame == 0 || lids[frame - 1] == 0) {
+    for (frame, value) in lids.enumerated() where value > 0 && (frame == 0 || lids[frame - 1] == 0)
+    {
       let start = Double(frame) / Self.fps
-      #expect(!performance.words.contains { abs($0.start - start) < 0.04 }, "blink on an onset at \(start)")
+      #expect(
+        !performance.words.contains { abs($0.start - start) < 0.04 },
+        "blink on an onset at \(start)")
     }
   }
 
@@ -96,7 +106,8 @@ struct AvatarMotionTests {
     let cues = [
       MouthCue(start: 0.2, end: 0.4, shape: .D), MouthCue(start: 0.4, end: 0.6, shape: .F),
     ]
-    let performance = Performance(mouthCues: cues, words: [], energy: Array(repeating: 0.5, count: 25), fps: 25, seed: 1)
+    let performance = Performance(
+      mouthCues: cues, words: [], energy: Array(repeating: 0.5, count: 25), fps: 25, seed: 1)
     let motion = AvatarMotion(avatar: Self.avatar, performance: performance)
     #expect(motion.pose(atFrame: 0).mouth == .X)
     #expect(motion.pose(atFrame: 6).mouth == .D)
@@ -110,7 +121,8 @@ struct AvatarMotionTests {
       TimedWord(text: "Hello", start: 1.0, end: 1.3, startsSentence: true),
       TimedWord(text: "all", start: 1.4, end: 1.6),
     ]
-    let performance = Performance(mouthCues: [], words: words, energy: Array(repeating: 0.5, count: 100), fps: 25, seed: 1)
+    let performance = Performance(
+      mouthCues: [], words: words, energy: Array(repeating: 0.5, count: 100), fps: 25, seed: 1)
     let motion = AvatarMotion(avatar: Self.avatar, performance: performance)
     #expect(motion.pose(atFrame: 27).browRaise > 0.5)
     #expect(motion.pose(atFrame: 10).browRaise == 0)

@@ -15,7 +15,8 @@ struct AvatarPreviewTests {
       let figure = AvatarFigure(avatar)
       let poses = MouthShape.allCases.map { AvatarPose(mouth: $0) } + [AvatarPose(eyelids: 1)]
       let cell = 300.0
-      let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(cell * 5), Int32(cell * 2 + cell * 2))!
+      let surface = cairo_image_surface_create(
+        CAIRO_FORMAT_ARGB32, Int32(cell * 5), Int32(cell * 2 + cell * 2))!
       let cr = cairo_create(surface)!
       cairo_set_source_rgb(cr, 0.91, 0.93, 0.95)
       cairo_paint(cr)

@@ -14,7 +14,8 @@ struct AvatarRender {
   let pixels: [UInt32]
 
   init(_ figure: AvatarFigure, pose: AvatarPose) {
-    let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(Self.size), Int32(Self.size))!
+    let surface = cairo_image_surface_create(
+      CAIRO_FORMAT_ARGB32, Int32(Self.size), Int32(Self.size))!
     let cr = cairo_create(surface)!
     cairo_set_source_rgb(cr, 0x12 / 255.0, 0x34 / 255.0, 0x56 / 255.0)
     cairo_paint(cr)
@@ -58,7 +59,8 @@ extension AvatarDefinition {
   /// The box around the mouth, in figure units.
   var mouthRegion: FigureRect {
     let m = features.mouth
-    return FigureRect(x: 500 - m.width, y: m.y - m.width * 0.6, width: m.width * 2, height: m.width * 1.4)
+    return FigureRect(
+      x: 500 - m.width, y: m.y - m.width * 0.6, width: m.width * 2, height: m.width * 1.4)
   }
 
   /// The box around both eyes.

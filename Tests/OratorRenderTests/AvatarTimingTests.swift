@@ -1,6 +1,6 @@
 import CCairo
-import HeyGenAPI
 import Foundation
+import HeyGenAPI
 import Testing
 
 @testable import OratorRender
@@ -9,7 +9,9 @@ import Testing
 /// `ORATOR_AVATAR_TIMING` is set (meaningful in release builds).
 @Suite("Avatar timing")
 struct AvatarTimingTests {
-  @Test("draw time per frame", .enabled(if: ProcessInfo.processInfo.environment["ORATOR_AVATAR_TIMING"] != nil))
+  @Test(
+    "draw time per frame",
+    .enabled(if: ProcessInfo.processInfo.environment["ORATOR_AVATAR_TIMING"] != nil))
   func drawTime() throws {
     let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1920, 1080)!
     let cr = cairo_create(surface)!
@@ -36,8 +38,11 @@ struct AvatarTimingTests {
             cairo_restore(cr)
           }
         }
-        let ms = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
-        print("avatar-timing \(style) \(avatar.id): \(String(format: "%.2f", ms / Double(frames))) ms/frame")
+        let ms =
+          Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+        print(
+          "avatar-timing \(style) \(avatar.id): \(String(format: "%.2f", ms / Double(frames))) ms/frame"
+        )
       }
     }
   }

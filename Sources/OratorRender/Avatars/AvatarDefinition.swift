@@ -89,7 +89,8 @@ public struct FigureShape: Codable, Sendable, Equatable {
   /// Stroke width in figure units (default 3).
   public var strokeWidth: Double?
 
-  public init(path: String, fill: String? = nil, stroke: String? = nil, strokeWidth: Double? = nil) {
+  public init(path: String, fill: String? = nil, stroke: String? = nil, strokeWidth: Double? = nil)
+  {
     self.path = path
     self.fill = fill
     self.stroke = stroke

@@ -143,8 +143,9 @@ public struct Glasses: Codable, Sendable, Equatable {
   public var lensWidth: Double
   public var lensHeight: Double
 
-  public init(shape: String, color: String, thickness: Double, lensWidth: Double, lensHeight: Double)
-  {
+  public init(
+    shape: String, color: String, thickness: Double, lensWidth: Double, lensHeight: Double
+  ) {
     self.shape = shape
     self.color = color
     self.thickness = thickness

@@ -28,7 +28,9 @@ extension AvatarFigure {
     }
     let innerGap = eyes.spacing - halfW
     cairo_move_to(cr, 500 - innerGap, y - halfH * 0.25)
-    cairo_curve_to(cr, 500 - innerGap * 0.4, y - halfH * 0.6, 500 + innerGap * 0.4, y - halfH * 0.6, 500 + innerGap, y - halfH * 0.25)
+    cairo_curve_to(
+      cr, 500 - innerGap * 0.4, y - halfH * 0.6, 500 + innerGap * 0.4, y - halfH * 0.6,
+      500 + innerGap, y - halfH * 0.25)
     cairo_stroke(cr)
   }
 

@@ -9,7 +9,9 @@ extension AvatarFigure {
       colors.skin.setSource(on: cr)
       cairo_fill(cr)
       // The bowl of the ear, open towards the face.
-      ellipse(cr, x + side * ears.width * 0.06, ears.y - ears.height * 0.04, ears.width * 0.24, ears.height * 0.3)
+      ellipse(
+        cr, x + side * ears.width * 0.06, ears.y - ears.height * 0.04, ears.width * 0.24,
+        ears.height * 0.3)
       colors.skinShadow.setSource(on: cr)
       cairo_fill(cr)
     }
@@ -20,7 +22,9 @@ extension AvatarFigure {
     let y = features.eyes.y + (features.mouth.y - features.eyes.y) * 0.5
     blush.setSource(on: cr)
     for side in [-1.0, 1.0] {
-      ellipse(cr, 500 + side * (features.eyes.spacing + 10), y, features.eyes.width * 0.5, features.eyes.height * 0.4)
+      ellipse(
+        cr, 500 + side * (features.eyes.spacing + 10), y, features.eyes.width * 0.5,
+        features.eyes.height * 0.4)
       cairo_fill(cr)
     }
   }
@@ -38,7 +42,8 @@ extension AvatarFigure {
     if let bridge = nose.bridge, bridge > 0 {
       // One side of the bridge in shade, as if lit from the upper left.
       cairo_move_to(cr, 500 + half * 0.35, y - bridge)
-      cairo_curve_to(cr, 500 + half * 0.45, y - bridge * 0.5, 500 + half * 0.9, y - 10, 500 + half * 0.85, y - 5)
+      cairo_curve_to(
+        cr, 500 + half * 0.45, y - bridge * 0.5, 500 + half * 0.9, y - 10, 500 + half * 0.85, y - 5)
       cairo_set_line_width(cr, 3)
       cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND)
       cairo_stroke(cr)
@@ -53,7 +58,8 @@ extension AvatarFigure {
     let lid = colors.skin.mixed(with: colors.skinShadow, 0.22)
     let lash = colors.brow.mixed(with: .black, 0.35)
     for side in [-1.0, 1.0] {
-      let geometry = EyeGeometry(cx: 500 + side * eyes.spacing, cy: eyes.y, a: a, b: b, outward: side)
+      let geometry = EyeGeometry(
+        cx: 500 + side * eyes.spacing, cy: eyes.y, a: a, b: b, outward: side)
       cairo_save(cr)
       geometry.outline(cr)
       colors.eyeWhite.setSource(on: cr)
@@ -92,8 +98,12 @@ extension AvatarFigure {
         let ox = geometry.outerCorner.x
         let oy = geometry.outerCorner.y
         cairo_move_to(cr, ox - side * a * 0.25, oy - b * 0.35)
-        cairo_curve_to(cr, ox + side * a * 0.05, oy - b * 0.25, ox + side * a * 0.18, oy - b * 0.45, ox + side * a * 0.26, oy - b * 0.7)
-        cairo_curve_to(cr, ox + side * a * 0.12, oy - b * 0.1, ox, oy + b * 0.08, ox - side * a * 0.2, oy + b * 0.05)
+        cairo_curve_to(
+          cr, ox + side * a * 0.05, oy - b * 0.25, ox + side * a * 0.18, oy - b * 0.45,
+          ox + side * a * 0.26, oy - b * 0.7)
+        cairo_curve_to(
+          cr, ox + side * a * 0.12, oy - b * 0.1, ox, oy + b * 0.08, ox - side * a * 0.2,
+          oy + b * 0.05)
         cairo_close_path(cr)
         cairo_fill(cr)
       }
@@ -106,13 +116,27 @@ extension AvatarFigure {
     colors.brow.setSource(on: cr)
     for side in [-1.0, 1.0] {
       let inner = (x: 500 + side * (brows.spacing - brows.width / 2), y: brows.y - lift * 12)
-      let outer = (x: 500 + side * (brows.spacing + brows.width / 2), y: brows.y - (brows.slant ?? 0) - lift * 8)
-      let mid = (x: 500 + side * (brows.spacing + brows.width * 0.08), y: min(inner.y, outer.y) - brows.arch * 1.6)
+      let outer = (
+        x: 500 + side * (brows.spacing + brows.width / 2),
+        y: brows.y - (brows.slant ?? 0) - lift * 8
+      )
+      let mid = (
+        x: 500 + side * (brows.spacing + brows.width * 0.08),
+        y: min(inner.y, outer.y) - brows.arch * 1.6
+      )
       cairo_move_to(cr, inner.x, inner.y - t / 2)
-      cairo_curve_to(cr, mid.x - side * brows.width * 0.2, mid.y - t * 0.45, mid.x + side * brows.width * 0.15, mid.y - t * 0.35, outer.x, outer.y - t * 0.12)
-      cairo_curve_to(cr, outer.x + side * t * 0.2, outer.y, outer.x + side * t * 0.1, outer.y + t * 0.2, outer.x - side * t * 0.2, outer.y + t * 0.22)
-      cairo_curve_to(cr, mid.x + side * brows.width * 0.15, mid.y + t * 0.5, mid.x - side * brows.width * 0.2, mid.y + t * 0.6, inner.x, inner.y + t / 2)
-      cairo_curve_to(cr, inner.x - side * t * 0.45, inner.y + t / 2, inner.x - side * t * 0.45, inner.y - t / 2, inner.x, inner.y - t / 2)
+      cairo_curve_to(
+        cr, mid.x - side * brows.width * 0.2, mid.y - t * 0.45, mid.x + side * brows.width * 0.15,
+        mid.y - t * 0.35, outer.x, outer.y - t * 0.12)
+      cairo_curve_to(
+        cr, outer.x + side * t * 0.2, outer.y, outer.x + side * t * 0.1, outer.y + t * 0.2,
+        outer.x - side * t * 0.2, outer.y + t * 0.22)
+      cairo_curve_to(
+        cr, mid.x + side * brows.width * 0.15, mid.y + t * 0.5, mid.x - side * brows.width * 0.2,
+        mid.y + t * 0.6, inner.x, inner.y + t / 2)
+      cairo_curve_to(
+        cr, inner.x - side * t * 0.45, inner.y + t / 2, inner.x - side * t * 0.45, inner.y - t / 2,
+        inner.x, inner.y - t / 2)
       cairo_close_path(cr)
       cairo_fill(cr)
     }

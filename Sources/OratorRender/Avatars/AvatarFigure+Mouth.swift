@@ -111,7 +111,8 @@ extension AvatarFigure {
     let chin = bottom + lowerLip + 0.16 * u
     cairo_move_to(cr, -w * 0.42, chin - 0.02 * u)
     cairo_curve_to(cr, -w * 0.2, chin + 0.2 * u, w * 0.2, chin + 0.2 * u, w * 0.42, chin - 0.02 * u)
-    cairo_curve_to(cr, w * 0.2, chin + 0.08 * u, -w * 0.2, chin + 0.08 * u, -w * 0.42, chin - 0.02 * u)
+    cairo_curve_to(
+      cr, w * 0.2, chin + 0.08 * u, -w * 0.2, chin + 0.08 * u, -w * 0.42, chin - 0.02 * u)
     colors.skinShadow.withAlpha(0.55).setSource(on: cr)
     cairo_fill(cr)
 
@@ -121,7 +122,8 @@ extension AvatarFigure {
     let peakY = -top - upperLip
     cairo_move_to(cr, -w - edge, corner)
     cairo_curve_to(cr, -w * 0.85, corner - (top + upperLip) * 0.6, -w * 0.6, peakY, -peakX, peakY)
-    cairo_curve_to(cr, -peakX * 0.55, peakY, -peakX * 0.25, peakY + upperLip * 0.3, 0, peakY + upperLip * 0.3)
+    cairo_curve_to(
+      cr, -peakX * 0.55, peakY, -peakX * 0.25, peakY + upperLip * 0.3, 0, peakY + upperLip * 0.3)
     cairo_curve_to(cr, peakX * 0.25, peakY + upperLip * 0.3, peakX * 0.55, peakY, peakX, peakY)
     cairo_curve_to(cr, w * 0.6, peakY, w * 0.85, corner - (top + upperLip) * 0.6, w + edge, corner)
     let lowest = (bottom + lowerLip) * 1.33
@@ -145,8 +147,11 @@ extension AvatarFigure {
       // G: the lower lip tucks up under the upper teeth.
       let lipTop = bottom - 0.02 * u
       cairo_move_to(cr, -w * 0.8, lipTop + 0.04 * u)
-      cairo_curve_to(cr, -w * 0.4, lipTop - 0.08 * u, w * 0.4, lipTop - 0.08 * u, w * 0.8, lipTop + 0.04 * u)
-      cairo_curve_to(cr, w * 0.5, lipTop + lowerLip * 1.3, -w * 0.5, lipTop + lowerLip * 1.3, -w * 0.8, lipTop + 0.04 * u)
+      cairo_curve_to(
+        cr, -w * 0.4, lipTop - 0.08 * u, w * 0.4, lipTop - 0.08 * u, w * 0.8, lipTop + 0.04 * u)
+      cairo_curve_to(
+        cr, w * 0.5, lipTop + lowerLip * 1.3, -w * 0.5, lipTop + lowerLip * 1.3, -w * 0.8,
+        lipTop + 0.04 * u)
       cairo_close_path(cr)
       colors.lip.mixed(with: colors.skinShadow, 0.15).setSource(on: cr)
       cairo_fill(cr)
@@ -158,7 +163,9 @@ extension AvatarFigure {
     w: Double, top: Double, bottom: Double, corner: Double, k: Double, in cr: OpaquePointer
   ) {
     cairo_move_to(cr, -w, corner)
-    cairo_curve_to(cr, -w * k, corner - (top + corner * 0.25) * 1.33, w * k, corner - (top + corner * 0.25) * 1.33, w, corner)
+    cairo_curve_to(
+      cr, -w * k, corner - (top + corner * 0.25) * 1.33, w * k,
+      corner - (top + corner * 0.25) * 1.33, w, corner)
     cairo_curve_to(cr, w * k, bottom * 1.33, -w * k, bottom * 1.33, -w, corner)
     cairo_close_path(cr)
   }
@@ -199,7 +206,8 @@ extension AvatarFigure {
       let depth = spec.lowerTeeth * u
       cairo_move_to(cr, -w, bottom * 1.4)
       cairo_line_to(cr, -w * 0.6, bottom - depth)
-      cairo_curve_to(cr, -w * 0.2, bottom - depth * 1.1, w * 0.2, bottom - depth * 1.1, w * 0.6, bottom - depth)
+      cairo_curve_to(
+        cr, -w * 0.2, bottom - depth * 1.1, w * 0.2, bottom - depth * 1.1, w * 0.6, bottom - depth)
       cairo_line_to(cr, w, bottom * 1.4)
       cairo_close_path(cr)
       cairo_fill(cr)

@@ -104,7 +104,7 @@ public struct AvatarFigure: Sendable {
     // Head and shoulders; the head is nearly half the height.
     case .closeUp: FigureRect(x: 175, y: 70, width: 650, height: 650)
     // The square the circle is inscribed in, centred below the chin so shoulders fill its base.
-    case .circle: FigureRect(x: 170, y: 90, width: 660, height: 660)
+    case .circle: FigureRect(x: 150, y: 50, width: 700, height: 700)
     }
   }
 
@@ -211,7 +211,8 @@ public struct AvatarFigure: Sendable {
     var box = headBox.insetBy(-headMargin)
     for part in bodyParts {
       if let b = part.path.bounds {
-        box = box.union(FigureRect(x: b.x, y: b.y - breathRise, width: b.width, height: b.height + breathRise))
+        box = box.union(
+          FigureRect(x: b.x, y: b.y - breathRise, width: b.width, height: b.height + breathRise))
       }
     }
     return box.insetBy(-2)

@@ -1,4 +1,5 @@
 import Foundation
+
 /// Turns a scene's speech into one pose per video frame: lip shapes from the mouth cues,
 /// blinks, brow lifts, a head that sways with the voice and is still in silence, and
 /// breathing. The same avatar and performance always give the same poses.

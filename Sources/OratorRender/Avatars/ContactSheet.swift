@@ -52,30 +52,36 @@ public enum ContactSheet {
     let smile = AvatarPose(mouth: .B)
     for style in [AvatarStyle.normal, .closeUp] {
       let cell = FigureRect(x: x, y: y, width: wideCell.width, height: wideCell.height)
-      drawCell(figure, pose: style == .normal ? .rest : smile, cell: cell,
-               box: AvatarFigure.viewBox(for: style), background: studio, circle: nil, in: cr)
+      drawCell(
+        figure, pose: style == .normal ? .rest : smile, cell: cell,
+        box: AvatarFigure.viewBox(for: style), background: studio, circle: nil, in: cr)
       x += wideCell.width + gap
     }
     let circleCell = FigureRect(x: x, y: y, width: squareCell, height: squareCell)
-    drawCell(figure, pose: .rest, cell: circleCell, box: AvatarFigure.viewBox(for: .circle),
-             background: studio, circle: circleFill, in: cr)
+    drawCell(
+      figure, pose: .rest, cell: circleCell, box: AvatarFigure.viewBox(for: .circle),
+      background: studio, circle: circleFill, in: cr)
     x += squareCell + gap
     for background in [FigureColor.white, .black, brand] {
       let cell = FigureRect(x: x, y: y, width: squareCell, height: squareCell)
-      drawCell(figure, pose: .rest, cell: cell, box: AvatarFigure.viewBox(for: .closeUp),
-               background: background, circle: nil, in: cr)
+      drawCell(
+        figure, pose: .rest, cell: cell, box: AvatarFigure.viewBox(for: .closeUp),
+        background: background, circle: nil, in: cr)
       x += squareCell + gap
     }
 
     x = margin
     let faceY = y + squareCell + gap
-    var poses: [(String, AvatarPose)] = MouthShape.allCases.map { ($0.rawValue, AvatarPose(mouth: $0)) }
+    var poses: [(String, AvatarPose)] = MouthShape.allCases.map {
+      ($0.rawValue, AvatarPose(mouth: $0))
+    }
     poses.append(("blink", AvatarPose(eyelids: 1)))
     poses.append(("half", AvatarPose(eyelids: 0.5)))
     poses.append(("brows", AvatarPose(mouth: .C, browRaise: 1)))
     for (name, pose) in poses {
       let cell = FigureRect(x: x, y: faceY, width: faceCell, height: faceCell)
-      drawCell(figure, pose: pose, cell: cell, box: faceBox, background: studio, circle: nil, in: cr)
+      drawCell(
+        figure, pose: pose, cell: cell, box: faceBox, background: studio, circle: nil, in: cr)
       label(name, x: x + faceCell / 2 - 6, y: faceY + faceCell + 16, size: 13, bold: false, in: cr)
       x += faceCell + gap
     }

@@ -18,13 +18,14 @@ struct FigurePalette: Sendable {
   private let byRole: [String: FigureColor]
 
   init(_ palette: AvatarPalette) {
-    rawPalette = [
-      ("skin", palette.skin), ("skinShadow", palette.skinShadow), ("lip", palette.lip),
-      ("hair", palette.hair), ("hairShadow", palette.hairShadow),
-      ("brow", palette.brow ?? palette.hairShadow), ("iris", palette.iris),
-      ("clothing", palette.clothing), ("clothingShadow", palette.clothingShadow),
-      ("accent", palette.accent), ("shirt", palette.shirt ?? "#F4F1EA"),
-    ] + (palette.blush.map { [("blush", $0)] } ?? [])
+    rawPalette =
+      [
+        ("skin", palette.skin), ("skinShadow", palette.skinShadow), ("lip", palette.lip),
+        ("hair", palette.hair), ("hairShadow", palette.hairShadow),
+        ("brow", palette.brow ?? palette.hairShadow), ("iris", palette.iris),
+        ("clothing", palette.clothing), ("clothingShadow", palette.clothingShadow),
+        ("accent", palette.accent), ("shirt", palette.shirt ?? "#F4F1EA"),
+      ] + (palette.blush.map { [("blush", $0)] } ?? [])
     var byRole: [String: FigureColor] = [:]
     for (role, value) in rawPalette { byRole[role] = FigureColor(hex: value) }
     self.byRole = byRole

@@ -210,7 +210,9 @@ private struct SVGPathParser {
   private mutating func number() throws(AvatarDataError) -> Double {
     skipSeparators()
     let start = index
-    if index < scalars.count, scalars[index] == UInt8(ascii: "-") || scalars[index] == UInt8(ascii: "+") {
+    if index < scalars.count,
+      scalars[index] == UInt8(ascii: "-") || scalars[index] == UInt8(ascii: "+")
+    {
       index += 1
     }
     var seenDot = false
@@ -223,7 +225,9 @@ private struct SVGPathParser {
         index += 1
       } else if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
         index += 1
-        if index < scalars.count, scalars[index] == UInt8(ascii: "-") || scalars[index] == UInt8(ascii: "+") {
+        if index < scalars.count,
+          scalars[index] == UInt8(ascii: "-") || scalars[index] == UInt8(ascii: "+")
+        {
           index += 1
         }
       } else {

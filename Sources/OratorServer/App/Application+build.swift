@@ -38,11 +38,16 @@ public func buildRouter(environment: ServerEnvironment) -> Router<AppRequestCont
 
   var publicRoutes = RouterRegistry(group: router.group(), table: table)
   PublicRoutes(environment: environment).register(on: &publicRoutes)
+  PreviewRoutes(environment: environment).register(on: &publicRoutes)
+  OpenAPIRoutes(environment: environment).register(on: &publicRoutes)
   table = publicRoutes.table
 
   var api = RouterRegistry(
     group: router.group().add(middleware: AuthMiddleware(store: environment.store)), table: table)
   VideoRoutes(environment: environment).register(on: &api)
+  CatalogueRoutes(environment: environment).register(on: &api)
+  QuotaRoutes(environment: environment).register(on: &api)
+  AssetRoutes(environment: environment).register(on: &api)
   tableBox.set(api.table)
   return router
 }

@@ -1,0 +1,40 @@
+import Hummingbird
+
+/// `GET /openapi.json`: an OpenAPI 3.1 description of every path this server answers,
+/// public, so tools can generate clients and people can browse the API.
+struct OpenAPIRoutes {
+  let environment: ServerEnvironment
+
+  func register(on router: inout RouterRegistry) {
+    let document = Self.document(baseURL: environment.baseURL)
+    router.get("/openapi.json") { _, _ in try JSONResponse.make(document) }
+  }
+
+  static func document(baseURL: String) -> JSONValue {
+    [
+      "openapi": "3.1.0",
+      "info": [
+        "title": "Orator",
+        "version": "1.0.0",
+        "description":
+          "A self-hosted avatar video service speaking the HeyGen REST API: point a HeyGen client at this base URL. v1 endpoints answer {code, data, message, msg}, v2 endpoints {error, data}.",
+      ],
+      "servers": [["url": .string(baseURL)]],
+      "security": [["apiKey": []]],
+      "tags": [
+        ["name": "Avatars"], ["name": "Voices"], ["name": "Videos"], ["name": "Assets"], ["name": "Account"],
+        ["name": "Media"], ["name": "Server"],
+      ],
+      "paths": .object(OpenAPIPaths.all.mapValues { .object($0) }),
+      "components": [
+        "securitySchemes": [
+          "apiKey": [
+            "type": "apiKey", "in": "header", "name": "X-Api-Key",
+            "description": "The account's API key; the header name is case-insensitive",
+          ]
+        ],
+        "schemas": .object(OpenAPISchemas.all),
+      ],
+    ]
+  }
+}
