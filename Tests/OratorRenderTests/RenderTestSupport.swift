@@ -65,7 +65,7 @@ enum MediaProbe {
   static func run(_ tool: String, _ arguments: [String]) async throws {
     let result = try await Subprocess.run(.name(tool), arguments: Arguments(arguments), output: .discarded, error: .string(limit: 1 << 16))
     guard result.terminationStatus.isSuccess else {
-      throw FFmpegError(tool: tool, message: result.standardError ?? "")
+      throw FFmpegError(tool: tool, message: result.standardError)
     }
   }
 }

@@ -23,8 +23,8 @@ indirect enum JSONValue: Encodable, Sendable, Equatable {
       var c = encoder.unkeyedContainer()
       for value in values { try c.encode(value) }
     case .object(let members):
-      var c = encoder.container(keyedBy: Key.self)
-      for (key, value) in members { try c.encode(value, forKey: Key(key)) }
+      var c = encoder.container(keyedBy: MemberKey.self)
+      for (key, value) in members { try c.encode(value, forKey: MemberKey(key)) }
     case .null:
       var c = encoder.singleValueContainer()
       try c.encodeNil()
@@ -37,7 +37,7 @@ indirect enum JSONValue: Encodable, Sendable, Equatable {
     return .object(mine.merging(theirs) { _, new in new })
   }
 
-  private struct Key: CodingKey {
+  private struct MemberKey: CodingKey {
     var stringValue: String
     var intValue: Int? { nil }
     init(_ string: String) { stringValue = string }
@@ -49,6 +49,9 @@ indirect enum JSONValue: Encodable, Sendable, Equatable {
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
   ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
 {
+  typealias Key = String
+  typealias Value = JSONValue
+
   init(stringLiteral value: String) { self = .string(value) }
   init(integerLiteral value: Int) { self = .int(value) }
   init(booleanLiteral value: Bool) { self = .bool(value) }
