@@ -59,7 +59,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "orator-bench",
-      dependencies: ["HeyGenAPI", "OratorRender"],
+      dependencies: ["HeyGenAPI", "OratorRender", "CCairo"],
       path: "Benchmarks/orator-bench"
     ),
 

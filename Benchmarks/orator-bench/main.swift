@@ -1,9 +1,12 @@
 // orator-bench: speed targets, printed as ratios and rates (never asserted in tests).
 //
 //   swift run -c release orator-bench render [seconds]
+//   swift run -c release orator-bench avatars
 //
-// Renders a script of about `seconds` (default 60) at 1920×1080 and 1280×720 with the
+// `render` renders a script of about `seconds` (default 60) at 1920×1080 and 1280×720 with the
 // default encoder (x264 veryfast) and prints render time ÷ video duration and peak memory.
+// `avatars` prints the Cairo draw time per frame of every presenter at 1920×1080.
+import CCairo
 import Foundation
 import HeyGenAPI
 import OratorRender
@@ -63,12 +66,48 @@ func benchRender(seconds: Double) async throws {
       peakMemoryMiB(RUSAGE_SELF), peakMemoryMiB(RUSAGE_CHILDREN)))
 }
 
+func benchAvatars() {
+  let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1920, 1080)!
+  let cr = cairo_create(surface)!
+  defer {
+    cairo_destroy(cr)
+    cairo_surface_destroy(surface)
+  }
+  let frames = 300
+  for style in [AvatarStyle.normal, .closeUp, .circle] {
+    let box = AvatarFigure.viewBox(for: style)
+    let scale = 1080 / box.height
+    var total = 0.0
+    for avatar in AvatarCatalogue.builtIn {
+      let figure = AvatarFigure(avatar)
+      let clock = ContinuousClock()
+      let elapsed = clock.measure {
+        for frame in 0..<frames {
+          cairo_save(cr)
+          cairo_translate(cr, 960 - (box.x + box.width / 2) * scale, -box.y * scale)
+          cairo_scale(cr, scale, scale)
+          let pose = AvatarPose(
+            mouth: MouthShape.allCases[frame % 9], eyelids: frame % 40 < 3 ? 1 : 0,
+            headTilt: sin(Double(frame) * 0.05) * 0.03, breath: Double(frame % 50) / 50)
+          figure.draw(pose, in: cr)
+          cairo_restore(cr)
+        }
+      }
+      total += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+    let perFrame = total / Double(frames * AvatarCatalogue.builtIn.count) * 1000
+    print(String(format: "avatars %@ at 1920×1080: %.2f ms per frame (%.0f frames/s per core)", "\(style)", perFrame, 1000 / perFrame))
+  }
+}
+
 let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
 case "render", nil:
   let seconds = arguments.dropFirst().first.flatMap(Double.init) ?? 60
   try await benchRender(seconds: seconds)
+case "avatars":
+  benchAvatars()
 default:
-  print("usage: orator-bench render [seconds]")
+  print("usage: orator-bench render [seconds] | avatars")
   exit(2)
 }

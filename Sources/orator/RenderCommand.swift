@@ -28,6 +28,9 @@ struct RenderCommand: AsyncParsableCommand {
   @Flag(help: "With --list: print JSON in the shape of /v2/avatars and /v2/voices.")
   var json = false
 
+  @Option(help: "Write a PNG contact sheet of every avatar, style and mouth shape, and stop.")
+  var contactSheet: String?
+
   @Flag(help: "Encode faster with larger files (x264 ultrafast).")
   var draft = false
 
@@ -59,6 +62,15 @@ struct RenderCommand: AsyncParsableCommand {
     }
     if list {
       try printCatalogue(avatars)
+      return
+    }
+    if let contactSheet {
+      do {
+        try ContactSheet.render(to: contactSheet, avatars: avatars)
+      } catch {
+        throw Failure.renderFailed("cannot write \(contactSheet): \(error)")
+      }
+      print(contactSheet)
       return
     }
     guard let request else {

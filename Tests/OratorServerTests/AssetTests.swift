@@ -20,7 +20,7 @@ import Testing
   }
 
   @Test func uploadedImageServesAndBecomesABackground() async throws {
-    try await TestServer.with { server in
+    try await TestServer.with(allowPrivateURLs: false) { server in
       let png = try await Self.makeFile(
         "teal.png", in: server, input: "color=c=teal:s=320x180", extra: ["-frames:v", "1"])
       let response = try await Self.upload(png, contentType: "image/png", to: server)
@@ -58,7 +58,7 @@ import Testing
   }
 
   @Test func uploadedAudioBecomesTheVoice() async throws {
-    try await TestServer.with { server in
+    try await TestServer.with(allowPrivateURLs: false) { server in
       let mp3 = try await Self.makeFile("tone.mp3", in: server, input: "sine=frequency=440:duration=1")
       let response = try await Self.upload(mp3, contentType: "audio/mpeg", to: server)
       #expect(response.status == 200, "\(response.text)")
@@ -83,7 +83,7 @@ import Testing
   }
 
   @Test func refusedUploadsSayWhy() async throws {
-    try await TestServer.with { server in
+    try await TestServer.with(allowPrivateURLs: false) { server in
       let unsupported = try await Self.upload(Data("hello".utf8), contentType: "text/plain", to: server)
       #expect(unsupported.status == 400)
       #expect(unsupported.json["code"].int == 400175)

@@ -16,7 +16,7 @@ import Testing
   ]
 
   @Test func avatarListCarriesEveryKeyAndServedPreviewURLs() async throws {
-    try await TestServer.with { server in
+    try await TestServer.with(allowPrivateURLs: false) { server in
       let response = try await server.get("/v2/avatars")
       #expect(response.status == 200)
       #expect(response.header("content-type") == "application/json")
@@ -40,7 +40,7 @@ import Testing
   }
 
   @Test func avatarDetailsAndUnknownAvatar() async throws {
-    try await TestServer.with { server in
+    try await TestServer.with(allowPrivateURLs: false) { server in
       let response = try await server.get("/v2/avatar/amara_navy_blazer/details")
       #expect(response.status == 200)
       #expect(response.json["error"].isNull)
@@ -64,7 +64,7 @@ import Testing
   }
 
   @Test func avatarGroupsAndTheirLooks() async throws {
-    try await TestServer.with { server in
+    try await TestServer.with(allowPrivateURLs: false) { server in
       for query in ["", "?include_public=true"] {
         let response = try await server.get("/v2/avatar_group.list" + query)
         #expect(response.status == 200)
@@ -103,7 +103,7 @@ import Testing
   }
 
   @Test func voicesCarryEveryKeyAndFilter() async throws {
-    try await TestServer.with { server in
+    try await TestServer.with(allowPrivateURLs: false) { server in
       let response = try await server.get("/v2/voices")
       #expect(response.status == 200)
       #expect(response.json["error"].isNull)
@@ -128,7 +128,7 @@ import Testing
   }
 
   @Test func remainingQuotaHasEveryDetail() async throws {
-    try await TestServer.with { server in
+    try await TestServer.with(allowPrivateURLs: false) { server in
       let response = try await server.get("/v2/user/remaining_quota")
       #expect(response.status == 200)
       #expect(response.json["error"].isNull)
@@ -143,7 +143,7 @@ import Testing
   }
 
   @Test func catalogueNeedsAKeyButPreviewsDoNot() async throws {
-    try await TestServer.with { server in
+    try await TestServer.with(allowPrivateURLs: false) { server in
       for path in ["/v2/avatars", "/v2/voices", "/v2/avatar_group.list", "/v2/user/remaining_quota"] {
         for key in [nil, "not-a-key"] as [String?] {
           let response = try await server.get(path, key: key)
@@ -163,7 +163,7 @@ import Testing
   }
 
   @Test func previewsAreRealFiles() async throws {
-    try await TestServer.with { server in
+    try await TestServer.with(allowPrivateURLs: false) { server in
       let avatar = try #require(try await server.get("/v2/avatars").json["data"]["avatars"][0])
       let voice = try #require(try await server.get("/v2/voices").json["data"]["voices"][0])
 
@@ -198,7 +198,7 @@ import Testing
   }
 
   @Test func concurrentFirstRequestsShareOnePreview() async throws {
-    try await TestServer.with { server in
+    try await TestServer.with(allowPrivateURLs: false) { server in
       let url = "\(server.baseURL)/previews/avatars/kofi_blue_shirt.jpg"
       // Clients of their own: the requests must really be in flight together.
       let bodies = try await withThrowingTaskGroup(of: Data.self) { group in

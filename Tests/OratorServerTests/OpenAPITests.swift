@@ -24,7 +24,7 @@ import Testing
   }
 
   @Test func documentIsOpenAPI31WithTheKeyScheme() async throws {
-    try await TestServer.with { server in
+    try await TestServer.with(allowPrivateURLs: false) { server in
       let response = try await server.get("/openapi.json", key: nil)
       #expect(response.status == 200)
       #expect(response.header("content-type") == "application/json")
@@ -64,7 +64,7 @@ import Testing
   }
 
   @Test func everyServedRouteIsDocumented() async throws {
-    try await TestServer.with { server in
+    try await TestServer.with(allowPrivateURLs: false) { server in
       let document = try await server.get("/openapi.json", key: nil).json
       let documented = Set(Self.operations(document).map { "\($0.method) \($0.path)" })
       #expect(Self.servedOperations.subtracting(documented).isEmpty, "undocumented: \(Self.servedOperations.subtracting(documented))")
@@ -79,7 +79,7 @@ import Testing
   /// Each documented operation reaches a handler: never "no such endpoint" or 405, and the
   /// key requirement is as documented (401 without a key, or none needed).
   @Test func everyDocumentedOperationIsRouted() async throws {
-    try await TestServer.with { server in
+    try await TestServer.with(allowPrivateURLs: false) { server in
       let document = try await server.get("/openapi.json", key: nil).json
       let operations = Self.operations(document)
       #expect(operations.count == Self.servedOperations.count)

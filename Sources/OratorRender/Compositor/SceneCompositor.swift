@@ -53,6 +53,7 @@ struct SceneCompositor {
             frameCount: scene.frameCount, into: base
           ) { reader in
             for frame in 0..<scene.frameCount {
+              try Task.checkCancellation()
               if frame > 0 { try await reader.advance() }
               work.copyAll(from: base)
               stage.drawStatics(on: work)
@@ -138,6 +139,8 @@ struct SceneStage {
     onFrame()
     let dirty = dirtyRect
     for frame in 1..<max(frameCount, 1) {
+      // A cancelled render (its video deleted) stops within a frame.
+      try Task.checkCancellation()
       if !dirty.isEmpty {
         work.copy(dirty, from: base)
         drawFrame(frame, on: work, within: dirty)
