@@ -12,8 +12,27 @@ enum Schema {
       // Set by `POST /v1/video/share`: only shared videos have a public page.
       try db.execute(sql: "ALTER TABLE videos ADD COLUMN shared_at INTEGER")
     }
+    migrator.registerMigration("3 templates") { db in
+      try db.execute(sql: templates)
+    }
     return migrator
   }
+
+  /// Templates: a generate body with `{{name}}` placeholders and its typed variables (JSON).
+  private static let templates = """
+    CREATE TABLE templates (
+      id TEXT PRIMARY KEY NOT NULL,
+      account_id TEXT NOT NULL REFERENCES accounts(id),
+      name TEXT NOT NULL,
+      body BLOB NOT NULL,
+      variables BLOB NOT NULL,
+      created_at INTEGER NOT NULL,
+      updated_at INTEGER NOT NULL,
+      revision INTEGER NOT NULL,
+      thumbnail_file TEXT
+    );
+    CREATE INDEX templates_newest_first ON templates(account_id, created_at DESC, id DESC);
+    """
 
   private static let version1 = """
     CREATE TABLE accounts (

@@ -23,11 +23,14 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(help: "Address to listen on. Also ORATOR_HOST.") var host: String?
   @Option(help: "Port to listen on. Also ORATOR_PORT.") var port: Int?
   @OptionGroup var data: DataOptions
-  @Option(help: "Base of the URLs handed out. Also ORATOR_PUBLIC_URL.") var publicURL: String?
+  @Option(name: .customLong("public-url"), help: "Base of the URLs handed out. Also ORATOR_PUBLIC_URL.")
+  var publicURL: String?
   @Option(help: "In-process render workers. Also ORATOR_WORKERS.") var workers: Int?
   @Option(help: "Create this API key at start if it does not exist. Also ORATOR_API_KEY.")
   var apiKey: String?
-  @Flag(help: "Allow media URLs on private addresses. Also ORATOR_ALLOW_PRIVATE_URLS=1.")
+  @Flag(
+    name: .customLong("allow-private-urls"),
+    help: "Allow media URLs on private addresses. Also ORATOR_ALLOW_PRIVATE_URLS=1.")
   var allowPrivateURLs = false
   @Option(help: "Days a signed media URL stays valid. Also ORATOR_MEDIA_URL_DAYS.")
   var mediaURLDays: Double?

@@ -5,18 +5,24 @@ import Testing
 /// asset ids that a generate request can use.
 @Suite(.serialized) struct AssetTests {
   /// A small real file made by ffmpeg (`lavfi` source), e.g. a PNG picture or an MP3 tone.
-  static func makeFile(_ name: String, in server: TestServer, input: String, extra: [String] = []) async throws -> Data {
+  static func makeFile(_ name: String, in server: TestServer, input: String, extra: [String] = [])
+    async throws -> Data
+  {
     let path = server.dataDirectory.appendingPathComponent(name).path
-    let result = try await Tool.run("ffmpeg", ["-v", "error", "-y", "-f", "lavfi", "-i", input] + extra + [path])
+    let result = try await Tool.run(
+      "ffmpeg", ["-v", "error", "-y", "-f", "lavfi", "-i", input] + extra + [path])
     try #require(result.status == 0, "ffmpeg failed: \(result.output)")
     return try Data(contentsOf: URL(fileURLWithPath: path))
   }
 
-  static func upload(_ body: Data?, contentType: String?, to server: TestServer, key: String? = TestServer.apiKey)
+  static func upload(
+    _ body: Data?, contentType: String?, to server: TestServer, key: String? = TestServer.apiKey
+  )
     async throws -> TestServer.Response
   {
     try await server.request(
-      .POST, "/v1/asset", body: body, key: key, headers: contentType.map { [("Content-Type", $0)] } ?? [])
+      .POST, "/v1/asset", body: body, key: key,
+      headers: contentType.map { [("Content-Type", $0)] } ?? [])
   }
 
   @Test func uploadedImageServesAndBecomesABackground() async throws {
@@ -28,7 +34,10 @@ import Testing
       #expect(response.json["code"].int == 100)
       #expect(response.json["msg"].isNull)
       let data = response.json["data"]
-      #expect(data.keys == ["id", "name", "file_type", "url", "image_key", "folder_id", "meta", "created_ts"])
+      #expect(
+        data.keys == [
+          "id", "name", "file_type", "url", "image_key", "folder_id", "meta", "created_ts",
+        ])
       let id = try #require(data["id"].string)
       #expect(id.count == 32 && id.allSatisfy { $0.isHexDigit && !$0.isUppercase })
       #expect(data["file_type"] == .string("image"))
@@ -52,14 +61,16 @@ import Testing
       let video = try await server.generate(body)
       let status = try await server.waitForStatus(video)
       #expect(status["status"] == .string("completed"), "\(status)")
-      let file = try await server.download(try #require(status["video_url"].string), as: "on-picture.mp4")
+      let file = try await server.download(
+        try #require(status["video_url"].string), as: "on-picture.mp4")
       #expect(try await MediaProbe(path: file).videoCodec == "h264")
     }
   }
 
   @Test func uploadedAudioBecomesTheVoice() async throws {
     try await TestServer.with(allowPrivateURLs: false) { server in
-      let mp3 = try await Self.makeFile("tone.mp3", in: server, input: "sine=frequency=440:duration=1")
+      let mp3 = try await Self.makeFile(
+        "tone.mp3", in: server, input: "sine=frequency=440:duration=1")
       let response = try await Self.upload(mp3, contentType: "audio/mpeg", to: server)
       #expect(response.status == 200, "\(response.text)")
       let data = response.json["data"]
@@ -84,11 +95,13 @@ import Testing
 
   @Test func refusedUploadsSayWhy() async throws {
     try await TestServer.with(allowPrivateURLs: false) { server in
-      let unsupported = try await Self.upload(Data("hello".utf8), contentType: "text/plain", to: server)
+      let unsupported = try await Self.upload(
+        Data("hello".utf8), contentType: "text/plain", to: server)
       #expect(unsupported.status == 400)
       #expect(unsupported.json["code"].int == 400175)
       #expect(unsupported.json["data"].isNull)
-      #expect(unsupported.json["message"].string?.contains("Content-Type") == true, "\(unsupported.text)")
+      #expect(
+        unsupported.json["message"].string?.contains("Content-Type") == true, "\(unsupported.text)")
 
       let missing = try await Self.upload(nil, contentType: nil, to: server)
       #expect(missing.status == 400)
@@ -100,22 +113,28 @@ import Testing
       #expect(empty.json["code"].int == 40001)
       #expect(empty.json["message"].string?.contains("body") == true, "\(empty.text)")
 
-      let mislabelled = try await Self.upload(Data("not a picture".utf8), contentType: "image/jpeg", to: server)
+      let mislabelled = try await Self.upload(
+        Data("not a picture".utf8), contentType: "image/jpeg", to: server)
       #expect(mislabelled.status == 400)
       #expect(mislabelled.json["message"].string?.contains("JPG") == true, "\(mislabelled.text)")
 
-      let anonymous = try await Self.upload(Data([0x89]), contentType: "image/png", to: server, key: nil)
+      let anonymous = try await Self.upload(
+        Data([0x89]), contentType: "image/png", to: server, key: nil)
       #expect(anonymous.status == 401)
       #expect(anonymous.json["code"].int == 400112)
 
       var body = VideoRequest.body()
       if var scenes = body["video_inputs"] as? [[String: Any]] {
-        scenes[0]["background"] = ["type": "image", "image_asset_id": String(repeating: "ab", count: 16)]
+        scenes[0]["background"] = [
+          "type": "image", "image_asset_id": String(repeating: "ab", count: 16),
+        ]
         body["video_inputs"] = scenes
       }
       let unknown = try await server.post("/v2/video/generate", json: body)
       #expect(unknown.status == 400)
-      #expect(unknown.json["error"]["message"].string?.contains("image_asset_id") == true, "\(unknown.text)")
+      #expect(
+        unknown.json["error"]["message"].string?.contains("image_asset_id") == true,
+        "\(unknown.text)")
     }
   }
 }

@@ -7,7 +7,8 @@ import Testing
 /// previews their URLs point at, downloaded and decoded for real.
 @Suite(.serialized) struct CatalogueTests {
   static let avatarKeys: Set<String> = [
-    "avatar_id", "avatar_name", "gender", "preview_image_url", "preview_video_url", "premium", "type", "tags",
+    "avatar_id", "avatar_name", "gender", "preview_image_url", "preview_video_url", "premium",
+    "type", "tags",
     "default_voice_id",
   ]
   static let voiceKeys: Set<String> = [
@@ -33,8 +34,10 @@ import Testing
         #expect(avatar["default_voice_id"].string != nil)
         #expect(["female", "male", "unknown"].contains(avatar["gender"].string ?? ""))
         let id = avatar["avatar_id"].string ?? ""
-        #expect(avatar["preview_image_url"].string == "\(server.baseURL)/previews/avatars/\(id).jpg")
-        #expect(avatar["preview_video_url"].string == "\(server.baseURL)/previews/avatars/\(id).mp4")
+        #expect(
+          avatar["preview_image_url"].string == "\(server.baseURL)/previews/avatars/\(id).jpg")
+        #expect(
+          avatar["preview_video_url"].string == "\(server.baseURL)/previews/avatars/\(id).mp4")
       }
     }
   }
@@ -47,7 +50,8 @@ import Testing
       let data = response.json["data"]
       #expect(
         data.keys == [
-          "type", "id", "name", "gender", "preview_image_url", "preview_video_url", "premium", "is_public",
+          "type", "id", "name", "gender", "preview_image_url", "preview_video_url", "premium",
+          "is_public",
           "default_voice_id", "tags",
         ])
       #expect(data["type"] == .string("avatar"))
@@ -73,11 +77,15 @@ import Testing
         #expect(groups.count >= 9)
         for group in groups {
           #expect(
-            ["id", "name", "created_at", "num_looks", "preview_image", "group_type", "train_status"].allSatisfy(
+            [
+              "id", "name", "created_at", "num_looks", "preview_image", "group_type",
+              "train_status",
+            ].allSatisfy(
               group.keys.contains), "\(group.keys)")
           #expect(group["created_at"].int != nil)
           #expect(group["num_looks"].int ?? 0 >= 1)
-          #expect(group["preview_image"].string?.hasPrefix(server.baseURL + "/previews/avatars/") == true)
+          #expect(
+            group["preview_image"].string?.hasPrefix(server.baseURL + "/previews/avatars/") == true)
         }
       }
       let privateOnly = try await server.get("/v2/avatar_group.list?include_public=false")
@@ -89,7 +97,9 @@ import Testing
       let list = try #require(looks.json["data"]["avatar_list"].array)
       #expect(list.count == 1)
       let look = list[0]
-      let lookKeys: Set<String> = ["id", "image_url", "name", "status", "group_id", "is_motion", "default_voice_id"]
+      let lookKeys: Set<String> = [
+        "id", "image_url", "name", "status", "group_id", "is_motion", "default_voice_id",
+      ]
       #expect(Self.avatarKeys.union(lookKeys).isSubset(of: look.keys), "\(look.keys)")
       #expect(look["avatar_id"] == .string("amara_navy_blazer"))
       #expect(look["id"] == look["avatar_id"])
@@ -120,9 +130,12 @@ import Testing
       }
       #expect(voices.contains { $0["voice_id"] == .string("en-us-female") })
 
-      let english = try #require(try await server.get("/v2/voices?language=English").json["data"]["voices"].array)
+      let english = try #require(
+        try await server.get("/v2/voices?language=English").json["data"]["voices"].array)
       #expect(!english.isEmpty && english.allSatisfy { $0["language"] == .string("English") })
-      let female = try #require(try await server.get("/v2/voices?language=en-US&gender=female").json["data"]["voices"].array)
+      let female = try #require(
+        try await server.get("/v2/voices?language=en-US&gender=female").json["data"]["voices"].array
+      )
       #expect(!female.isEmpty && female.allSatisfy { $0["gender"] == .string("female") })
     }
   }
@@ -144,7 +157,9 @@ import Testing
 
   @Test func catalogueNeedsAKeyButPreviewsDoNot() async throws {
     try await TestServer.with(allowPrivateURLs: false) { server in
-      for path in ["/v2/avatars", "/v2/voices", "/v2/avatar_group.list", "/v2/user/remaining_quota"] {
+      for path in [
+        "/v2/avatars", "/v2/voices", "/v2/avatar_group.list", "/v2/user/remaining_quota",
+      ] {
         for key in [nil, "not-a-key"] as [String?] {
           let response = try await server.get(path, key: key)
           #expect(response.status == 401, "\(path)")
@@ -153,8 +168,10 @@ import Testing
           #expect(response.json["data"].isNull)
         }
       }
-      for path in ["/previews/avatars/nobody.jpg", "/previews/avatars/amara_navy_blazer.png", "/previews/voices/xx.mp3"]
-      {
+      for path in [
+        "/previews/avatars/nobody.jpg", "/previews/avatars/amara_navy_blazer.png",
+        "/previews/voices/xx.mp3",
+      ] {
         let response = try await server.get(path, key: nil)
         #expect(response.status == 404, "\(path)")
         #expect(response.json["error"]["code"] == .string("not_found"))
@@ -164,8 +181,8 @@ import Testing
 
   @Test func previewsAreRealFiles() async throws {
     try await TestServer.with(allowPrivateURLs: false) { server in
-      let avatar = try #require(try await server.get("/v2/avatars").json["data"]["avatars"][0])
-      let voice = try #require(try await server.get("/v2/voices").json["data"]["voices"][0])
+      let avatar = try await server.get("/v2/avatars").json["data"]["avatars"][0]
+      let voice = try await server.get("/v2/voices").json["data"]["voices"][0]
 
       let image = try await server.get(try #require(avatar["preview_image_url"].string), key: nil)
       #expect(image.status == 200)
@@ -204,8 +221,9 @@ import Testing
       let bodies = try await withThrowingTaskGroup(of: Data.self) { group in
         for _ in 0..<6 {
           group.addTask {
-            let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: url), timeout: .seconds(60))
-            return Data(buffer: try await response.body.collect(upTo: 16 << 20))
+            let response = try await HTTPClient.shared.execute(
+              HTTPClientRequest(url: url), timeout: .seconds(60))
+            return Data(try await response.body.collect(upTo: 16 << 20).readableBytesView)
           }
         }
         return try await group.reduce(into: []) { $0.append($1) }

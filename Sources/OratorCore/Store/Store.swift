@@ -82,4 +82,22 @@ public protocol Store: Sendable {
   /// that was its last attempt). Returns the leases taken back, for logging. `claimJob`
   /// takes expired leases too; this only keeps the queue honest when no worker is asking.
   func reapExpiredLeases(now: Date) async throws(StoreError) -> [JobLease]
+
+  // MARK: Templates
+
+  /// Stores a new template. `.conflict` if the id is taken.
+  func createTemplate(_ template: TemplateRecord) async throws(StoreError)
+  /// The template if it exists and belongs to `account`.
+  func template(id: ResourceID, account: ResourceID) async throws(StoreError) -> TemplateRecord?
+  /// The account's templates, newest first.
+  func listTemplates(account: ResourceID) async throws(StoreError) -> [TemplateRecord]
+  /// Replaces a template's name, body, variables, `updatedAt` and `revision`; false when the
+  /// account has no such template.
+  func updateTemplate(_ template: TemplateRecord) async throws(StoreError) -> Bool
+  /// Records the thumbnail drawn for `revision`; false (and nothing kept) when the template
+  /// has changed since, or is gone.
+  func setTemplateThumbnail(id: ResourceID, account: ResourceID, revision: Int, file: String)
+    async throws(StoreError) -> Bool
+  /// Deletes a template; returns it as it was (so its files can go), nil when there is none.
+  func deleteTemplate(id: ResourceID, account: ResourceID) async throws(StoreError) -> TemplateRecord?
 }

@@ -23,6 +23,7 @@ final class I420Frame: @unchecked Sendable {  // one render's, used from one tas
   }
 
   /// Converts `rect` of a premultiplied BGRA canvas. Pixels are treated as opaque.
+  @inline(never)
   func convert(_ rect: PixelRect, from canvas: FrameCanvas) {
     let r = rect.evenAligned.intersection(PixelRect(x: 0, y: 0, width: width, height: height))
     guard !r.isEmpty else { return }

@@ -15,59 +15,110 @@ struct SceneCompositor {
 
   func encode(
     plans: [ScenePlan], speech: [SceneSpeech], backdrops: SceneBackdrops, to path: String,
-    progress: @Sendable (RenderProgress) -> Void
+    progress: @escaping @Sendable (RenderProgress) -> Void
   ) async throws {
-    let base = FrameCanvas(width: width, height: height)
-    let work = FrameCanvas(width: width, height: height)
-    let yuv = I420Frame(width: width, height: height)
-    let totalFrames = speech.reduce(0) { $0 + $1.frameCount }
-    var done = 0
+    let frames = FrameStream(
+      width: width, height: height, watermark: watermark,
+      totalFrames: speech.reduce(0) { $0 + $1.frameCount }, progress: progress)
     let audio = speech.map { SceneAudio(path: $0.wavPath, duration: $0.duration) }
-
     try await VideoEncoder.encode(
       width: width, height: height, fps: fps, audio: audio, settings: encoder, to: path
     ) { sink in
       for (plan, scene) in zip(plans, speech) {
-        let stage = SceneStage(plan: plan, scene: scene, width: width, height: height, watermark: watermark)
-        switch plan.backdrop {
-        case .color(let color):
-          base.fill(Double(color.red) / 255, Double(color.green) / 255, Double(color.blue) / 255)
-          stage.drawStatics(on: base)
-          try await stage.streamOverStaticBase(base, work: work, yuv: yuv, sink: &sink) {
-            done += 1
-            if done % 25 == 0 { progress(RenderProgress(stage: .frames, fraction: Double(done) / Double(totalFrames))) }
-          }
-        case .image(let imagePath, let fit):
-          guard let image = backdrops.image(imagePath, fit) else {
-            throw RenderError.failed("background image of scene \(plan.index) was not prepared")
-          }
-          base.copyAll(from: image)
-          stage.drawStatics(on: base)
-          try await stage.streamOverStaticBase(base, work: work, yuv: yuv, sink: &sink) {
-            done += 1
-            if done % 25 == 0 { progress(RenderProgress(stage: .frames, fraction: Double(done) / Double(totalFrames))) }
-          }
-        case .video(let videoPath, let playStyle, let fit):
-          try await BackgroundVideo.play(
-            path: videoPath, style: playStyle, fit: fit, sceneDuration: scene.duration, fps: fps,
-            frameCount: scene.frameCount, into: base
-          ) { reader in
-            for frame in 0..<scene.frameCount {
-              try Task.checkCancellation()
-              if frame > 0 { try await reader.advance() }
-              work.copyAll(from: base)
-              stage.drawStatics(on: work)
-              stage.drawFrame(frame, on: work, within: work.bounds)
-              yuv.convert(work.bounds, from: work)
-              try await sink.write(yuv)
-              done += 1
-              if done % 25 == 0 { progress(RenderProgress(stage: .frames, fraction: Double(done) / Double(totalFrames))) }
-            }
-          }
-        }
+        try await frames.stream(plan, scene, backdrops: backdrops, fps: fps, to: sink)
       }
     }
     progress(RenderProgress(stage: .frames, fraction: 1))
+  }
+}
+
+/// The canvases of one render and its progress count; draws scene after scene into them.
+/// Used from the one task that runs the encoder.
+final class FrameStream: @unchecked Sendable {
+  let base: FrameCanvas
+  let work: FrameCanvas
+  let yuv: I420Frame
+  let watermark: String?
+  let totalFrames: Int
+  let progress: @Sendable (RenderProgress) -> Void
+  private var done = 0
+
+  init(
+    width: Int, height: Int, watermark: String?, totalFrames: Int,
+    progress: @escaping @Sendable (RenderProgress) -> Void
+  ) {
+    base = FrameCanvas(width: width, height: height)
+    work = FrameCanvas(width: width, height: height)
+    yuv = I420Frame(width: width, height: height)
+    self.watermark = watermark
+    self.totalFrames = totalFrames
+    self.progress = progress
+  }
+
+  func stream(
+    _ plan: ScenePlan, _ scene: SceneSpeech, backdrops: SceneBackdrops, fps: Double,
+    to sink: FrameSink
+  ) async throws {
+    let stage = SceneStage(
+      plan: plan, scene: scene, width: base.width, height: base.height, watermark: watermark)
+    switch plan.backdrop {
+    case .color(let color):
+      base.fill(Double(color.red) / 255, Double(color.green) / 255, Double(color.blue) / 255)
+      stage.drawStatics(on: base)
+      try await streamOverStaticBase(stage, to: sink)
+    case .image(let imagePath, let fit):
+      guard let image = backdrops.image(imagePath, fit) else {
+        throw RenderError.failed("background image of scene \(plan.index) was not prepared")
+      }
+      base.copyAll(from: image)
+      stage.drawStatics(on: base)
+      try await streamOverStaticBase(stage, to: sink)
+    case .video(let videoPath, let playStyle, let fit):
+      let reader = try await BackgroundVideo.open(
+        path: videoPath, style: playStyle, fit: fit, sceneDuration: scene.duration, fps: fps,
+        frameCount: scene.frameCount, into: base)
+      defer { reader.close() }
+      for frame in 0..<scene.frameCount {
+        try Task.checkCancellation()
+        if frame > 0 { try reader.advance() }
+        work.copyAll(from: base)
+        stage.drawStatics(on: work)
+        stage.drawFrame(frame, on: work, within: work.bounds)
+        yuv.convert(work.bounds, from: work)
+        try await sink.write(yuv)
+        frameDone()
+      }
+      try reader.finish()
+    }
+  }
+
+  /// A static base: the first frame is converted whole, later frames only the presenter's
+  /// rectangle.
+  private func streamOverStaticBase(_ stage: SceneStage, to sink: FrameSink) async throws {
+    work.copyAll(from: base)
+    stage.drawFrame(0, on: work, within: work.bounds)
+    yuv.convert(work.bounds, from: work)
+    try await sink.write(yuv)
+    frameDone()
+    let dirty = stage.dirtyRect
+    for frame in 1..<max(stage.frameCount, 1) {
+      // A cancelled render (its video deleted) stops within a frame.
+      try Task.checkCancellation()
+      if !dirty.isEmpty {
+        work.copy(dirty, from: base)
+        stage.drawFrame(frame, on: work, within: dirty)
+        yuv.convert(dirty, from: work)
+      }
+      try await sink.write(yuv)
+      frameDone()
+    }
+  }
+
+  private func frameDone() {
+    done += 1
+    if done % 25 == 0 {
+      progress(RenderProgress(stage: .frames, fraction: Double(done) / Double(totalFrames)))
+    }
   }
 }
 
@@ -118,6 +169,9 @@ struct SceneStage {
   }
 
   /// Draws the presenter and the overlay for `frame`, limited to `rect`.
+  /// Not inlined: keeping the drawing out of the async frame loop keeps the optimiser's
+  /// coroutine splitting simple (it crashed on the inlined body in release builds).
+  @inline(never)
   func drawFrame(_ frame: Int, on canvas: FrameCanvas, within rect: PixelRect) {
     if let figure, let motion, let placement {
       placement.draw(figure, pose: motion.pose(atFrame: frame), in: canvas.context)
@@ -128,26 +182,4 @@ struct SceneStage {
   /// The presenter's rectangle, or nothing when the scene has no presenter.
   var dirtyRect: PixelRect { placement?.dirtyRect ?? PixelRect(x: 0, y: 0, width: 0, height: 0) }
 
-  func streamOverStaticBase(
-    _ base: FrameCanvas, work: FrameCanvas, yuv: I420Frame, sink: inout FrameSink,
-    onFrame: () -> Void
-  ) async throws {
-    work.copyAll(from: base)
-    drawFrame(0, on: work, within: work.bounds)
-    yuv.convert(work.bounds, from: work)
-    try await sink.write(yuv)
-    onFrame()
-    let dirty = dirtyRect
-    for frame in 1..<max(frameCount, 1) {
-      // A cancelled render (its video deleted) stops within a frame.
-      try Task.checkCancellation()
-      if !dirty.isEmpty {
-        work.copy(dirty, from: base)
-        drawFrame(frame, on: work, within: dirty)
-        yuv.convert(dirty, from: work)
-      }
-      try await sink.write(yuv)
-      onFrame()
-    }
-  }
 }

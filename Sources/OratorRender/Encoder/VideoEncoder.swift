@@ -25,13 +25,11 @@ struct SceneAudio {
 }
 
 /// Receives raw I420 frames for ffmpeg's standard input.
-struct FrameSink: ~Copyable {
+struct FrameSink: Sendable {
   fileprivate let writer: StandardInputWriter
-  fileprivate(set) var framesWritten = 0
 
-  mutating func write(_ frame: I420Frame) async throws {
+  func write(_ frame: I420Frame) async throws {
     _ = try await writer.write(frame.bytes)
-    framesWritten += 1
   }
 }
 
@@ -41,7 +39,7 @@ struct FrameSink: ~Copyable {
 enum VideoEncoder {
   static func encode(
     width: Int, height: Int, fps: Double, audio: [SceneAudio], settings: EncoderSettings,
-    to outputPath: String, frames: (inout FrameSink) async throws -> Void
+    to outputPath: String, frames: (FrameSink) async throws -> Void
   ) async throws {
     var arguments = FFmpeg.quietFlags + [
       "-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", "\(width)x\(height)",
@@ -68,9 +66,9 @@ enum VideoEncoder {
       .name("ffmpeg"), arguments: Arguments(arguments), input: .inputWriter, output: .discarded,
       error: .string(limit: 1 << 16)
     ) { execution in
-      var sink = FrameSink(writer: execution.standardInputWriter)
+      let sink = FrameSink(writer: execution.standardInputWriter)
       do {
-        try await frames(&sink)
+        try await frames(sink)
       } catch {
         try? await execution.standardInputWriter.finish()
         throw error

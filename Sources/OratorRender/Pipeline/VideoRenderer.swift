@@ -33,7 +33,7 @@ public struct VideoRenderer: Sendable {
   /// their own extension.
   public func render(
     _ request: VideoGenerateRequest, to outputPath: String,
-    progress: @Sendable (RenderProgress) -> Void = { _ in }
+    progress: @escaping @Sendable (RenderProgress) -> Void = { _ in }
   ) async throws(RenderError) -> RenderedVideo {
     do {
       try validator.validate(request)
@@ -64,7 +64,7 @@ public struct VideoRenderer: Sendable {
 
   private func render(
     _ request: VideoGenerateRequest, output: OutputFiles, scratch: String,
-    progress: @Sendable (RenderProgress) -> Void
+    progress: @escaping @Sendable (RenderProgress) -> Void
   ) async throws -> RenderedVideo {
     let size = request.dimension ?? .fullHD
     let fps = request.fps ?? 25

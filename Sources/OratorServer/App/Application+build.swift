@@ -19,7 +19,7 @@ public func buildApplication(
         logger: logger))
   }
   return Application(
-    router: buildRouter(environment: environment),
+    responder: PathNormalizingResponder(buildRouter(environment: environment).buildResponder()),
     configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Orator"),
     services: services,
     onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
@@ -34,7 +34,6 @@ public func buildRouter(environment: ServerEnvironment) -> Router<AppRequestCont
   // The error middleware needs the finished route table; it reads it through a box filled below.
   let tableBox = RouteTableBox()
   router.add(middleware: ErrorMiddleware(routes: tableBox))
-  router.add(middleware: PathNormalizationMiddleware())
 
   var publicRoutes = RouterRegistry(group: router.group(), table: table)
   PublicRoutes(environment: environment).register(on: &publicRoutes)
@@ -48,6 +47,7 @@ public func buildRouter(environment: ServerEnvironment) -> Router<AppRequestCont
   CatalogueRoutes(environment: environment).register(on: &api)
   QuotaRoutes(environment: environment).register(on: &api)
   AssetRoutes(environment: environment).register(on: &api)
+  TemplateRoutes(environment: environment).register(on: &api)
   tableBox.set(api.table)
   return router
 }

@@ -9,7 +9,7 @@ enum RequestBody {
     do {
       let buffer = try await request.body.collect(upTo: limit)
       return Array(buffer.readableBytesView)
-    } catch let error as HTTPError where error.status == .contentTooLarge {
+    } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
       throw APIError(
         .contentTooLarge, code: "payload_too_large", numericCode: 413,
         message: "request body is larger than \(limit) bytes", envelope: envelope)

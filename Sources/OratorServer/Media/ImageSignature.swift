@@ -6,7 +6,9 @@ enum ImageSignature {
     switch ext {
     case "jpg": return bytes.starts(with: [0xFF, 0xD8, 0xFF])
     case "png": return bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
-    case "webp": return bytes.count >= 12 && bytes.starts(with: Array("RIFF".utf8)) && Array(bytes[8..<12]) == Array("WEBP".utf8)
+    case "webp":
+      return bytes.count >= 12 && bytes.starts(with: Array("RIFF".utf8))
+        && Array(bytes[8..<12]) == Array("WEBP".utf8)
     default: return true
     }
   }

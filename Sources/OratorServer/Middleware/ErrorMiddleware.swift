@@ -19,7 +19,8 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
       return try JSONResponse.error(error)
     } catch is UnauthorizedError {
       return try JSONResponse.make(UnauthorizedBody(), status: .unauthorized)
-    } catch let error as HTTPError {
+    } catch let error as any HTTPResponseError {
+      // The router's HTTPError (unknown path, wrong method) and NIO's body limit alike.
       return try JSONResponse.error(translate(error, request: request))
     } catch {
       context.logger.error("unhandled error", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
@@ -27,7 +28,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     }
   }
 
-  private func translate(_ error: HTTPError, request: Request) -> APIError {
+  private func translate(_ error: any HTTPResponseError, request: Request) -> APIError {
     let envelope = envelope(for: request)
     switch error.status {
     case .notFound:
@@ -44,7 +45,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     default:
       return APIError(
         error.status, code: "invalid_parameter", numericCode: 400175,
-        message: error.body ?? error.status.reasonPhrase, envelope: envelope)
+        message: (error as? HTTPError)?.body ?? error.status.reasonPhrase, envelope: envelope)
     }
   }
 

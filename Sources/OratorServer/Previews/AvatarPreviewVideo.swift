@@ -36,16 +36,19 @@ struct AvatarPreviewVideo {
       videoInputs: [
         VideoInput(
           character: .avatar(AvatarCharacter(avatarId: avatar.id, avatarStyle: .normal)),
-          voice: .text(TextVoice(voiceId: voice.id, inputText: Self.greeting(for: avatar, voice: voice))),
+          voice: .text(
+            TextVoice(voiceId: voice.id, inputText: Self.greeting(for: avatar, voice: voice))),
           background: .color(Self.background))
       ],
       dimension: Self.size, title: avatar.name)
-    let folder = (scratchDirectory as NSString).appendingPathComponent("preview-\(UUID().uuidString)")
+    let folder = (scratchDirectory as NSString).appendingPathComponent(
+      "preview-\(UUID().uuidString)")
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let renderer = VideoRenderer(
       avatars: avatars, speech: speech, media: LocalMediaResolver(scratchDirectory: folder))
-    let rendered = try await renderer.render(request, to: (folder as NSString).appendingPathComponent("preview.mp4"))
+    let rendered = try await renderer.render(
+      request, to: (folder as NSString).appendingPathComponent("preview.mp4"))
     try FileManager.default.moveItem(atPath: rendered.videoPath, toPath: mp4Path)
   }
 }

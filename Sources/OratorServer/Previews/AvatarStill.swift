@@ -15,18 +15,22 @@ enum AvatarStill {
   /// Draws `avatar` and writes a PNG at `pngPath`.
   static func writePNG(_ avatar: AvatarDefinition, to pngPath: String) throws(PreviewError) {
     let side = Double(size)
-    guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(size), Int32(size)) else {
+    guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(size), Int32(size))
+    else {
       throw PreviewError(description: "could not create a \(size)×\(size) drawing surface")
     }
     defer { cairo_surface_destroy(surface) }
-    guard let cr = cairo_create(surface) else { throw PreviewError(description: "could not start cairo") }
+    guard let cr = cairo_create(surface) else {
+      throw PreviewError(description: "could not start cairo")
+    }
     defer { cairo_destroy(cr) }
 
     paintBackdrop(side: side, in: cr)
 
     let box = AvatarFigure.viewBox(for: .closeUp)
     let scale = side / box.height
-    cairo_translate(cr, side / 2 - (box.x + box.width / 2) * scale, side / 2 - (box.y + box.height / 2) * scale)
+    cairo_translate(
+      cr, side / 2 - (box.x + box.width / 2) * scale, side / 2 - (box.y + box.height / 2) * scale)
     cairo_scale(cr, scale, scale)
     AvatarFigure(avatar).draw(AvatarPose(mouth: .B), in: cr)
 
@@ -45,7 +49,8 @@ enum AvatarStill {
     cairo_paint(cr)
     cairo_pattern_destroy(gradient)
 
-    let glow = cairo_pattern_create_radial(side / 2, side * 0.38, 0, side / 2, side * 0.38, side * 0.55)
+    let glow = cairo_pattern_create_radial(
+      side / 2, side * 0.38, 0, side / 2, side * 0.38, side * 0.55)
     cairo_pattern_add_color_stop_rgba(glow, 0, 1, 1, 1, 0.55)
     cairo_pattern_add_color_stop_rgba(glow, 1, 1, 1, 1, 0)
     cairo_set_source(cr, glow)
@@ -54,10 +59,13 @@ enum AvatarStill {
   }
 
   /// Writes the JPEG preview at `jpegPath` (through a PNG beside it, which is removed).
-  static func writeJPEG(_ avatar: AvatarDefinition, to jpegPath: String) async throws(PreviewError) {
+  static func writeJPEG(_ avatar: AvatarDefinition, to jpegPath: String) async throws(PreviewError)
+  {
     let pngPath = jpegPath + ".png"
     defer { try? FileManager.default.removeItem(atPath: pngPath) }
     try writePNG(avatar, to: pngPath)
-    try await PreviewFFmpeg.run(["-i", pngPath, "-frames:v", "1", "-update", "1", "-q:v", "3", jpegPath])
+    try await PreviewFFmpeg.run([
+      "-i", pngPath, "-frames:v", "1", "-update", "1", "-q:v", "3", jpegPath,
+    ])
   }
 }

@@ -51,7 +51,8 @@ actor PreviewCache {
     let folder = (path as NSString).deletingLastPathComponent
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let name = (path as NSString).lastPathComponent
-    let temporary = (folder as NSString).appendingPathComponent(".partial-\(UUID().uuidString)-\(name)")
+    let temporary = (folder as NSString).appendingPathComponent(
+      ".partial-\(UUID().uuidString)-\(name)")
     do {
       try await make(temporary)
       guard rename(temporary, path) == 0 else {

@@ -28,12 +28,14 @@ struct AvatarGroups {
       let people = members[id] ?? []
       let looks = people.map {
         AvatarGroupLook(
-          avatar: AvatarListItem($0, publicURL: publicURL), groupId: id, createdAt: Self.builtInCreatedAt)
+          avatar: AvatarListItem($0, publicURL: publicURL), groupId: id,
+          createdAt: Self.builtInCreatedAt)
       }
       let first = people[0]
       return Group(
         summary: AvatarGroup(
-          id: id, name: Self.personName(of: first), createdAt: Self.builtInCreatedAt, numLooks: looks.count,
+          id: id, name: Self.personName(of: first), createdAt: Self.builtInCreatedAt,
+          numLooks: looks.count,
           previewImage: looks[0].avatar.previewImageUrl, groupType: "PUBLIC", trainStatus: "ready",
           defaultVoiceId: first.defaultVoiceId),
         looks: looks)
@@ -50,7 +52,9 @@ struct AvatarGroups {
 
   /// "Amara (Blazer)" → "Amara": the person, without the outfit.
   static func personName(of avatar: AvatarDefinition) -> String {
-    let name = avatar.name.split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces) }
+    let name = avatar.name.split(separator: "(").first.map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }
     return name.flatMap { $0.isEmpty ? nil : $0 } ?? avatar.name
   }
 }

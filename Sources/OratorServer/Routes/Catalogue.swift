@@ -22,7 +22,9 @@ struct CatalogueRoutes {
     return try JSONResponse.v2(AvatarListData(avatars: items))
   }
 
-  @Sendable func avatarDetails(_ request: Request, context: AppRequestContext) async throws -> Response {
+  @Sendable func avatarDetails(_ request: Request, context: AppRequestContext) async throws
+    -> Response
+  {
     _ = try context.requireAccount()
     let id = context.parameters.get("avatar_id") ?? ""
     guard let avatar = environment.avatars.first(where: { $0.id == id }) else {
@@ -31,26 +33,39 @@ struct CatalogueRoutes {
     let item = AvatarListItem(avatar, publicURL: environment.baseURL)
     return try JSONResponse.v2(
       AvatarDetails(
-        id: item.avatarId, name: item.avatarName, gender: item.gender, previewImageUrl: item.previewImageUrl,
-        previewVideoUrl: item.previewVideoUrl, premium: item.premium, defaultVoiceId: item.defaultVoiceId,
+        id: item.avatarId, name: item.avatarName, gender: item.gender,
+        previewImageUrl: item.previewImageUrl,
+        previewVideoUrl: item.previewVideoUrl, premium: item.premium,
+        defaultVoiceId: item.defaultVoiceId,
         tags: item.tags))
   }
 
   /// Every group is public; `include_public=false` asks for private groups only, of which
   /// Orator has none. Without the parameter the public groups are listed, since a listing
   /// with nothing in it helps no one.
-  @Sendable func avatarGroups(_ request: Request, context: AppRequestContext) async throws -> Response {
+  @Sendable func avatarGroups(_ request: Request, context: AppRequestContext) async throws
+    -> Response
+  {
     _ = try context.requireAccount()
-    let includePublic = request.uri.queryParameters.get("include_public").map { !["false", "0"].contains($0.lowercased()) }
+    let includePublic = request.uri.queryParameters.get("include_public").map {
+      !["false", "0"].contains($0.lowercased())
+    }
     let groups = AvatarGroups(avatars: environment.avatars, publicURL: environment.baseURL).groups
-    return try JSONResponse.v2(AvatarGroupListData(avatarGroupList: includePublic == false ? [] : groups.map(\.summary)))
+    return try JSONResponse.v2(
+      AvatarGroupListData(avatarGroupList: includePublic == false ? [] : groups.map(\.summary)))
   }
 
-  @Sendable func avatarGroupLooks(_ request: Request, context: AppRequestContext) async throws -> Response {
+  @Sendable func avatarGroupLooks(_ request: Request, context: AppRequestContext) async throws
+    -> Response
+  {
     _ = try context.requireAccount()
     let id = context.parameters.get("group_id") ?? ""
-    guard let group = AvatarGroups(avatars: environment.avatars, publicURL: environment.baseURL).group(id: id) else {
-      throw APIError.notFound("avatar group \"\(id)\" not found; GET /v2/avatar_group.list lists the groups", .v2)
+    guard
+      let group = AvatarGroups(avatars: environment.avatars, publicURL: environment.baseURL).group(
+        id: id)
+    else {
+      throw APIError.notFound(
+        "avatar group \"\(id)\" not found; GET /v2/avatar_group.list lists the groups", .v2)
     }
     return try JSONResponse.v2(AvatarGroupLooksData(avatarList: group.looks))
   }
@@ -70,6 +85,7 @@ struct CatalogueRoutes {
     if let gender = query.get("gender")?.lowercased(), !gender.isEmpty {
       voices = voices.filter { $0.gender.lowercased() == gender }
     }
-    return try JSONResponse.v2(VoiceListData(voices: voices.map { VoiceListItem($0, publicURL: environment.baseURL) }))
+    return try JSONResponse.v2(
+      VoiceListData(voices: voices.map { VoiceListItem($0, publicURL: environment.baseURL) }))
   }
 }

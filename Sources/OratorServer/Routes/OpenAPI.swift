@@ -22,7 +22,8 @@ struct OpenAPIRoutes {
       "servers": [["url": .string(baseURL)]],
       "security": [["apiKey": []]],
       "tags": [
-        ["name": "Avatars"], ["name": "Voices"], ["name": "Videos"], ["name": "Assets"], ["name": "Account"],
+        ["name": "Avatars"], ["name": "Voices"], ["name": "Videos"], ["name": "Assets"],
+        ["name": "Account"],
         ["name": "Media"], ["name": "Server"],
       ],
       "paths": .object(OpenAPIPaths.all.mapValues { .object($0) }),

@@ -9,24 +9,35 @@ enum OpenAPIPaths {
 
   static func file(_ types: [String], _ description: String) -> JSONValue {
     var content: [String: JSONValue] = [:]
-    for type in types { content[type] = ["schema": ["type": "string", "contentEncoding": "binary"]] }
+    for type in types {
+      content[type] = ["schema": ["type": "string", "contentEncoding": "binary"]]
+    }
     return ["description": .string(description), "content": .object(content)]
   }
 
-  static func query(_ name: String, _ description: String, required: Bool = false, schema: JSONValue = S.string)
+  static func query(
+    _ name: String, _ description: String, required: Bool = false, schema: JSONValue = S.string
+  )
     -> JSONValue
   {
-    ["name": .string(name), "in": "query", "required": .bool(required), "description": .string(description), "schema": schema]
+    [
+      "name": .string(name), "in": "query", "required": .bool(required),
+      "description": .string(description), "schema": schema,
+    ]
   }
 
   static func path(_ name: String, _ description: String) -> JSONValue {
-    ["name": .string(name), "in": "path", "required": true, "description": .string(description), "schema": S.string]
+    [
+      "name": .string(name), "in": "path", "required": true, "description": .string(description),
+      "schema": S.string,
+    ]
   }
 
   /// One operation. Authenticated ones inherit the document's `X-Api-Key` requirement and
   /// answer 401; public ones say `security: []`.
   static func operation(
-    _ id: String, _ summary: String, tag: String, isPublic: Bool = false, parameters: [JSONValue] = [],
+    _ id: String, _ summary: String, tag: String, isPublic: Bool = false,
+    parameters: [JSONValue] = [],
     body: JSONValue? = nil, responses: [String: JSONValue]
   ) -> JSONValue {
     var responses = responses
@@ -62,15 +73,19 @@ enum OpenAPIPaths {
     ],
     "/media/{path}": [
       "get": operation(
-        "media", "A signed media file (video, thumbnail, GIF, captions, asset); supports Range", tag: "Media",
+        "media", "A signed media file (video, thumbnail, GIF, captions, asset); supports Range",
+        tag: "Media",
         isPublic: true,
         parameters: [
-          path("path", "the file's path under the media folder; may contain slashes (as handed out)"),
+          path(
+            "path", "the file's path under the media folder; may contain slashes (as handed out)"),
           query("expires", "Unix time the link expires, from the signed URL", required: true),
           query("signature", "the link's signature, from the signed URL", required: true),
         ],
         responses: [
-          "200": file(["video/mp4", "image/jpeg", "image/gif", "text/vtt", "application/octet-stream"], "The file"),
+          "200": file(
+            ["video/mp4", "image/jpeg", "image/gif", "text/vtt", "application/octet-stream"],
+            "The file"),
           "206": file(["video/mp4", "application/octet-stream"], "The requested byte range"),
           "403": json(S.ref("V2ErrorResponse"), "Expired or altered link"), "404": notFoundV2,
           "416": ["description": "Range not satisfiable"],
@@ -80,12 +95,17 @@ enum OpenAPIPaths {
       "get": operation(
         "sharePage", "Public page of a shared video", tag: "Videos", isPublic: true,
         parameters: [path("video_id", "a video shared with POST /v1/video/share")],
-        responses: ["200": ["description": "HTML page", "content": ["text/html": ["schema": S.string]]], "404": notFoundV2])
+        responses: [
+          "200": ["description": "HTML page", "content": ["text/html": ["schema": S.string]]],
+          "404": notFoundV2,
+        ])
     ],
     "/previews/avatars/{file}": [
       "get": operation(
-        "avatarPreview", "An avatar's preview: <avatar_id>.jpg (still) or <avatar_id>.mp4 (greeting video)",
-        tag: "Avatars", isPublic: true, parameters: [path("file", "<avatar_id>.jpg or <avatar_id>.mp4")],
+        "avatarPreview",
+        "An avatar's preview: <avatar_id>.jpg (still) or <avatar_id>.mp4 (greeting video)",
+        tag: "Avatars", isPublic: true,
+        parameters: [path("file", "<avatar_id>.jpg or <avatar_id>.mp4")],
         responses: ["200": file(["image/jpeg", "video/mp4"], "The preview"), "404": notFoundV2])
     ],
     "/previews/voices/{file}": [
@@ -96,18 +116,23 @@ enum OpenAPIPaths {
     ],
     "/v2/avatars": [
       "get": operation(
-        "listAvatars", "List avatars", tag: "Avatars", responses: ["200": json(S.v2(S.ref("AvatarList")))])
+        "listAvatars", "List avatars", tag: "Avatars",
+        responses: ["200": json(S.v2(S.ref("AvatarList")))])
     ],
     "/v2/avatar/{avatar_id}/details": [
       "get": operation(
-        "avatarDetails", "One avatar", tag: "Avatars", parameters: [path("avatar_id", "from GET /v2/avatars")],
+        "avatarDetails", "One avatar", tag: "Avatars",
+        parameters: [path("avatar_id", "from GET /v2/avatars")],
         responses: ["200": json(S.v2(S.ref("AvatarDetails"))), "404": notFoundV2])
     ],
     "/v2/avatar_group.list": [
       "get": operation(
-        "listAvatarGroups", "List avatar groups (one per person; each outfit a look)", tag: "Avatars",
+        "listAvatarGroups", "List avatar groups (one per person; each outfit a look)",
+        tag: "Avatars",
         parameters: [
-          query("include_public", "false lists private groups only (Orator has none); default true", schema: S.boolean)
+          query(
+            "include_public", "false lists private groups only (Orator has none); default true",
+            schema: S.boolean)
         ],
         responses: ["200": json(S.v2(S.ref("AvatarGroupList")))])
     ],
@@ -121,7 +146,9 @@ enum OpenAPIPaths {
       "get": operation(
         "listVoices", "List voices", tag: "Voices",
         parameters: [
-          query("language", "only this language: English name (Spanish) or locale (es, es-MX); an Orator extension"),
+          query(
+            "language",
+            "only this language: English name (Spanish) or locale (es, es-MX); an Orator extension"),
           query("gender", "only this gender: female or male; an Orator extension"),
         ],
         responses: ["200": json(S.v2(S.ref("VoiceList")))])
@@ -151,7 +178,10 @@ enum OpenAPIPaths {
     "/v2/video/generate": [
       "post": operation(
         "generateVideo", "Start rendering a video", tag: "Videos",
-        body: ["required": true, "content": ["application/json": ["schema": S.ref("VideoGenerateRequest")]]],
+        body: [
+          "required": true,
+          "content": ["application/json": ["schema": S.ref("VideoGenerateRequest")]],
+        ],
         responses: [
           "200": json(S.v2(S.ref("VideoGenerateResult"))), "400": v2Error,
           "402": json(S.ref("V2ErrorResponse"), "Not enough credit"),
@@ -169,7 +199,9 @@ enum OpenAPIPaths {
       "get": operation(
         "listVideos", "The account's videos, newest first", tag: "Videos",
         parameters: [
-          query("limit", "1–100, default 100", schema: ["type": "integer", "minimum": 1, "maximum": 100]),
+          query(
+            "limit", "1–100, default 100",
+            schema: ["type": "integer", "minimum": 1, "maximum": 100]),
           query("token", "data.token of the previous page"),
         ],
         responses: ["200": json(S.v1(S.ref("VideoList"))), "400": v1Error])
@@ -181,7 +213,9 @@ enum OpenAPIPaths {
     "/v1/video/share": [
       "post": operation(
         "shareVideo", "Make a video's public page; data is its URL", tag: "Videos",
-        body: ["required": true, "content": ["application/json": ["schema": S.ref("VideoIdBody")]]],
+        body: [
+          "required": true, "content": ["application/json": ["schema": S.ref("VideoIdBody")]],
+        ],
         responses: ["200": json(S.v1(S.url)), "400": v1Error, "404": notFoundV1])
     ],
   ]

@@ -5,12 +5,15 @@ enum OpenAPISchemas {
   static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(name)")] }
 
   /// An object whose properties are all required.
-  static func object(_ properties: [String: JSONValue], optional: Set<String> = [], description: String? = nil)
+  static func object(
+    _ properties: [String: JSONValue], optional: Set<String> = [], description: String? = nil
+  )
     -> JSONValue
   {
     var schema: JSONValue = [
       "type": "object", "properties": .object(properties),
-      "required": .array(properties.keys.filter { !optional.contains($0) }.sorted().map(JSONValue.string)),
+      "required": .array(
+        properties.keys.filter { !optional.contains($0) }.sorted().map(JSONValue.string)),
     ]
     if let description { schema = schema.merging(["description": .string(description)]) }
     return schema
@@ -37,34 +40,50 @@ enum OpenAPISchemas {
 
   /// `{"code": 100, "data": …, "message": "Success", "msg": null}`.
   static func v1(_ data: JSONValue) -> JSONValue {
-    object(["code": ["type": "integer", "const": 100], "data": data, "message": string, "msg": nullable("string")])
+    object([
+      "code": ["type": "integer", "const": 100], "data": data, "message": string,
+      "msg": nullable("string"),
+    ])
   }
 
   static let all: [String: JSONValue] = [
     "V2Error": object(
-      ["code": described(string, "snake_case: invalid_parameter, missing_parameter, not_found, …"), "message": string]),
+      [
+        "code": described(string, "snake_case: invalid_parameter, missing_parameter, not_found, …"),
+        "message": string,
+      ]),
     "V2ErrorResponse": object(["error": ref("V2Error"), "data": null]),
     "V1ErrorResponse": object([
-      "code": described(integer, "HeyGen's numeric code: 40001 missing parameter, 400175 invalid parameter, …"),
+      "code": described(
+        integer, "HeyGen's numeric code: 40001 missing parameter, 400175 invalid parameter, …"),
       "data": null, "message": string, "msg": nullable("string"),
     ]),
     "Unauthorized": object([
-      "code": ["type": "integer", "const": 400112], "message": ["type": "string", "const": "Unauthorized"],
+      "code": ["type": "integer", "const": 400112],
+      "message": ["type": "string", "const": "Unauthorized"],
       "data": null, "error": ref("V2Error"),
     ]),
     "Avatar": avatar,
-    "TalkingPhoto": object(["talking_photo_id": string, "talking_photo_name": string, "preview_image_url": url]),
-    "AvatarList": object(["avatars": array(ref("Avatar")), "talking_photos": array(ref("TalkingPhoto"))]),
+    "TalkingPhoto": object([
+      "talking_photo_id": string, "talking_photo_name": string, "preview_image_url": url,
+    ]),
+    "AvatarList": object([
+      "avatars": array(ref("Avatar")), "talking_photos": array(ref("TalkingPhoto")),
+    ]),
     "AvatarDetails": object([
       "type": ["type": "string", "const": "avatar"], "id": string, "name": string, "gender": string,
       "preview_image_url": url, "preview_video_url": url, "premium": boolean, "is_public": boolean,
       "default_voice_id": nullable("string"), "tags": array(string),
     ]),
     "AvatarGroup": object([
-      "id": string, "name": string, "created_at": integer, "num_looks": integer, "preview_image": url,
-      "group_type": string, "train_status": nullable("string"), "default_voice_id": nullable("string"),
+      "id": string, "name": string, "created_at": integer, "num_looks": integer,
+      "preview_image": url,
+      "group_type": string, "train_status": nullable("string"),
+      "default_voice_id": nullable("string"),
     ]),
-    "AvatarGroupList": object(["total_count": integer, "avatar_group_list": array(ref("AvatarGroup"))]),
+    "AvatarGroupList": object([
+      "total_count": integer, "avatar_group_list": array(ref("AvatarGroup")),
+    ]),
     "AvatarGroupLook": [
       "allOf": [
         ref("Avatar"),
@@ -76,7 +95,8 @@ enum OpenAPISchemas {
     ],
     "AvatarGroupLooks": object(["avatar_list": array(ref("AvatarGroupLook"))]),
     "Voice": object([
-      "voice_id": string, "name": string, "language": described(string, "English name, e.g. English"),
+      "voice_id": string, "name": string,
+      "language": described(string, "English name, e.g. English"),
       "gender": ["type": "string", "enum": ["female", "male", "unknown"]], "preview_audio": url,
       "support_pause": boolean, "emotion_support": boolean, "support_interactive_avatar": boolean,
       "locale": described(string, "BCP 47 tag, e.g. en-US (an Orator extension)"),
@@ -85,22 +105,29 @@ enum OpenAPISchemas {
     "RemainingQuota": object([
       "remaining_quota": described(integer, "seconds of video the account can still start"),
       "details": object([
-        "api": integer, "streaming_avatar": integer, "streaming_avatar_instance_quota": integer, "seat": integer,
+        "api": integer, "streaming_avatar": integer, "streaming_avatar_instance_quota": integer,
+        "seat": integer,
       ]),
     ]),
     "UploadedAsset": object([
-      "id": described(string, "use as image_asset_id, video_asset_id or audio_asset_id"), "name": string,
+      "id": described(string, "use as image_asset_id, video_asset_id or audio_asset_id"),
+      "name": string,
       "file_type": ["type": "string", "enum": ["image", "video", "audio"]], "url": url,
-      "image_key": nullable("string"), "folder_id": string, "meta": nullable("string"), "created_ts": integer,
+      "image_key": nullable("string"), "folder_id": string, "meta": nullable("string"),
+      "created_ts": integer,
     ]),
     "VideoGenerateRequest": videoGenerateRequest,
     "VideoGenerateResult": object(["video_id": string]),
     "VideoError": object(["code": integer, "message": string, "detail": string]),
     "VideoStatus": object([
-      "id": string, "status": ["type": "string", "enum": ["pending", "processing", "completed", "failed"]],
-      "video_url": nullable("string"), "thumbnail_url": nullable("string"), "gif_url": nullable("string"),
-      "caption_url": nullable("string"), "video_url_caption": nullable("string"), "duration": nullable("number"),
-      "created_at": integer, "callback_id": nullable("string"), "error": nullable(ref: "VideoError"),
+      "id": string,
+      "status": ["type": "string", "enum": ["pending", "processing", "completed", "failed"]],
+      "video_url": nullable("string"), "thumbnail_url": nullable("string"),
+      "gif_url": nullable("string"),
+      "caption_url": nullable("string"), "video_url_caption": nullable("string"),
+      "duration": nullable("number"),
+      "created_at": integer, "callback_id": nullable("string"),
+      "error": nullable(ref: "VideoError"),
     ]),
     "VideoListItem": object([
       "video_id": string, "video_title": string, "status": string, "created_at": integer,
@@ -129,7 +156,8 @@ enum OpenAPISchemas {
           [
             "character": [
               "type": "object",
-              "description": "{type: avatar, avatar_id, avatar_style: normal|closeUp|circle, scale, offset}",
+              "description":
+                "{type: avatar, avatar_id, avatar_style: normal|closeUp|circle, scale, offset}",
             ],
             "voice": [
               "type": "object",
@@ -143,7 +171,9 @@ enum OpenAPISchemas {
             ],
           ], optional: ["character", "background"]),
       ],
-      "dimension": object(["width": integer, "height": integer], description: "even, 128–4096; default 1920×1080"),
-      "title": string, "caption": boolean, "callback_id": string, "callback_url": url, "test": boolean,
+      "dimension": object(
+        ["width": integer, "height": integer], description: "even, 128–4096; default 1920×1080"),
+      "title": string, "caption": boolean, "callback_id": string, "callback_url": url,
+      "test": boolean,
     ], optional: ["dimension", "title", "caption", "callback_id", "callback_url", "test"])
 }

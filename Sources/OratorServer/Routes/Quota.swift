@@ -10,9 +10,12 @@ struct QuotaRoutes {
     router.get("/v2/user/remaining_quota", remainingQuota)
   }
 
-  @Sendable func remainingQuota(_ request: Request, context: AppRequestContext) async throws -> Response {
+  @Sendable func remainingQuota(_ request: Request, context: AppRequestContext) async throws
+    -> Response
+  {
     let account = try context.requireAccount()
     let remaining = max(0, try await environment.store.remainingCredit(account: account.id))
-    return try JSONResponse.v2(RemainingQuota(remainingQuota: remaining, details: .init(api: remaining)))
+    return try JSONResponse.v2(
+      RemainingQuota(remainingQuota: remaining, details: .init(api: remaining)))
   }
 }

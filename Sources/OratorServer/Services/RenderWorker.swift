@@ -14,6 +14,12 @@ struct RenderWorker: Service {
   let logger: Logger
 
   func run() async throws {
+    // On SIGTERM the loop stops; a render in progress is cancelled and its job runs again
+    // once the lease expires.
+    try await cancelWhenGracefulShutdown { await loop() }
+  }
+
+  private func loop() async {
     let lease = environment.configuration.leaseDuration
     while !Task.isCancelled {
       let claimed: JobLease?
@@ -51,7 +57,11 @@ struct RenderWorker: Service {
         }
       }
     }
-    let outcome = await render.result
+    let outcome = await withTaskCancellationHandler {
+      await render.result
+    } onCancel: {
+      render.cancel()
+    }
     heartbeat.cancel()
     switch outcome {
     case .success(let result):
@@ -122,6 +132,10 @@ struct LeaseReaper: Service {
   var interval: Duration = .seconds(5)
 
   func run() async throws {
+    try await cancelWhenGracefulShutdown { await loop() }
+  }
+
+  private func loop() async {
     while !Task.isCancelled {
       try? await Task.sleep(for: interval)
       if let reaped = try? await environment.store.reapExpiredLeases(now: environment.clock.now()), !reaped.isEmpty {

@@ -32,7 +32,7 @@ final class TestServer {
       .appendingPathComponent("orator-test-\(UUID().uuidString.prefix(8))")
     try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
     logURL = dataDirectory.appendingPathComponent("server.log")
-    FileManager.default.createFile(atPath: logURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
     port = try Self.freePort()
     arguments =
       [
@@ -218,7 +218,7 @@ final class TestServer {
     for (name, value) in headers { request.headers.replaceOrAdd(name: name, value: value) }
     let response = try await client.execute(request, timeout: .seconds(60))
     let bytes = try await response.body.collect(upTo: 256 << 20)
-    return Response(status: Int(response.status.code), headers: response.headers, body: Data(buffer: bytes))
+    return Response(status: Int(response.status.code), headers: response.headers, body: Data(bytes.readableBytesView))
   }
 
   func get(_ path: String, key: String? = TestServer.apiKey, headers: [(String, String)] = []) async throws -> Response {
@@ -252,7 +252,7 @@ enum Tool {
     process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : "/usr/bin/env")
     process.arguments = executable.hasPrefix("/") ? arguments : [executable] + arguments
     let output = FileManager.default.temporaryDirectory.appendingPathComponent("orator-tool-\(UUID().uuidString)")
-    FileManager.default.createFile(atPath: output.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: output.path, contents: nil)
     defer { try? FileManager.default.removeItem(at: output) }
     let handle = try FileHandle(forWritingTo: output)
     process.standardOutput = handle
