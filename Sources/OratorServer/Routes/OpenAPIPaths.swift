@@ -218,6 +218,48 @@ enum OpenAPIPaths {
         ],
         responses: ["200": json(S.v1(S.url)), "400": v1Error, "404": notFoundV1])
     ],
+    "/v2/templates": [
+      "get": operation(
+        "listTemplates", "List the account's templates", tag: "Templates",
+        responses: ["200": json(S.v2(S.ref("TemplateList")))])
+    ],
+    "/v2/template": [
+      "post": operation(
+        "createTemplate",
+        "Create a template: a generate body with {{placeholders}} and variables, or {\"from_video_id\"}",
+        tag: "Templates",
+        body: ["required": true, "content": ["application/json": ["schema": S.ref("TemplateDocument")]]],
+        responses: ["200": json(S.v2(S.ref("TemplateDetail"))), "400": v2Error, "404": notFoundV2])
+    ],
+    "/v2/template/{template_id}": [
+      "get": operation(
+        "getTemplate", "One template with its variables keyed by name", tag: "Templates",
+        parameters: [path("template_id", "from GET /v2/templates")],
+        responses: ["200": json(S.v2(S.ref("TemplateDetail"))), "404": notFoundV2]),
+      "patch": operation(
+        "updateTemplate", "Replace the keys sent (name, variables, video_inputs, dimension)",
+        tag: "Templates", parameters: [path("template_id", "from GET /v2/templates")],
+        body: ["required": true, "content": ["application/json": ["schema": S.ref("TemplateDocument")]]],
+        responses: ["200": json(S.v2(S.ref("TemplateDetail"))), "400": v2Error, "404": notFoundV2]),
+      "delete": operation(
+        "deleteTemplate", "Delete a template", tag: "Templates",
+        parameters: [path("template_id", "from GET /v2/templates")],
+        responses: ["200": json(S.v2(S.null)), "404": notFoundV2]),
+    ],
+    "/v2/template/{template_id}/generate": [
+      "post": operation(
+        "generateFromTemplate", "Render a video from a template with variables substituted",
+        tag: "Templates", parameters: [path("template_id", "from GET /v2/templates")],
+        body: [
+          "required": true,
+          "content": ["application/json": ["schema": S.ref("TemplateGenerateRequest")]],
+        ],
+        responses: [
+          "200": json(S.v2(S.ref("VideoGenerateResult"))), "400": v2Error, "404": notFoundV2,
+          "402": json(S.ref("V2ErrorResponse"), "Not enough credit"),
+          "429": json(S.ref("V2ErrorResponse"), "Too many videos rendering; see Retry-After"),
+        ])
+    ],
   ]
 
   static func deleteVideo(_ id: String) -> JSONValue {

@@ -118,6 +118,41 @@ enum OpenAPISchemas {
     ]),
     "VideoGenerateRequest": videoGenerateRequest,
     "VideoGenerateResult": object(["video_id": string]),
+    "TemplateVariable": object(
+      [
+        "name": string,
+        "type": ["type": "string", "enum": ["text", "image", "video", "audio", "character", "voice"]],
+        "properties": [
+          "type": "object",
+          "description":
+            "text: content; image: url | asset_id, fit; video: url | asset_id, play_style, fit; audio: url | asset_id; character: character_id, type; voice: voice_id",
+        ],
+      ], optional: ["name"]),
+    "TemplateListItem": object(
+      ["template_id": string, "name": string, "thumbnail_image_url": url, "aspect_ratio": string]),
+    "TemplateList": object(["templates": array(ref("TemplateListItem"))]),
+    "TemplateDetail": object(
+      [
+        "template_id": string, "name": string, "thumbnail_image_url": url, "aspect_ratio": string,
+        "variables": ["type": "object", "additionalProperties": ref("TemplateVariable")],
+      ]),
+    "TemplateDocument": [
+      "type": "object",
+      "description":
+        "Either {\"from_video_id\": id} or a generate body whose strings may hold {{name}} placeholders, with name and variables",
+      "properties": [
+        "name": string, "from_video_id": string,
+        "variables": ["type": "object", "additionalProperties": ref("TemplateVariable")],
+        "video_inputs": ["type": "array", "items": ["type": "object"]],
+        "dimension": ["type": "object"],
+      ],
+    ],
+    "TemplateGenerateRequest": object(
+      [
+        "variables": ["type": "object", "additionalProperties": ref("TemplateVariable")],
+        "title": string, "caption": ["type": "boolean"], "callback_id": string,
+        "dimension": ["type": "object"], "test": ["type": "boolean"],
+      ], optional: ["title", "caption", "callback_id", "dimension", "test"]),
     "VideoError": object(["code": integer, "message": string, "detail": string]),
     "VideoStatus": object([
       "id": string,
