@@ -55,6 +55,7 @@ let package = Package(
       dependencies: [
         "HeyGenAPI", "OratorCore", "OratorRender", "OratorServer", "OratorSQLite",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
       ]
     ),
     .executableTarget(

@@ -29,9 +29,18 @@ func peakMemoryMiB(_ who: __rusage_who) -> Double {
   return Double(usage.ru_maxrss) / 1024
 }
 
+/// CPU seconds (user + system) used so far by this process or by its finished children.
+func cpuSeconds(_ who: __rusage_who) -> Double {
+  var usage = rusage()
+  getrusage(__rusage_who_t(who.rawValue), &usage)
+  func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
 func benchRender(seconds: Double) async throws {
-  // espeak-ng at speed 1.0 speaks this paragraph in ≈ 22 s; repeat it to reach the target.
-  let repeats = max(1, Int((seconds / 22).rounded()))
+  // Repeat the paragraph as often as it takes to last about `seconds`.
+  let once = try await EspeakSynthesizer.shared.synthesize(paragraph, voiceID: "en-us-female")
+  let repeats = max(1, Int((seconds / once.duration).rounded()))
   let script = Array(repeating: paragraph, count: repeats).joined(separator: " ")
   let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
     "orator-bench-\(UUID().uuidString)")
@@ -51,14 +60,21 @@ func benchRender(seconds: Double) async throws {
     let output = scratch.appendingPathComponent("bench-\(size.height).mp4").path
     let clock = ContinuousClock()
     let start = clock.now
+    let (ownCPU, childCPU) = (cpuSeconds(RUSAGE_SELF), cpuSeconds(RUSAGE_CHILDREN))
     let video = try await renderer.render(request, to: output)
     let elapsed = clock.now - start
+    let renderCPU = cpuSeconds(RUSAGE_SELF) - ownCPU
+    let ffmpegCPU = cpuSeconds(RUSAGE_CHILDREN) - childCPU
     let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     let frames = video.duration * video.fps
     print(
       String(
         format: "  %dx%d: %.1f s of video in %.1f s → render time ÷ duration = %.3f (%.0f frames/s)",
         size.width, size.height, video.duration, wall, wall / video.duration, frames / wall))
+    print(
+      String(
+        format: "    CPU: orator %.1f s (%.2f ms/frame), ffmpeg %.1f s (encode, previews, captions)",
+        renderCPU, renderCPU / frames * 1000, ffmpegCPU))
   }
   print(
     String(

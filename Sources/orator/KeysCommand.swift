@@ -81,6 +81,10 @@ struct KeysCommand: AsyncParsableCommand {
 
 func openEnvironment(_ data: DataOptions) throws -> ServerEnvironment {
   var configuration = ServerConfiguration()
-  configuration.dataDirectory = data.directory(ProcessInfo.processInfo.environment)
+  let environment = ProcessInfo.processInfo.environment
+  configuration.dataDirectory = data.directory(environment)
+  if let credit = environment["ORATOR_INITIAL_CREDIT"].flatMap(Int.init) {
+    configuration.initialCreditSeconds = credit
+  }
   return try ServerEnvironment.open(configuration)
 }

@@ -18,12 +18,14 @@ struct DataOptions: ParsableArguments {
 struct ServeCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "serve",
-    abstract: "Serve the HeyGen-compatible API (SQLite file, local media folder, in-process workers).")
+    abstract:
+      "Serve the HeyGen-compatible API (SQLite file, local media folder, in-process workers).")
 
   @Option(help: "Address to listen on. Also ORATOR_HOST.") var host: String?
   @Option(help: "Port to listen on. Also ORATOR_PORT.") var port: Int?
   @OptionGroup var data: DataOptions
-  @Option(name: .customLong("public-url"), help: "Base of the URLs handed out. Also ORATOR_PUBLIC_URL.")
+  @Option(
+    name: .customLong("public-url"), help: "Base of the URLs handed out. Also ORATOR_PUBLIC_URL.")
   var publicURL: String?
   @Option(help: "In-process render workers. Also ORATOR_WORKERS.") var workers: Int?
   @Option(help: "Create this API key at start if it does not exist. Also ORATOR_API_KEY.")
@@ -34,10 +36,16 @@ struct ServeCommand: AsyncParsableCommand {
   var allowPrivateURLs = false
   @Option(help: "Days a signed media URL stays valid. Also ORATOR_MEDIA_URL_DAYS.")
   var mediaURLDays: Double?
-  @Option(help: "Seconds a worker's claim on a job lasts without a heartbeat. Also ORATOR_LEASE_SECONDS.")
+  @Option(
+    help: "Seconds a worker's claim on a job lasts without a heartbeat. Also ORATOR_LEASE_SECONDS.")
   var leaseSeconds: Int?
-  @Option(help: "Videos one account may have queued or rendering before 429. Also ORATOR_MAX_ACTIVE_RENDERS.")
+  @Option(
+    help:
+      "Videos one account may have queued or rendering before 429. Also ORATOR_MAX_ACTIVE_RENDERS.")
   var maxActiveRenders: Int?
+  @Option(
+    help: "Seconds of video a new account may render (its credit). Also ORATOR_INITIAL_CREDIT.")
+  var initialCredit: Int?
 
   func run() async throws {
     let env = ProcessInfo.processInfo.environment
@@ -46,16 +54,21 @@ struct ServeCommand: AsyncParsableCommand {
     configuration.port = port ?? env["ORATOR_PORT"].flatMap(Int.init) ?? configuration.port
     configuration.dataDirectory = data.directory(env)
     configuration.publicURL = publicURL ?? env["ORATOR_PUBLIC_URL"]
-    configuration.workers = workers ?? env["ORATOR_WORKERS"].flatMap(Int.init) ?? configuration.workers
+    configuration.workers =
+      workers ?? env["ORATOR_WORKERS"].flatMap(Int.init) ?? configuration.workers
     configuration.apiKey = apiKey ?? env["ORATOR_API_KEY"]
     configuration.allowPrivateURLs =
-      allowPrivateURLs || ["1", "true", "yes"].contains(env["ORATOR_ALLOW_PRIVATE_URLS"]?.lowercased() ?? "")
+      allowPrivateURLs
+      || ["1", "true", "yes"].contains(env["ORATOR_ALLOW_PRIVATE_URLS"]?.lowercased() ?? "")
     if let days = mediaURLDays ?? env["ORATOR_MEDIA_URL_DAYS"].flatMap(Double.init) {
       configuration.mediaURLLifetime = .seconds(days * 86400)
     }
     if let seconds = leaseSeconds ?? env["ORATOR_LEASE_SECONDS"].flatMap(Int.init) {
       guard seconds >= 1 else { throw ValidationError("--lease-seconds must be at least 1") }
       configuration.leaseDuration = .seconds(seconds)
+    }
+    if let credit = initialCredit ?? env["ORATOR_INITIAL_CREDIT"].flatMap(Int.init) {
+      configuration.initialCreditSeconds = credit
     }
     if let limit = maxActiveRenders ?? env["ORATOR_MAX_ACTIVE_RENDERS"].flatMap(Int.init) {
       guard limit >= 1 else { throw ValidationError("--max-active-renders must be at least 1") }
@@ -66,12 +79,14 @@ struct ServeCommand: AsyncParsableCommand {
     var logger = Logger(label: "orator")
     logger.logLevel = .info
     let environment = try ServerEnvironment.open(configuration)
-    if let issued = try await KeyBootstrap(environment: environment).ensureKey(configuration.apiKey) {
+    if let issued = try await KeyBootstrap(environment: environment).ensureKey(configuration.apiKey)
+    {
       FileHandle.standardOutput.write(Data("Created API key (shown once): \(issued)\n".utf8))
     }
     let app = buildApplication(environment: environment, logger: logger) { port in
       // One line a script (or a test) can wait for; written unbuffered.
-      FileHandle.standardOutput.write(Data("Orator listening on \(environment.baseURL) (port \(port))\n".utf8))
+      FileHandle.standardOutput.write(
+        Data("Orator listening on \(environment.baseURL) (port \(port))\n".utf8))
     }
     try await app.runService()
   }
@@ -91,13 +106,16 @@ struct KeyBootstrap {
       let account = try await firstOrNewAccount()
       let id = ResourceID(random: environment.random)
       try await store.addKey(
-        KeyRecord(id: id, accountId: account.id, label: "--api-key", hint: String(wanted.suffix(4)), createdAt: now.unixSeconds),
+        KeyRecord(
+          id: id, accountId: account.id, label: "--api-key", hint: String(wanted.suffix(4)),
+          createdAt: now.unixSeconds),
         hash: APIKeyHash(key: wanted))
       return nil
     }
     guard try await store.accounts().isEmpty else { return nil }
     let account = try await firstOrNewAccount()
-    let issued = APIKeyIssuer(random: environment.random).issue(for: account.id, label: "first start", createdAt: now.unixSeconds)
+    let issued = APIKeyIssuer(random: environment.random).issue(
+      for: account.id, label: "first start", createdAt: now.unixSeconds)
     try await store.addKey(issued.record, hash: issued.hash)
     return issued.key
   }
@@ -107,7 +125,8 @@ struct KeyBootstrap {
     let account = Account(
       id: ResourceID(random: environment.random), name: "default",
       createdAt: environment.clock.now().unixSeconds)
-    try await environment.store.createAccount(account, credit: environment.configuration.initialCreditSeconds)
+    try await environment.store.createAccount(
+      account, credit: environment.configuration.initialCreditSeconds)
     return account
   }
 }

@@ -10,7 +10,10 @@ import Testing
 
   @Test func missingOrWrongKeyIs401() async throws {
     try await Self.server { server in
-      for path in ["/v2/video/generate", "/v1/video_status.get?video_id=x", "/v1/video.list", "/v1/video/share"] {
+      for path in [
+        "/v2/video/generate", "/v1/video_status.get?video_id=x", "/v1/video.list",
+        "/v1/video/share",
+      ] {
         for key in [nil, "wrong-key"] as [String?] {
           let response =
             path.hasSuffix("generate") || path.hasSuffix("share")
@@ -37,13 +40,17 @@ import Testing
         let response = try await server.request(.POST, "/v2/video/generate", body: body)
         #expect(response.status == status, "\(response.text)", sourceLocation: sourceLocation)
         #expect(response.json["data"].isNull, sourceLocation: sourceLocation)
-        #expect(response.json["error"]["code"] == .string(code), "\(response.text)", sourceLocation: sourceLocation)
+        #expect(
+          response.json["error"]["code"] == .string(code), "\(response.text)",
+          sourceLocation: sourceLocation)
         if let field {
           let message = response.json["error"]["message"].string ?? ""
           #expect(message.contains(field), "\(message)", sourceLocation: sourceLocation)
         }
       }
-      func encode(_ body: [String: Any]) throws -> Data { try JSONSerialization.data(withJSONObject: body) }
+      func encode(_ body: [String: Any]) throws -> Data {
+        try JSONSerialization.data(withJSONObject: body)
+      }
       func scene(_ edit: (inout [String: Any]) -> Void) throws -> Data {
         var body = VideoRequest.body()
         var scene = (body["video_inputs"] as! [[String: Any]])[0]
@@ -60,12 +67,15 @@ import Testing
         try scene { $0["character"] = ["type": "avatar", "avatar_id": "no_such_avatar"] },
         naming: "video_inputs[0].character.avatar_id")
       try await expectRefusal(
-        try scene { $0["voice"] = ["type": "text", "input_text": "Hi", "voice_id": "no-such-voice"] },
+        try scene {
+          $0["voice"] = ["type": "text", "input_text": "Hi", "voice_id": "no-such-voice"]
+        },
         naming: "video_inputs[0].voice.voice_id")
       try await expectRefusal(
         encode(VideoRequest.body(text: String(repeating: "a", count: 5001))),
         naming: "video_inputs[0].voice.input_text")
-      try await expectRefusal(encode(VideoRequest.body(width: 321, height: 180)), naming: "dimension")
+      try await expectRefusal(
+        encode(VideoRequest.body(width: 321, height: 180)), naming: "dimension")
       try await expectRefusal(
         try scene { $0["background"] = ["type": "image", "url": "http://169.254.169.254/x.png"] },
         naming: "video_inputs[0].background.url")
@@ -87,16 +97,20 @@ import Testing
       let unknownV2 = try await server.get("/v2/no_such_endpoint")
       #expect(unknownV2.status == 404)
       #expect(unknownV2.header("content-type")?.hasPrefix("application/json") == true)
-      #expect(unknownV2.json["data"].isNull && unknownV2.json["error"]["code"] == .string("not_found"))
+      #expect(
+        unknownV2.json["data"].isNull && unknownV2.json["error"]["code"] == .string("not_found"))
       let unknownV1 = try await server.get("/v1/no_such_endpoint")
-      #expect(unknownV1.status == 404 && unknownV1.json["data"].isNull && unknownV1.json["code"].int != nil)
+      #expect(
+        unknownV1.status == 404 && unknownV1.json["data"].isNull
+          && unknownV1.json["code"].int != nil)
 
       let wrongMethod = try await server.get("/v2/video/generate")
       #expect(wrongMethod.status == 405)
       #expect(wrongMethod.json["data"].isNull)
 
       // Unknown and missing video ids, in the v1 envelope.
-      let unknownVideo = try await server.get("/v1/video_status.get?video_id=\(String(repeating: "0", count: 32))")
+      let unknownVideo = try await server.get(
+        "/v1/video_status.get?video_id=\(String(repeating: "0", count: 32))")
       #expect(unknownVideo.status == 404)
       #expect(unknownVideo.json["code"] == .number(40031) && unknownVideo.json["data"].isNull)
       let noVideoID = try await server.get("/v1/video_status.get")
@@ -116,7 +130,8 @@ import Testing
       let typedGet = try await server.get(
         "/v1/video_status.get?video_id=\(id)", headers: [("Content-Type", "application/json")])
       #expect(typedGet.status == 200)
-      #expect(typedGet.json["code"] == .number(100) && typedGet.json["message"] == .string("Success"))
+      #expect(
+        typedGet.json["code"] == .number(100) && typedGet.json["message"] == .string("Success"))
       let typedDelete = try await server.delete(
         "/v1/video.delete?video_id=\(id)", headers: [("Content-Type", "application/json")])
       #expect(typedDelete.status == 200 && typedDelete.json["code"] == .number(100))

@@ -18,7 +18,8 @@ import Testing
       let share = try await server.post("/v1/video/share", json: ["video_id": id], key: other.key)
       #expect(share.status == 404 && share.json["data"].isNull)
 
-      let delete = try await server.delete("/v1/video.delete", json: ["video_id": id], key: other.key)
+      let delete = try await server.delete(
+        "/v1/video.delete", json: ["video_id": id], key: other.key)
       #expect(delete.status == 404 && delete.json["data"].isNull)
 
       // The owner still has it, and the other account's own videos are its own.
@@ -28,7 +29,8 @@ import Testing
       let ids = mine.json["data"]["videos"].array?.compactMap { $0["video_id"].string }
       #expect(ids == [id])
       let theirList = try await server.get("/v1/video.list", key: other.key)
-      #expect(theirList.json["data"]["videos"].array?.compactMap { $0["video_id"].string } == [theirs])
+      #expect(
+        theirList.json["data"]["videos"].array?.compactMap { $0["video_id"].string } == [theirs])
     }
   }
 }

@@ -11,7 +11,9 @@ import Testing
     try await TestServer.with(arguments: Self.shortLease) { server in
       var ids: [String] = []
       for index in 0..<3 {
-        ids.append(try await server.generate(VideoRequest.body(text: "Number \(index).", title: "Crash \(index)")))
+        let text = "Video number \(index). A second sentence keeps it rendering a little longer."
+        ids.append(
+          try await server.generate(VideoRequest.body(text: text, title: "Crash \(index)")))
       }
       var states: [String] = []
       let deadline = ContinuousClock.now + .seconds(60)
@@ -34,10 +36,12 @@ import Testing
 
   @Test func deletingARenderingVideoCancelsIt() async throws {
     try await TestServer.with(arguments: Self.shortLease) { server in
-      let long = String(repeating: "This sentence keeps the renderer busy for a little while. ", count: 8)
+      let long = String(
+        repeating: "This sentence keeps the renderer busy for a little while. ", count: 8)
       let first = try await server.generate(VideoRequest.body(text: long, title: "Long"))
       let next = try await server.generate(VideoRequest.body(text: "Next.", title: "Next"))
-      let processing = try await server.waitForStatus(first, in: ["processing", "completed", "failed"])
+      let processing = try await server.waitForStatus(
+        first, in: ["processing", "completed", "failed"])
       #expect(processing["status"] == .string("processing"))
 
       let deleted = try await server.delete("/v1/video.delete?video_id=\(first)")
@@ -57,7 +61,8 @@ import Testing
   @Test func aFailedRenderIsReportedAndTheServerGoesOn() async throws {
     try await TestServer.with { server in
       // The server's own unknown path answers 404, so the audio cannot be fetched.
-      let failing = try await server.generate(VideoRequest.audioBody(url: server.baseURL + "/missing/voice.mp3"))
+      let failing = try await server.generate(
+        VideoRequest.audioBody(url: server.baseURL + "/missing/voice.mp3"))
       let status = try await server.waitForStatus(failing)
       #expect(status["status"] == .string("failed"))
       #expect(status.keys == VideoTests.statusKeys)

@@ -32,14 +32,17 @@ import Testing
       #expect(refused.json["data"].isNull)
 
       // A correctly signed link whose time is up, signed with the server's own secret.
-      let secret = try Data(contentsOf: server.dataDirectory.appendingPathComponent("url-signing.key"))
+      let secret = try Data(
+        contentsOf: server.dataDirectory.appendingPathComponent("url-signing.key"))
       let path = try #require(URL(string: videoURL)?.path)
-      let expired = MediaURLSigner(secret: [UInt8](secret)).sign(path: path, expiresAt: Date(timeIntervalSinceNow: -60))
+      let expired = MediaURLSigner(secret: [UInt8](secret)).sign(
+        path: path, expiresAt: Date(timeIntervalSinceNow: -60))
       let stale = try await server.get(server.baseURL + expired, key: nil)
       #expect(stale.status == 403)
       #expect(stale.json["error"]["message"].string?.contains("expired") == true, "\(stale.text)")
       // The same signer with a future expiry is accepted, so the refusal above is the expiry.
-      let fresh = MediaURLSigner(secret: [UInt8](secret)).sign(path: path, expiresAt: Date(timeIntervalSinceNow: 60))
+      let fresh = MediaURLSigner(secret: [UInt8](secret)).sign(
+        path: path, expiresAt: Date(timeIntervalSinceNow: 60))
       #expect(try await server.get(server.baseURL + fresh, key: nil).status == 200)
     }
   }

@@ -11,7 +11,8 @@ import Testing
   @Test func generatePollDownloadShareAndDelete() async throws {
     try await TestServer.with { server in
       let captioned = try await server.generate(
-        VideoRequest.body(text: "Hello from Orator.", width: 640, height: 360, caption: true, title: "Captioned"))
+        VideoRequest.body(
+          text: "Hello from Orator.", width: 640, height: 360, caption: true, title: "Captioned"))
       let plain = try await server.generate(VideoRequest.body(text: "Hi.", title: "Plain"))
       #expect(captioned.count == 32 && captioned.allSatisfy { $0.isHexDigit && !$0.isUppercase })
 
@@ -22,27 +23,34 @@ import Testing
       #expect(status["error"].isNull)
       #expect(status["created_at"].int != nil)
       for key in ["video_url", "thumbnail_url", "gif_url", "caption_url", "video_url_caption"] {
-        #expect(status[key].string?.hasPrefix(server.baseURL + "/media/") == true, "\(key): \(status[key])")
+        #expect(
+          status[key].string?.hasPrefix(server.baseURL + "/media/") == true,
+          "\(key): \(status[key])")
       }
 
       // The video plays in any player: H.264 + AAC at the requested size, as long as it says.
       let duration = try #require(status["duration"].double)
-      let file = try await server.download(try #require(status["video_url"].string), as: "video.mp4")
+      let file = try await server.download(
+        try #require(status["video_url"].string), as: "video.mp4")
       let probe = try await MediaProbe(path: file)
       #expect(probe.videoCodec == "h264")
       #expect(probe.audioCodec == "aac")
       #expect(probe.width == 640 && probe.height == 360)
       let frame = 1 / (probe.frameRate ?? 25)
-      #expect(abs((probe.duration ?? 0) - duration) <= frame + 0.001, "file \(probe.duration ?? 0) s, status \(duration) s")
+      #expect(
+        abs((probe.duration ?? 0) - duration) <= frame + 0.001,
+        "file \(probe.duration ?? 0) s, status \(duration) s")
 
-      let captionedFile = try await server.download(try #require(status["video_url_caption"].string), as: "captioned.mp4")
+      let captionedFile = try await server.download(
+        try #require(status["video_url_caption"].string), as: "captioned.mp4")
       let captionedProbe = try await MediaProbe(path: captionedFile)
       #expect(captionedProbe.videoCodec == "h264" && captionedProbe.width == 640)
 
       // Listed with every documented key.
       let list = try await server.get("/v1/video.list")
       #expect(list.status == 200 && list.json["code"] == .number(100))
-      let item = try #require(list.json["data"]["videos"].array?.first { $0["video_id"] == .string(captioned) })
+      let item = try #require(
+        list.json["data"]["videos"].array?.first { $0["video_id"] == .string(captioned) })
       #expect(item["video_title"] == .string("Captioned"))
       #expect(item["status"] == .string("completed"))
       #expect(item["created_at"].int != nil)
@@ -67,10 +75,13 @@ import Testing
       for id in [captioned, plain] {
         let gone = try await server.get("/v1/video_status.get?video_id=\(id)")
         #expect(gone.status == 404)
-        #expect(gone.json["code"].int != nil && gone.json["data"].isNull && gone.json["message"].string != nil)
+        #expect(
+          gone.json["code"].int != nil && gone.json["data"].isNull
+            && gone.json["message"].string != nil)
       }
       #expect(try await server.get("/share/\(captioned)", key: nil).status == 404)
-      let unknown = try await server.delete("/v1/video.delete?video_id=\(String(repeating: "ab", count: 16))")
+      let unknown = try await server.delete(
+        "/v1/video.delete?video_id=\(String(repeating: "ab", count: 16))")
       #expect(unknown.status == 404 && unknown.json["data"].isNull)
     }
   }

@@ -23,7 +23,8 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
       // The router's HTTPError (unknown path, wrong method) and NIO's body limit alike.
       return try JSONResponse.error(translate(error, request: request))
     } catch {
-      context.logger.error("unhandled error", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
+      context.logger.error(
+        "unhandled error", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
       return try JSONResponse.error(.internal("internal error", envelope(for: request)))
     }
   }
@@ -35,9 +36,12 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
       if routes.table.pathExistsWithOtherMethod(request.uri.path, method: request.method) {
         return APIError(
           .methodNotAllowed, code: "method_not_allowed", numericCode: 405,
-          message: "\(request.method.rawValue) is not allowed on \(request.uri.path)", envelope: envelope)
+          message: "\(request.method.rawValue) is not allowed on \(request.uri.path)",
+          envelope: envelope)
       }
-      return .notFound("no such endpoint: \(request.method.rawValue) \(request.uri.path)", envelope, numericCode: 404)
+      return .notFound(
+        "no such endpoint: \(request.method.rawValue) \(request.uri.path)", envelope,
+        numericCode: 404)
     case .contentTooLarge:
       return APIError(
         .contentTooLarge, code: "payload_too_large", numericCode: 413,

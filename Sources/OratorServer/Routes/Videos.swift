@@ -26,26 +26,9 @@ struct VideoRoutes {
     } catch {
       throw APIError.invalid(error, .v2)
     }
-    let active = try await environment.store.activeRenderCount(account: account.id)
-    if active >= environment.configuration.maxActiveRendersPerAccount {
-      throw APIError(
-        .tooManyRequests, code: "rate_limited", numericCode: 429,
-        message: "\(active) videos are already queued or rendering for this account; retry later",
-        envelope: .v2, retryAfter: 5)
-    }
-    let submission = VideoSubmission(
-      request: generate, body: Data(body), account: account.id, now: environment.clock.now(),
-      random: environment.random)
-    do {
-      try await environment.store.createVideo(submission.video, job: submission.job)
-    } catch .insufficientCredit(let needed, let remaining) {
-      throw APIError(
-        .init(code: 402, reasonPhrase: "Payment Required"), code: "insufficient_credit", numericCode: 400599,
-        message: "this video needs about \(needed) s of credit and \(max(remaining, 0)) s remain",
-        envelope: .v2)
-    }
-    environment.jobSignal.ring()
-    return try JSONResponse.v2(VideoGenerateResult(videoId: submission.video.id.rawValue))
+    let id = try await VideoQueue(environment: environment).submit(
+      generate, body: Data(body), account: account.id)
+    return try JSONResponse.v2(VideoGenerateResult(videoId: id.rawValue))
   }
 
   @Sendable func status(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -3,12 +3,15 @@ import HeyGenAPI
 import OratorCore
 
 /// Queues a checked generate request as a new video: the concurrency limit, the video, its
-/// job and credit reservation in one transaction, and a wake-up for the workers. What
-/// `POST /v2/template/<id>/generate` does once the template is filled in.
+/// job and credit reservation in one transaction, and a wake-up for the workers. Shared by
+/// `POST /v2/video/generate` and `POST /v2/template/<id>/generate`.
 struct VideoQueue {
   var environment: ServerEnvironment
 
-  func submit(_ request: VideoGenerateRequest, account: ResourceID) async throws -> ResourceID {
+  /// `body` is what the worker will decode; by default the request re-encoded.
+  func submit(_ request: VideoGenerateRequest, body: Data? = nil, account: ResourceID) async throws
+    -> ResourceID
+  {
     let active = try await environment.store.activeRenderCount(account: account)
     if active >= environment.configuration.maxActiveRendersPerAccount {
       throw APIError(
@@ -16,10 +19,10 @@ struct VideoQueue {
         message: "\(active) videos are already queued or rendering for this account; retry later",
         envelope: .v2, retryAfter: 5)
     }
-    // The stored body is the filled-in request, so the worker renders it like any other.
-    let body = try JSONEncoder().encode(request)
+    // A template's stored body is the filled-in request, so the worker renders it like any other.
+    let stored = try body ?? JSONEncoder().encode(request)
     let submission = VideoSubmission(
-      request: request, body: body, account: account, now: environment.clock.now(),
+      request: request, body: stored, account: account, now: environment.clock.now(),
       random: environment.random)
     do {
       try await environment.store.createVideo(submission.video, job: submission.job)

@@ -27,7 +27,8 @@ final class TestServer {
 
   /// Starts a server: `workers` in-process render workers, private URLs allowed unless told
   /// otherwise, plus any further `orator serve` flags.
-  init(workers: Int = 1, allowPrivateURLs: Bool = true, arguments extra: [String] = []) async throws {
+  init(workers: Int = 1, allowPrivateURLs: Bool = true, arguments extra: [String] = []) async throws
+  {
     dataDirectory = FileManager.default.temporaryDirectory
       .appendingPathComponent("orator-test-\(UUID().uuidString.prefix(8))")
     try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
@@ -52,7 +53,8 @@ final class TestServer {
     workers: Int = 1, allowPrivateURLs: Bool = true, arguments: [String] = [],
     _ body: (TestServer) async throws -> T
   ) async throws -> T {
-    let server = try await TestServer(workers: workers, allowPrivateURLs: allowPrivateURLs, arguments: arguments)
+    let server = try await TestServer(
+      workers: workers, allowPrivateURLs: allowPrivateURLs, arguments: arguments)
     do {
       let result = try await body(server)
       await server.stop()
@@ -100,7 +102,8 @@ final class TestServer {
       Self.executable().path, ["keys", "create", "--data-dir", dataDirectory.path, "--json"])
     let line = result.output.split(separator: "\n").last { $0.hasPrefix("{") } ?? ""
     let json = (try? JSONValue(data: Data(line.utf8))) ?? .missing
-    guard result.status == 0, let key = json["key"].string, let account = json["account_id"].string else {
+    guard result.status == 0, let key = json["key"].string, let account = json["account_id"].string
+    else {
       throw TestServerError("orator keys create failed: \(result.output)")
     }
     return (key, account)
@@ -112,7 +115,9 @@ final class TestServer {
     let process = Process()
     process.executableURL = try Self.executable()
     process.arguments = arguments
-    process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ORATOR_") }
+    process.environment = ProcessInfo.processInfo.environment.filter {
+      !$0.key.hasPrefix("ORATOR_")
+    }
     process.standardOutput = log
     process.standardError = log
     try process.run()
@@ -121,10 +126,13 @@ final class TestServer {
 
     let deadline = ContinuousClock.now + .seconds(60)
     while ContinuousClock.now < deadline {
-      let text = (try? Data(contentsOf: logURL)).map { String(decoding: $0.dropFirst(Int(startOffset)), as: UTF8.self) }
+      let text = (try? Data(contentsOf: logURL)).map {
+        String(decoding: $0.dropFirst(Int(startOffset)), as: UTF8.self)
+      }
       if text?.contains("Orator listening") == true { return }
       if !process.isRunning {
-        throw TestServerError("orator serve exited with status \(process.terminationStatus):\n\(self.log.suffix(3000))")
+        throw TestServerError(
+          "orator serve exited with status \(process.terminationStatus):\n\(self.log.suffix(3000))")
       }
       try await Task.sleep(for: .milliseconds(50))
     }
@@ -154,7 +162,8 @@ final class TestServer {
       return URL(fileURLWithPath: explicit)
     }
     var candidates = [
-      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("orator")
+      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("orator")
     ]
     var directory = URL(fileURLWithPath: filePath).deletingLastPathComponent()
     while directory.path != "/" {
@@ -218,22 +227,30 @@ final class TestServer {
     for (name, value) in headers { request.headers.replaceOrAdd(name: name, value: value) }
     let response = try await client.execute(request, timeout: .seconds(60))
     let bytes = try await response.body.collect(upTo: 256 << 20)
-    return Response(status: Int(response.status.code), headers: response.headers, body: Data(bytes.readableBytesView))
+    return Response(
+      status: Int(response.status.code), headers: response.headers,
+      body: Data(bytes.readableBytesView))
   }
 
-  func get(_ path: String, key: String? = TestServer.apiKey, headers: [(String, String)] = []) async throws -> Response {
+  func get(_ path: String, key: String? = TestServer.apiKey, headers: [(String, String)] = [])
+    async throws -> Response
+  {
     try await request(.GET, path, key: key, headers: headers)
   }
 
   /// POSTs `json` (a dictionary or array, serialised) as the body.
-  func post(_ path: String, json: Any, key: String? = TestServer.apiKey, headers: [(String, String)] = [])
+  func post(
+    _ path: String, json: Any, key: String? = TestServer.apiKey, headers: [(String, String)] = []
+  )
     async throws -> Response
   {
-    try await request(.POST, path, body: JSONSerialization.data(withJSONObject: json), key: key, headers: headers)
+    try await request(
+      .POST, path, body: JSONSerialization.data(withJSONObject: json), key: key, headers: headers)
   }
 
   func delete(
-    _ path: String, json: Any? = nil, key: String? = TestServer.apiKey, headers: [(String, String)] = []
+    _ path: String, json: Any? = nil, key: String? = TestServer.apiKey,
+    headers: [(String, String)] = []
   ) async throws -> Response {
     let body = try json.map { try JSONSerialization.data(withJSONObject: $0) }
     return try await request(.DELETE, path, body: body, key: key, headers: headers)
@@ -247,11 +264,15 @@ struct TestServerError: Error, CustomStringConvertible {
 
 /// Runs a command-line tool and collects its output (stdout and stderr together).
 enum Tool {
-  static func run(_ executable: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
+  static func run(_ executable: String, _ arguments: [String]) async throws -> (
+    status: Int32, output: String
+  ) {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : "/usr/bin/env")
+    process.executableURL = URL(
+      fileURLWithPath: executable.hasPrefix("/") ? executable : "/usr/bin/env")
     process.arguments = executable.hasPrefix("/") ? arguments : [executable] + arguments
-    let output = FileManager.default.temporaryDirectory.appendingPathComponent("orator-tool-\(UUID().uuidString)")
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "orator-tool-\(UUID().uuidString)")
     _ = FileManager.default.createFile(atPath: output.path, contents: nil)
     defer { try? FileManager.default.removeItem(at: output) }
     let handle = try FileHandle(forWritingTo: output)

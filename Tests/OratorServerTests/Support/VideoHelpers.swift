@@ -43,7 +43,9 @@ enum VideoRequest {
 
 extension TestServer {
   /// Submits a generate request that must be accepted; returns the video id.
-  func generate(_ body: [String: Any] = VideoRequest.body(), key: String = TestServer.apiKey) async throws -> String {
+  func generate(_ body: [String: Any] = VideoRequest.body(), key: String = TestServer.apiKey)
+    async throws -> String
+  {
     let response = try await post("/v2/video/generate", json: body, key: key)
     try #require(response.status == 200, "generate answered \(response.status): \(response.text)")
     return try #require(response.json["data"]["video_id"].string)
@@ -58,14 +60,16 @@ extension TestServer {
 
   /// Polls the status every 100 ms until it is one of `states` (default: finished).
   func waitForStatus(
-    _ id: String, in states: Set<String> = ["completed", "failed"], timeout: Duration = .seconds(180)
+    _ id: String, in states: Set<String> = ["completed", "failed"],
+    timeout: Duration = .seconds(180)
   ) async throws -> JSONValue {
     let deadline = ContinuousClock.now + timeout
     while true {
       let data = try await status(id)
       if let state = data["status"].string, states.contains(state) { return data }
       guard ContinuousClock.now < deadline else {
-        throw TestServerError("video \(id) still \(data["status"]) after \(timeout); log:\n\(log.suffix(3000))")
+        throw TestServerError(
+          "video \(id) still \(data["status"]) after \(timeout); log:\n\(log.suffix(3000))")
       }
       try await Task.sleep(for: .milliseconds(100))
     }
@@ -94,7 +98,8 @@ struct MediaProbe {
     let result = try await Tool.run(
       "ffprobe",
       [
-        "-v", "error", "-show_entries", "stream=codec_type,codec_name,width,height,avg_frame_rate:format=duration",
+        "-v", "error", "-show_entries",
+        "stream=codec_type,codec_name,width,height,avg_frame_rate:format=duration",
         "-of", "json", path,
       ])
     try #require(result.status == 0, "ffprobe failed: \(result.output)")
@@ -105,7 +110,9 @@ struct MediaProbe {
         videoCodec = stream["codec_name"].string
         width = stream["width"].int
         height = stream["height"].int
-        if let rate = stream["avg_frame_rate"].string?.split(separator: "/").compactMap({ Double($0) }),
+        if let rate = stream["avg_frame_rate"].string?.split(separator: "/").compactMap({
+          Double($0)
+        }),
           rate.count == 2, rate[1] > 0
         {
           frameRate = rate[0] / rate[1]
