@@ -80,6 +80,8 @@ let package = Package(
       dependencies: [
         "HeyGenAPI", "OratorCore", "orator",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
   ],

@@ -10,11 +10,12 @@ for tool in curl jq wrk; do
 done
 
 scratch=${SCRATCH_PATH:-.build}
+data=$(mktemp -d)
 echo "building release…"
-swift build -c release --scratch-path "$scratch" --product orator >/dev/null
+swift build -c release --scratch-path "$scratch" --product orator >"$data/build.log" 2>&1 ||
+  { tail -30 "$data/build.log"; rm -rf "$data"; exit 1; }
 orator="$scratch/release/orator"
 
-data=$(mktemp -d)
 port=$((20000 + RANDOM % 20000))
 while (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
 key="bench-key-$RANDOM$RANDOM"
@@ -61,7 +62,7 @@ echo "requests/s: $rps   p50: $p50   p99: $p99"
 
 # 2. Submit → completed of a 10 s 1280×720 video (about 10 s of speech), nothing else queued.
 text="Welcome to this short demonstration. In the next few seconds you will see how a simple script \
-becomes a finished video, rendered locally on this machine."
+becomes a finished video, rendered locally on this machine. Thank you for watching."
 start=$(date +%s.%N)
 id=$(generate "$(scene "$text" 1280 720)")
 wait_completed "$id"

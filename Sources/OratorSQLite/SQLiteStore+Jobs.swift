@@ -91,6 +91,7 @@ extension SQLiteStore {
         ?? false
       let charge = isTest ? 0 : CreditEstimate.charge(forDuration: result.duration)
       try Self.settle(videoId: lease.videoId, charge: charge, db)
+      try Self.enqueueCompletedEvents(videoId: lease.videoId, now: now, db)
       return true
     }
   }
@@ -181,5 +182,6 @@ extension SQLiteStore {
         """,
       arguments: [now, failure.code, failure.message, failure.detail, job.videoId.rawValue])
     try releaseReservation(videoId: job.videoId, db)
+    try enqueueFailedEvents(videoId: job.videoId, message: failure.message, now: now, db)
   }
 }

@@ -15,8 +15,54 @@ enum Schema {
     migrator.registerMigration("3 templates") { db in
       try db.execute(sql: templates)
     }
+    migrator.registerMigration("4 webhooks") { db in
+      try db.execute(sql: webhooks)
+    }
     return migrator
   }
+
+  /// Webhook endpoints, the event outbox (written in the transaction that changes a video's
+  /// status) and every delivery attempt.
+  private static let webhooks = """
+    CREATE TABLE webhook_endpoints (
+      id TEXT PRIMARY KEY NOT NULL,
+      account_id TEXT NOT NULL REFERENCES accounts(id),
+      url TEXT NOT NULL,
+      -- JSON array of event names; NULL means every event.
+      events TEXT,
+      secret TEXT NOT NULL,
+      status TEXT NOT NULL,
+      created_at INTEGER NOT NULL
+    );
+    CREATE INDEX webhook_endpoints_by_account ON webhook_endpoints(account_id, created_at);
+
+    CREATE TABLE webhook_events (
+      id TEXT PRIMARY KEY NOT NULL,
+      account_id TEXT NOT NULL REFERENCES accounts(id),
+      event_type TEXT NOT NULL,
+      payload BLOB NOT NULL,
+      -- Exactly one of endpoint_id and callback_url is set.
+      endpoint_id TEXT,
+      callback_url TEXT,
+      attempts INTEGER NOT NULL,
+      created_at INTEGER NOT NULL,
+      next_attempt_at INTEGER NOT NULL,
+      delivered_at INTEGER,
+      gave_up_at INTEGER
+    );
+    CREATE INDEX webhook_events_due ON webhook_events(next_attempt_at)
+      WHERE delivered_at IS NULL AND gave_up_at IS NULL;
+    CREATE INDEX webhook_events_newest_first ON webhook_events(account_id, created_at DESC);
+
+    CREATE TABLE webhook_attempts (
+      event_id TEXT NOT NULL REFERENCES webhook_events(id),
+      at INTEGER NOT NULL,
+      status_code INTEGER,
+      error TEXT,
+      duration_ms INTEGER NOT NULL
+    );
+    CREATE INDEX webhook_attempts_by_event ON webhook_attempts(event_id, at);
+    """
 
   /// Templates: a generate body with `{{name}}` placeholders and its typed variables (JSON).
   private static let templates = """

@@ -46,6 +46,19 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(
     help: "Seconds of video a new account may render (its credit). Also ORATOR_INITIAL_CREDIT.")
   var initialCredit: Int?
+  @Option(
+    help:
+      "Hours a webhook event is retried before Orator gives up. Also ORATOR_WEBHOOK_RETRY_WINDOW_HOURS."
+  )
+  var webhookRetryWindowHours: Double?
+  @Option(
+    help:
+      "Seconds before the first webhook retry; later ones double, up to an hour. Also ORATOR_WEBHOOK_FIRST_RETRY_SECONDS."
+  )
+  var webhookFirstRetrySeconds: Int?
+  @Option(
+    help: "Seconds a webhook receiver has to answer. Also ORATOR_WEBHOOK_TIMEOUT_SECONDS.")
+  var webhookTimeoutSeconds: Double?
 
   func run() async throws {
     let env = ProcessInfo.processInfo.environment
@@ -73,6 +86,28 @@ struct ServeCommand: AsyncParsableCommand {
     if let limit = maxActiveRenders ?? env["ORATOR_MAX_ACTIVE_RENDERS"].flatMap(Int.init) {
       guard limit >= 1 else { throw ValidationError("--max-active-renders must be at least 1") }
       configuration.maxActiveRendersPerAccount = limit
+    }
+
+    let window =
+      webhookRetryWindowHours ?? env["ORATOR_WEBHOOK_RETRY_WINDOW_HOURS"].flatMap(Double.init)
+    let firstRetry =
+      webhookFirstRetrySeconds ?? env["ORATOR_WEBHOOK_FIRST_RETRY_SECONDS"].flatMap(Int.init)
+    if window != nil || firstRetry != nil {
+      let defaults = WebhookRetrySchedule()
+      guard (window ?? 1) >= 0, (firstRetry ?? 1) >= 1 else {
+        throw ValidationError(
+          "--webhook-retry-window-hours must be at least 0 and --webhook-first-retry-seconds at least 1")
+      }
+      configuration.webhookRetry = WebhookRetrySchedule(
+        firstDelaySeconds: firstRetry ?? defaults.firstDelay,
+        maxDelaySeconds: defaults.maxDelay,
+        windowSeconds: window.map { Int($0 * 3600) } ?? defaults.window)
+    }
+    if let timeout =
+      webhookTimeoutSeconds ?? env["ORATOR_WEBHOOK_TIMEOUT_SECONDS"].flatMap(Double.init)
+    {
+      guard timeout > 0 else { throw ValidationError("--webhook-timeout-seconds must be positive") }
+      configuration.webhookTimeout = .milliseconds(Int64(timeout * 1000))
     }
 
     LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }

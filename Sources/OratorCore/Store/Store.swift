@@ -100,4 +100,30 @@ public protocol Store: Sendable {
     async throws(StoreError) -> Bool
   /// Deletes a template; returns it as it was (so its files can go), nil when there is none.
   func deleteTemplate(id: ResourceID, account: ResourceID) async throws(StoreError) -> TemplateRecord?
+
+  // MARK: Webhooks
+
+  /// Stores a new endpoint. `.conflict` if the id is taken.
+  func addWebhookEndpoint(_ endpoint: WebhookEndpoint) async throws(StoreError)
+  /// The account's endpoints, oldest first.
+  func webhookEndpoints(account: ResourceID) async throws(StoreError) -> [WebhookEndpoint]
+  /// Replaces an endpoint's url, events and status; false when the account has no such one.
+  func updateWebhookEndpoint(_ endpoint: WebhookEndpoint) async throws(StoreError) -> Bool
+  /// Deletes an endpoint; its undelivered events are given up. False when there is none.
+  func deleteWebhookEndpoint(id: ResourceID, account: ResourceID, now: Date)
+    async throws(StoreError) -> Bool
+  /// Takes up to `limit` events due by `now` (oldest first) and holds them for `leaseFor`, so
+  /// no other dispatcher, in this process or another, sends them meanwhile. An event whose
+  /// holder vanished is due again when the hold ends. Events of a deleted endpoint are
+  /// given up instead.
+  func claimWebhookEvents(limit: Int, leaseFor: Duration, now: Date)
+    async throws(StoreError) -> [WebhookDelivery]
+  /// Records one attempt and what follows from it, in one transaction.
+  func recordDeliveryAttempt(
+    eventId: ResourceID, attempt: DeliveryAttempt, outcome: DeliveryOutcome
+  ) async throws(StoreError)
+  /// The account's events, newest first, with their attempts; only one endpoint's when
+  /// `endpoint` is given.
+  func webhookEventLog(account: ResourceID, endpoint: ResourceID?, limit: Int)
+    async throws(StoreError) -> [WebhookEventLog]
 }

@@ -10,7 +10,10 @@ public func buildApplication(
   onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
   let configuration = environment.configuration
-  var services: [any Service] = [LeaseReaper(environment: environment, logger: logger)]
+  var services: [any Service] = [
+    LeaseReaper(environment: environment, logger: logger),
+    WebhookDispatcher(environment: environment, logger: logger),
+  ]
   for index in 0..<configuration.workers {
     services.append(
       RenderWorker(
@@ -48,6 +51,7 @@ public func buildRouter(environment: ServerEnvironment) -> Router<AppRequestCont
   QuotaRoutes(environment: environment).register(on: &api)
   AssetRoutes(environment: environment).register(on: &api)
   TemplateRoutes(environment: environment).register(on: &api)
+  WebhookRoutes(environment: environment).register(on: &api)
   tableBox.set(api.table)
   return router
 }

@@ -1,4 +1,5 @@
 import Foundation
+import OratorCore
 
 /// Everything `orator serve` can be told, read from flags > environment (`ORATOR_*`) >
 /// defaults. Every default works on one machine with nothing else running.
@@ -29,6 +30,10 @@ public struct ServerConfiguration: Sendable {
   /// Largest file fetched from a URL in a request.
   public var maxDownloadBytes = 100 << 20
   public var downloadTimeout: Duration = .seconds(60)
+  /// When failed webhook deliveries are tried again, and for how long (24 h by default).
+  public var webhookRetry = WebhookRetrySchedule()
+  /// How long a webhook receiver has to answer before the attempt counts as failed.
+  public var webhookTimeout: Duration = .seconds(10)
 
   public init() {}
 

@@ -8,6 +8,7 @@ import OratorCore
 struct AuthMiddleware: RouterMiddleware {
   typealias Context = AppRequestContext
   let store: any Store
+  let cache = APIKeyCache()
 
   func handle(
     _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -15,7 +16,9 @@ struct AuthMiddleware: RouterMiddleware {
     guard let key = request.headers[HTTPField.Name("x-api-key")!], !key.isEmpty else {
       throw UnauthorizedError()
     }
-    guard let account = try await store.account(forKeyHash: APIKeyHash(key: key)) else {
+    let hash = APIKeyHash(key: key)
+    guard let account = try await cache.account(for: hash, lookUp: { try await store.account(forKeyHash: hash) })
+    else {
       throw UnauthorizedError()
     }
     var context = context

@@ -23,10 +23,12 @@ struct OpenAPIRoutes {
       "security": [["apiKey": []]],
       "tags": [
         ["name": "Avatars"], ["name": "Voices"], ["name": "Videos"], ["name": "Assets"],
-        ["name": "Account"],
+        ["name": "Account"], ["name": "Webhooks"],
         ["name": "Media"], ["name": "Server"],
       ],
-      "paths": .object(OpenAPIPaths.all.mapValues { .object($0) }),
+      "paths": .object(
+        OpenAPIPaths.all.merging(OpenAPIWebhooks.paths) { first, _ in first }
+          .mapValues { .object($0) }),
       "components": [
         "securitySchemes": [
           "apiKey": [
@@ -34,7 +36,8 @@ struct OpenAPIRoutes {
             "description": "The account's API key; the header name is case-insensitive",
           ]
         ],
-        "schemas": .object(OpenAPISchemas.all),
+        "schemas": .object(
+          OpenAPISchemas.all.merging(OpenAPIWebhooks.schemas) { first, _ in first }),
       ],
     ]
   }

@@ -51,6 +51,13 @@ struct GenerateRequestCheck {
         break
       }
     }
+    try await checkCallback(request.callbackUrl)
+  }
+
+  /// A callback URL obeys the same address rule as fetched media: Orator will POST to it.
+  private func checkCallback(_ url: String?) async throws(InvalidField) {
+    guard let url, !url.isEmpty else { return }
+    try await environment.fetcher.check(url, field: "callback_url")
   }
 
   private func checkMedia(

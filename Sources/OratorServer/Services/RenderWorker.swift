@@ -16,7 +16,7 @@ struct RenderWorker: Service {
   func run() async throws {
     // On SIGTERM the loop stops; a render in progress is cancelled and its job runs again
     // once the lease expires.
-    try await cancelWhenGracefulShutdown { await loop() }
+    await cancelWhenGracefulShutdown { await loop() }
   }
 
   private func loop() async {
@@ -132,7 +132,7 @@ struct LeaseReaper: Service {
   var interval: Duration = .seconds(5)
 
   func run() async throws {
-    try await cancelWhenGracefulShutdown { await loop() }
+    await cancelWhenGracefulShutdown { await loop() }
   }
 
   private func loop() async {

@@ -1,0 +1,32 @@
+/// A receiver an account registered with `POST /v1/webhook/endpoint.add`. Every delivery to
+/// it carries a `Signature` header made with `secret`, so the receiver can tell Orator's
+/// requests from anyone else's.
+public struct WebhookEndpoint: Sendable, Equatable {
+  public var id: ResourceID
+  public var accountId: ResourceID
+  public var url: String
+  /// The events it wants; nil means every event.
+  public var events: [WebhookEventType]?
+  public var secret: String
+  /// `enabled` or `disabled`; only enabled endpoints get new events.
+  public var status: String
+  public var createdAt: Int
+
+  public init(
+    id: ResourceID, accountId: ResourceID, url: String, events: [WebhookEventType]?,
+    secret: String, status: String = "enabled", createdAt: Int
+  ) {
+    self.id = id
+    self.accountId = accountId
+    self.url = url
+    self.events = events
+    self.secret = secret
+    self.status = status
+    self.createdAt = createdAt
+  }
+
+  /// Whether an event of `type` is for this endpoint.
+  public func wants(_ type: WebhookEventType) -> Bool {
+    status == "enabled" && (events?.contains(type) ?? true)
+  }
+}

@@ -1,0 +1,157 @@
+import Crypto
+import Foundation
+import Testing
+
+/// Webhook endpoints and delivery, against a real receiver on loopback: signed bodies, the
+/// per-video callback URL, retries with backoff, delivery after a crash, event filters and
+/// account isolation.
+@Suite(.serialized) struct WebhookTests {
+  static let fast = ["--webhook-first-retry-seconds", "1", "--webhook-timeout-seconds", "2"]
+
+  func addEndpoint(
+    _ server: TestServer, url: String, events: [String]? = nil, key: String = TestServer.apiKey
+  ) async throws -> JSONValue {
+    var body: [String: Any] = ["url": url]
+    if let events { body["events"] = events }
+    let response = try await server.post("/v1/webhook/endpoint.add", json: body, key: key)
+    try #require(
+      response.status == 200, "endpoint.add answered \(response.status): \(response.text)")
+    #expect(response.json["code"].int == 100 && response.json["message"] == .string("Success"))
+    return response.json["data"]
+  }
+
+  static func hmac(_ body: Data, secret: String) -> String {
+    HMAC<SHA256>.authenticationCode(for: body, using: SymmetricKey(data: Data(secret.utf8)))
+      .map { String(format: "%02x", $0) }.joined()
+  }
+
+  @Test func managesEndpointsPerAccount() async throws {
+    let receiver = try await WebhookReceiver()
+    defer { Task { await receiver.stop() } }
+    try await TestServer.with(workers: 0) { server in
+      let added = try await addEndpoint(
+        server, url: receiver.baseURL + "/hooks", events: ["avatar_video.success"])
+      let id = try #require(added["endpoint_id"].string)
+      #expect(id.count == 32 && added["secret"].string?.count == 64)
+      #expect(added["status"] == .string("enabled"))
+      #expect(added["events"].array == [.string("avatar_video.success")])
+
+      let names = try await server.get("/v1/webhook/webhook.list")
+      #expect(names.json["data"].array?.contains(.string("avatar_video_gif.success")) == true)
+
+      let patch = try await server.request(
+        .PATCH, "/v1/webhook/endpoint.update",
+        body: JSONSerialization.data(withJSONObject: ["endpoint_id": id, "events": NSNull()]))
+      #expect(patch.status == 200 && patch.json["data"]["events"].isNull, "\(patch.text)")
+
+      // Nothing answers on a closed port: refused, naming the field.
+      let dead = try await server.post(
+        "/v1/webhook/endpoint.add", json: ["url": "http://127.0.0.1:\(try TestServer.freePort())/x"]
+      )
+      #expect(dead.status == 400 && dead.text.contains("url"), "\(dead.text)")
+      let unknown = try await server.post(
+        "/v1/webhook/endpoint.add", json: ["url": receiver.baseURL + "/h", "events": ["nope"]])
+      #expect(unknown.status == 400 && unknown.text.contains("events[0]"), "\(unknown.text)")
+
+      // Another account sees none of them and cannot delete them.
+      let other = try await server.createKey()
+      let theirs = try await server.get("/v1/webhook/endpoint.list", key: other.key)
+      #expect(theirs.json["data"].array?.isEmpty == true, "\(theirs.text)")
+      let stolen = try await server.delete(
+        "/v1/webhook/endpoint.delete?endpoint_id=\(id)", key: other.key)
+      #expect(stolen.status == 404)
+
+      let deleted = try await server.delete("/v1/webhook/endpoint.delete?endpoint_id=\(id)")
+      #expect(deleted.status == 200 && deleted.json["data"].isNull)
+      let list = try await server.get("/v1/webhook/endpoint.list")
+      #expect(list.json["data"].array?.isEmpty == true)
+    }
+  }
+
+  @Test func deliversSignedEventsToTheirAccountOnly() async throws {
+    let receiver = try await WebhookReceiver()
+    defer { Task { await receiver.stop() } }
+    try await TestServer.with(arguments: Self.fast) { server in
+      let all = try await addEndpoint(server, url: receiver.baseURL + "/all")
+      _ = try await addEndpoint(
+        server, url: receiver.baseURL + "/failures", events: ["avatar_video.fail"])
+      let other = try await server.createKey()
+      _ = try await addEndpoint(server, url: receiver.baseURL + "/other", key: other.key)
+
+      var body = VideoRequest.body(text: "Hi.")
+      body["callback_id"] = "order-42"
+      body["callback_url"] = receiver.baseURL + "/callback"
+      let id = try await server.generate(body)
+      let status = try await server.waitForStatus(id)
+      try #require(status["status"] == .string("completed"), "\(status)")
+
+      let event = try #require(
+        try await receiver.wait(for: 1, path: "all") {
+          $0.json["event_type"] == .string("avatar_video.success")
+        }.first)
+      let secret = try #require(all["secret"].string)
+      #expect(event.signature == Self.hmac(event.body, secret: secret))
+      let data = event.json["event_data"]
+      #expect(data["video_id"] == .string(id) && data["callback_id"] == .string("order-42"))
+      #expect(
+        data.keys.isSuperset(of: ["url", "gif_download_url", "video_share_page_url", "folder_id"]))
+      let video = try await server.get(try #require(data["url"].string), key: nil)
+      #expect(video.status == 200 && video.body.count > 1000)
+
+      let callback = try #require(try await receiver.wait(for: 1, path: "callback").first)
+      #expect(callback.json["event_type"] == .string("avatar_video.success"))
+      #expect(callback.json["event_data"]["callback_id"] == .string("order-42"))
+
+      // Give stray events time to show up, then check the filter and the account boundary.
+      try await Task.sleep(for: .seconds(1.5))
+      #expect(receiver.deliveries(path: "failures").isEmpty)
+      #expect(receiver.deliveries(path: "other").isEmpty)
+      #expect(receiver.deliveries(path: "callback").count == 1)
+      let success = receiver.deliveries(path: "all").filter {
+        $0.json["event_type"] == .string("avatar_video.success")
+      }
+      #expect(success.count == 1)
+    }
+  }
+
+  @Test func retriesUntilTheReceiverAccepts() async throws {
+    let receiver = try await WebhookReceiver(script: [500, 503])
+    defer { Task { await receiver.stop() } }
+    try await TestServer.with(arguments: Self.fast) { server in
+      _ = try await addEndpoint(
+        server, url: receiver.baseURL + "/flaky", events: ["avatar_video.success"])
+      let id = try await server.generate(VideoRequest.body(text: "Hi."))
+      let accepted = try await receiver.wait(for: 1, path: "flaky") { $0.answered == 200 }
+      #expect(accepted.count == 1)
+      #expect(receiver.deliveries(path: "flaky").map(\.answered) == [500, 503, 200])
+      #expect(accepted[0].json["event_data"]["video_id"] == .string(id))
+
+      let log = try await server.get("/v1/webhook/delivery.list")
+      let entry = log.json["data"][0]
+      #expect(entry["status"] == .string("delivered"), "\(log.text)")
+      #expect(entry["attempts"].array?.map { $0["status_code"].int } == [500, 503, 200])
+      try await Task.sleep(for: .seconds(1.5))
+      #expect(receiver.deliveries(path: "flaky").count == 3)
+    }
+  }
+
+  @Test func deliversAfterTheServerIsKilled() async throws {
+    let receiver = try await WebhookReceiver(fallback: 500)
+    defer { Task { await receiver.stop() } }
+    try await TestServer.with(arguments: Self.fast) { server in
+      _ = try await addEndpoint(server, url: receiver.baseURL + "/later")
+      let id = try await server.generate(VideoRequest.body(text: "Hi."))
+      _ = try await server.waitForStatus(id)
+      _ = try await receiver.wait(for: 1, path: "later")
+      // Killed with the event written but not yet accepted by the receiver.
+      await server.kill(signal: SIGKILL)
+      receiver.answer(200)
+      try await server.restart()
+      let delivered = try await receiver.wait(for: 1, path: "later") {
+        $0.answered == 200 && $0.json["event_type"] == .string("avatar_video.success")
+      }
+      #expect(delivered.count == 1)
+      #expect(delivered[0].json["event_data"]["video_id"] == .string(id))
+    }
+  }
+}
