@@ -114,6 +114,33 @@ import Testing
     }
   }
 
+  @Test func aFailedRenderSendsTheFailEvent() async throws {
+    let receiver = try await WebhookReceiver()
+    defer { Task { await receiver.stop() } }
+    try await TestServer.with(arguments: Self.fast) { server in
+      let endpoint = try await addEndpoint(
+        server, url: receiver.baseURL + "/failures", events: ["avatar_video.fail"])
+      _ = try await addEndpoint(
+        server, url: receiver.baseURL + "/successes", events: ["avatar_video.success"])
+      // The server's own unknown path answers 404, so the audio cannot be fetched.
+      var body = VideoRequest.audioBody(url: server.baseURL + "/missing/voice.mp3")
+      body["callback_id"] = "order-7"
+      let id = try await server.generate(body)
+      #expect(try await server.waitForStatus(id)["status"] == .string("failed"))
+
+      let event = try #require(try await receiver.wait(for: 1, path: "failures").first)
+      #expect(event.json["event_type"] == .string("avatar_video.fail"))
+      #expect(
+        event.signature == Self.hmac(event.body, secret: try #require(endpoint["secret"].string)))
+      let data = event.json["event_data"]
+      #expect(data["video_id"] == .string(id) && data["callback_id"] == .string("order-7"))
+      #expect(data["msg"].string?.isEmpty == false, "\(data)")
+      try await Task.sleep(for: .seconds(1.5))
+      #expect(receiver.deliveries(path: "successes").isEmpty)
+      #expect(receiver.deliveries(path: "failures").count == 1)
+    }
+  }
+
   @Test func retriesUntilTheReceiverAccepts() async throws {
     let receiver = try await WebhookReceiver(script: [500, 503])
     defer { Task { await receiver.stop() } }

@@ -12,6 +12,8 @@ public struct RenderedVideo: Sendable, Equatable {
   /// The copy with captions burned in, when the request asked for `caption: true`.
   public var captionedVideoPath: String?
   public var duration: Double
+  /// Seconds of sound the scenes hold before each is padded to a whole number of frames.
+  public var speechDuration: Double
   public var width: Int
   public var height: Int
   public var fps: Double

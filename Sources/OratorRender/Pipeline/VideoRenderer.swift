@@ -127,7 +127,8 @@ public struct VideoRenderer: Sendable {
       gifPath: output.path(.gif), srtPath: output.path(.srt), vttPath: output.path(.vtt),
       assPath: output.path(.ass),
       captionedVideoPath: request.caption == true ? output.path(.captionedVideo) : nil,
-      duration: Double(scenes.reduce(0) { $0 + $1.frameCount }) / fps, width: size.width,
+      duration: Double(scenes.reduce(0) { $0 + $1.frameCount }) / fps,
+      speechDuration: scenes.reduce(0) { $0 + $1.track.duration }, width: size.width,
       height: size.height, fps: fps, sceneCount: plans.count)
   }
 }
