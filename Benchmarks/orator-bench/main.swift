@@ -48,7 +48,9 @@ func benchRender(seconds: Double) async throws {
   defer { try? FileManager.default.removeItem(at: scratch) }
   let renderer = VideoRenderer(media: LocalMediaResolver(scratchDirectory: scratch.path))
   let avatar = AvatarCatalogue.builtIn[0].id
-  print("render: \(avatar), en-us-female, x264 \(renderer.encoder.preset), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+  print(
+    "render: \(avatar), en-us-female, x264 \(renderer.encoder.preset), \(ProcessInfo.processInfo.activeProcessorCount) cores"
+  )
   for size in [Dimension(width: 1920, height: 1080), Dimension(width: 1280, height: 720)] {
     let request = VideoGenerateRequest(
       videoInputs: [
@@ -69,11 +71,13 @@ func benchRender(seconds: Double) async throws {
     let frames = video.duration * video.fps
     print(
       String(
-        format: "  %dx%d: %.1f s of video in %.1f s → render time ÷ duration = %.3f (%.0f frames/s)",
+        format:
+          "  %dx%d: %.1f s of video in %.1f s → render time ÷ duration = %.3f (%.0f frames/s)",
         size.width, size.height, video.duration, wall, wall / video.duration, frames / wall))
     print(
       String(
-        format: "    CPU: orator %.1f s (%.2f ms/frame), ffmpeg %.1f s (encode, previews, captions)",
+        format:
+          "    CPU: orator %.1f s (%.2f ms/frame), ffmpeg %.1f s (encode, previews, captions)",
         renderCPU, renderCPU / frames * 1000, ffmpegCPU))
   }
   print(
@@ -112,7 +116,10 @@ func benchAvatars() {
       total += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
     let perFrame = total / Double(frames * AvatarCatalogue.builtIn.count) * 1000
-    print(String(format: "avatars %@ at 1920×1080: %.2f ms per frame (%.0f frames/s per core)", "\(style)", perFrame, 1000 / perFrame))
+    print(
+      String(
+        format: "avatars %@ at 1920×1080: %.2f ms per frame (%.0f frames/s per core)", "\(style)",
+        perFrame, 1000 / perFrame))
   }
 }
 

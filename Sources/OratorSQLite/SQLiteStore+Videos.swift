@@ -87,7 +87,8 @@ extension SQLiteStore {
   public func sharedVideo(id: ResourceID) async throws(StoreError) -> VideoRecord? {
     try await read { db in
       try Row.fetchOne(
-        db, sql: "SELECT * FROM videos WHERE id = ? AND shared_at IS NOT NULL AND deleted_at IS NULL",
+        db,
+        sql: "SELECT * FROM videos WHERE id = ? AND shared_at IS NOT NULL AND deleted_at IS NULL",
         arguments: [id.rawValue]
       ).map(VideoRecord.init(row:))
     }

@@ -33,10 +33,13 @@ struct KeysCommand: AsyncParsableCommand {
           Account(id: accountID, name: label, createdAt: now),
           credit: environment.configuration.initialCreditSeconds)
       }
-      let issued = APIKeyIssuer(random: environment.random).issue(for: accountID, label: label, createdAt: now)
+      let issued = APIKeyIssuer(random: environment.random).issue(
+        for: accountID, label: label, createdAt: now)
       try await store.addKey(issued.record, hash: issued.hash)
       if json {
-        print(#"{"key":"\#(issued.key)","key_id":"\#(issued.record.id.rawValue)","account_id":"\#(accountID.rawValue)"}"#)
+        print(
+          #"{"key":"\#(issued.key)","key_id":"\#(issued.record.id.rawValue)","account_id":"\#(accountID.rawValue)"}"#
+        )
       } else {
         print("key:     \(issued.key)   (shown once; store it now)")
         print("key id:  \(issued.record.id.rawValue)")
@@ -46,7 +49,8 @@ struct KeysCommand: AsyncParsableCommand {
   }
 
   struct List: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List keys (never the keys themselves).")
+    static let configuration = CommandConfiguration(
+      abstract: "List keys (never the keys themselves).")
     @OptionGroup var data: DataOptions
 
     func run() async throws {
@@ -54,7 +58,9 @@ struct KeysCommand: AsyncParsableCommand {
       for account in try await store.accounts() {
         for key in try await store.keys(account: account.id) {
           let state = key.revokedAt == nil ? "active" : "revoked"
-          print("\(key.id.rawValue)  account \(account.id.rawValue)  …\(key.hint)  \(key.label)  \(state)")
+          print(
+            "\(key.id.rawValue)  account \(account.id.rawValue)  …\(key.hint)  \(key.label)  \(state)"
+          )
         }
       }
     }
@@ -69,7 +75,9 @@ struct KeysCommand: AsyncParsableCommand {
       let environment = try openEnvironment(data)
       guard let id = ResourceID(keyID) else { throw ValidationError("not a key id: \(keyID)") }
       for account in try await environment.store.accounts() {
-        if try await environment.store.revokeKey(id: id, account: account.id, now: environment.clock.now()) {
+        if try await environment.store.revokeKey(
+          id: id, account: account.id, now: environment.clock.now())
+        {
           print("revoked \(keyID)")
           return
         }

@@ -133,11 +133,15 @@ struct RenderCommand: AsyncParsableCommand {
     }
     print("AVATARS")
     for avatar in listing.avatars {
-      print("  \(avatar.avatarId.padding(toLength: 28, withPad: " ", startingAt: 0)) \(avatar.avatarName) (\(avatar.gender))")
+      print(
+        "  \(avatar.avatarId.padding(toLength: 28, withPad: " ", startingAt: 0)) \(avatar.avatarName) (\(avatar.gender))"
+      )
     }
     print("VOICES")
     for voice in listing.voices {
-      print("  \(voice.voiceId.padding(toLength: 28, withPad: " ", startingAt: 0)) \(voice.name), \(voice.language), \(voice.gender)")
+      print(
+        "  \(voice.voiceId.padding(toLength: 28, withPad: " ", startingAt: 0)) \(voice.name), \(voice.language), \(voice.gender)"
+      )
     }
   }
 }

@@ -96,7 +96,8 @@ struct ServeCommand: AsyncParsableCommand {
       let defaults = WebhookRetrySchedule()
       guard (window ?? 1) >= 0, (firstRetry ?? 1) >= 1 else {
         throw ValidationError(
-          "--webhook-retry-window-hours must be at least 0 and --webhook-first-retry-seconds at least 1")
+          "--webhook-retry-window-hours must be at least 0 and --webhook-first-retry-seconds at least 1"
+        )
       }
       configuration.webhookRetry = WebhookRetrySchedule(
         firstDelaySeconds: firstRetry ?? defaults.firstDelay,

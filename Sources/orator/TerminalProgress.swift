@@ -16,7 +16,8 @@ final class TerminalProgress: @unchecked Sendable {
     let width = 30
     let filled = Int((progress.fraction * Double(width)).rounded())
     let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-    let line = "\r\(progress.stage.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(bar) \(Int(progress.fraction * 100))%"
+    let line =
+      "\r\(progress.stage.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(bar) \(Int(progress.fraction * 100))%"
     lock.withLock {
       guard line != lastLine else { return }
       lastLine = line

@@ -22,7 +22,9 @@ struct VideoGenerateRequestTests {
     #expect(request.dimension == Dimension(width: 1920, height: 1080))
     let scene = try #require(request.videoInputs.first)
     #expect(scene.character == .avatar(AvatarCharacter(avatarId: "amara", avatarStyle: .normal)))
-    #expect(scene.voice == .text(TextVoice(voiceId: "en-us-female", inputText: "Hello! Welcome.", speed: 1.0)))
+    #expect(
+      scene.voice
+        == .text(TextVoice(voiceId: "en-us-female", inputText: "Hello! Welcome.", speed: 1.0)))
     #expect(scene.background == .color("#FFFFFF"))
   }
 
@@ -59,7 +61,9 @@ struct VideoGenerateRequestTests {
          "background":{"type":"video","video_asset_id":"abc","play_style":"fit_to_scene"}}]}
       """)
     #expect(request.videoInputs[0].voice == .audio(AudioVoice(audioUrl: "https://x/a.mp3")))
-    #expect(request.videoInputs[0].background == .image(ImageBackground(url: "https://x/b.png", fit: .contain)))
+    #expect(
+      request.videoInputs[0].background
+        == .image(ImageBackground(url: "https://x/b.png", fit: .contain)))
     #expect(request.videoInputs[1].voice == .silence(SilenceVoice(duration: 1.5)))
     #expect(
       request.videoInputs[1].background
@@ -78,8 +82,10 @@ struct VideoGenerateRequestTests {
     let request = VideoGenerateRequest(
       videoInputs: [
         VideoInput(
-          character: .avatar(AvatarCharacter(avatarId: "a", avatarStyle: .circle, scale: 0.8,
-            offset: Offset(x: 0.1, y: -0.1), circleBackgroundColor: "#123456")),
+          character: .avatar(
+            AvatarCharacter(
+              avatarId: "a", avatarStyle: .circle, scale: 0.8,
+              offset: Offset(x: 0.1, y: -0.1), circleBackgroundColor: "#123456")),
           voice: .text(TextVoice(voiceId: "v", inputText: "Hello", speed: 1.2, pitch: 10)),
           background: .video(VideoBackground(url: "file:///x.mp4", playStyle: .once, fit: .cover)),
           text: TextOverlay(text: "Title", fontSize: 40, color: "#FF0000"))

@@ -43,7 +43,8 @@ struct RenderCommandTests {
   }
 
   func scratch() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("orator-cli-\(UUID().uuidString)")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "orator-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }
@@ -61,16 +62,26 @@ struct RenderCommandTests {
     let listing = try JSONDecoder().decode(CatalogueListing.self, from: Data(run.stdout.utf8))
     #expect(listing.avatars.count >= 8)
     #expect(Set(listing.avatars.map(\.avatarId)).count == listing.avatars.count)
-    #expect(listing.avatars.allSatisfy { $0.previewImageUrl.hasPrefix("http") && $0.defaultVoiceId != nil })
+    #expect(
+      listing.avatars.allSatisfy {
+        $0.previewImageUrl.hasPrefix("http") && $0.defaultVoiceId != nil
+      })
     let english = listing.voices.filter { $0.language == "English" }
     #expect(english.contains { $0.voiceId == "en-us-female" && $0.gender == "female" })
     #expect(english.contains { $0.voiceId == "en-us-male" && $0.gender == "male" })
     // Strict clients need every key, even when null.
-    let raw = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: [[String: Any]]])
-    for key in ["avatar_id", "avatar_name", "gender", "preview_image_url", "preview_video_url", "premium", "type", "tags", "default_voice_id"] {
+    let raw = try #require(
+      JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: [[String: Any]]])
+    for key in [
+      "avatar_id", "avatar_name", "gender", "preview_image_url", "preview_video_url", "premium",
+      "type", "tags", "default_voice_id",
+    ] {
       #expect(raw["avatars"]?.allSatisfy { $0.keys.contains(key) } == true, "\(key)")
     }
-    for key in ["voice_id", "name", "language", "gender", "preview_audio", "support_pause", "emotion_support", "support_interactive_avatar"] {
+    for key in [
+      "voice_id", "name", "language", "gender", "preview_audio", "support_pause", "emotion_support",
+      "support_interactive_avatar",
+    ] {
       #expect(raw["voices"]?.allSatisfy { $0.keys.contains(key) } == true, "\(key)")
     }
   }
@@ -89,31 +100,51 @@ struct RenderCommandTests {
     let run = try orator(["render", "request.json", "-o", "out/video.mp4"], in: directory)
     #expect(run.status == 0, "\(run.stderr)")
     let printed = run.stdout.split(separator: "\n").map(String.init)
-    #expect(printed.map { ($0 as NSString).lastPathComponent } == ["video.mp4", "video.jpg", "video.gif", "video.srt", "video.vtt", "video.ass"])
+    #expect(
+      printed.map { ($0 as NSString).lastPathComponent } == [
+        "video.mp4", "video.jpg", "video.gif", "video.srt", "video.vtt", "video.ass",
+      ])
     for path in printed {
-      #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent(path).path) || FileManager.default.fileExists(atPath: path), "\(path)")
+      #expect(
+        FileManager.default.fileExists(atPath: directory.appendingPathComponent(path).path)
+          || FileManager.default.fileExists(atPath: path), "\(path)")
     }
-    let srt = try String(contentsOf: directory.appendingPathComponent("out/video.srt"), encoding: .utf8)
+    let srt = try String(
+      contentsOf: directory.appendingPathComponent("out/video.srt"), encoding: .utf8)
     #expect(srt.contains("Hi!") && srt.contains("short test."))
   }
 
   @Test(
     "bad input: exit code 2, one line naming the field, no files left",
     arguments: [
-      (#"{"video_inputs":[{"voice":{"type":"text","input_text":"Hi","voice_id":"en-us-female"}},{"voice":{"type":"silence"}},{"voice":{"type":"text","input_text":"Hi","voice_id":"x"}}]}"#,
-       #"video_inputs[2].voice.voice_id: unknown voice "x""#),
-      (#"{"video_inputs":[{"character":{"type":"avatar","avatar_id":"ghost"},"voice":{"type":"silence"}}]}"#,
-       #"video_inputs[0].character.avatar_id: unknown avatar "ghost""#),
-      (#"{"video_inputs":[{"voice":{"type":"silence"},"background":{"type":"color","value":"purple"}}]}"#,
-       "video_inputs[0].background.value"),
-      (#"{"video_inputs":[{"voice":{"type":"silence"}}],"dimension":{"width":1279,"height":720}}"#,
-       "dimension.width: must be even"),
-      (#"{"video_inputs":[{"voice":{"type":"silence"},"background":{"type":"image","url":"missing.png"}}]}"#,
-       "video_inputs[0].background.url"),
-      (#"{"video_inputs":[{"voice":{"type":"audio","audio_url":"request.json"}}]}"#,
-       "video_inputs[0].voice.audio_url"),
-      (#"{"video_inputs":[{"voice":{"type":"text","voice_id":"en-us-female"}}]}"#,
-       "video_inputs[0].voice.input_text: is required"),
+      (
+        #"{"video_inputs":[{"voice":{"type":"text","input_text":"Hi","voice_id":"en-us-female"}},{"voice":{"type":"silence"}},{"voice":{"type":"text","input_text":"Hi","voice_id":"x"}}]}"#,
+        #"video_inputs[2].voice.voice_id: unknown voice "x""#
+      ),
+      (
+        #"{"video_inputs":[{"character":{"type":"avatar","avatar_id":"ghost"},"voice":{"type":"silence"}}]}"#,
+        #"video_inputs[0].character.avatar_id: unknown avatar "ghost""#
+      ),
+      (
+        #"{"video_inputs":[{"voice":{"type":"silence"},"background":{"type":"color","value":"purple"}}]}"#,
+        "video_inputs[0].background.value"
+      ),
+      (
+        #"{"video_inputs":[{"voice":{"type":"silence"}}],"dimension":{"width":1279,"height":720}}"#,
+        "dimension.width: must be even"
+      ),
+      (
+        #"{"video_inputs":[{"voice":{"type":"silence"},"background":{"type":"image","url":"missing.png"}}]}"#,
+        "video_inputs[0].background.url"
+      ),
+      (
+        #"{"video_inputs":[{"voice":{"type":"audio","audio_url":"request.json"}}]}"#,
+        "video_inputs[0].voice.audio_url"
+      ),
+      (
+        #"{"video_inputs":[{"voice":{"type":"text","voice_id":"en-us-female"}}]}"#,
+        "video_inputs[0].voice.input_text: is required"
+      ),
     ])
   func badInput(json: String, message: String) throws {
     let directory = try scratch()
@@ -139,6 +170,7 @@ struct RenderCommandTests {
       to: directory.appendingPathComponent("request.json"))
     let run = try orator(["render", "request.json"], in: directory)
     #expect(run.status == 2)
-    #expect(run.stderr.contains("video_inputs[0].voice.input_text: must be at most 5000 characters"))
+    #expect(
+      run.stderr.contains("video_inputs[0].voice.input_text: must be at most 5000 characters"))
   }
 }

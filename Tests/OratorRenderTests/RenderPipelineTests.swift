@@ -17,7 +17,9 @@ struct RenderPipelineTests {
     let presenter = Character.avatar(AvatarCharacter(avatarId: avatarID, avatarStyle: .normal))
     return VideoGenerateRequest(
       videoInputs: [
-        VideoInput(character: presenter, voice: .silence(SilenceVoice(duration: 1)), background: .color("#3366CC")),
+        VideoInput(
+          character: presenter, voice: .silence(SilenceVoice(duration: 1)),
+          background: .color("#3366CC")),
         VideoInput(
           character: presenter, voice: .text(TextVoice(voiceId: "en-us-male", inputText: script)),
           background: .color("#3366CC")),
@@ -28,7 +30,8 @@ struct RenderPipelineTests {
   @Test("the MP4 has H.264 and AAC streams, the asked size, and lasts as long as the speech")
   func streamsAndDuration() async throws {
     let scratch = try ScratchFolder()
-    let video = try await renderer(scratch).render(Self.request(caption: true), to: scratch.file("out.mp4"))
+    let video = try await renderer(scratch).render(
+      Self.request(caption: true), to: scratch.file("out.mp4"))
     let speech = try await EspeakSynthesizer.shared.synthesize(Self.script, voiceID: "en-us-male")
     let expected = video.speechDuration
     let frame = 1.0 / 25
@@ -36,13 +39,13 @@ struct RenderPipelineTests {
     #expect(abs(expected - (1.0 + speech.duration)) < 0.25)
 
     let streams = try await MediaProbe.streams(video.videoPath)
-    let picture = try #require(streams.first { $0.codec_type == "video" })
-    let sound = try #require(streams.first { $0.codec_type == "audio" })
-    #expect(picture.codec_name == "h264")
-    #expect(picture.pix_fmt == "yuv420p")
+    let picture = try #require(streams.first { $0.codecType == "video" })
+    let sound = try #require(streams.first { $0.codecType == "audio" })
+    #expect(picture.codecName == "h264")
+    #expect(picture.pixFmt == "yuv420p")
     #expect(picture.width == Self.width && picture.height == Self.height)
-    #expect(sound.codec_name == "aac")
-    #expect(sound.sample_rate == "48000")
+    #expect(sound.codecName == "aac")
+    #expect(sound.sampleRate == "48000")
     let pictureDuration = try #require(picture.duration.flatMap(Double.init))
     let soundDuration = try #require(sound.duration.flatMap(Double.init))
     #expect(abs(pictureDuration - expected) <= frame + 0.001)
@@ -55,11 +58,13 @@ struct RenderPipelineTests {
       #expect((size ?? 0) > 0, "\(path)")
     }
     let captioned = try await MediaProbe.streams(try #require(video.captionedVideoPath))
-    #expect(captioned.contains { $0.codec_name == "h264" } && captioned.contains { $0.codec_name == "aac" })
+    #expect(
+      captioned.contains { $0.codecName == "h264" }
+        && captioned.contains { $0.codecName == "aac" })
     let thumbnail = try Data(contentsOf: URL(fileURLWithPath: video.thumbnailPath))
     #expect(thumbnail.starts(with: [0xFF, 0xD8, 0xFF]))
     let gif = try await MediaProbe.streams(video.gifPath)
-    #expect(gif.first?.codec_name == "gif" && (gif.first?.width ?? 0) <= 480)
+    #expect(gif.first?.codecName == "gif" && (gif.first?.width ?? 0) <= 480)
     // Nothing but the outputs is left in the folder.
     #expect(Set(scratch.contents) == Set(video.allPaths.map { ($0 as NSString).lastPathComponent }))
   }
@@ -68,9 +73,12 @@ struct RenderPipelineTests {
   func backgroundPixels() async throws {
     let scratch = try ScratchFolder()
     let video = try await renderer(scratch).render(Self.request(), to: scratch.file("out.mp4"))
-    let frames = try await MediaProbe.frames(video.videoPath, width: Self.width, height: Self.height, pixelFormat: "rgb24")
+    let frames = try await MediaProbe.frames(
+      video.videoPath, width: Self.width, height: Self.height, pixelFormat: "rgb24")
     for frame in [frames[0], frames[frames.count / 2], frames[frames.count - 1]] {
-      for (x, y) in [(4, 4), (Self.width - 5, 4), (4, Self.height - 5), (Self.width - 5, Self.height / 2)] {
+      for (x, y) in [
+        (4, 4), (Self.width - 5, 4), (4, Self.height - 5), (Self.width - 5, Self.height / 2),
+      ] {
         let offset = (y * Self.width + x) * 3
         #expect(abs(Int(frame[offset]) - 0x33) <= 6)
         #expect(abs(Int(frame[offset + 1]) - 0x66) <= 6)
@@ -79,11 +87,14 @@ struct RenderPipelineTests {
     }
   }
 
-  @Test("mouths open on spoken vowels, stay closed in silence, and open mouths fall inside voiced audio")
+  @Test(
+    "mouths open on spoken vowels, stay closed in silence, and open mouths fall inside voiced audio"
+  )
   func lipSyncInTheVideo() async throws {
     let scratch = try ScratchFolder()
     let video = try await renderer(scratch).render(Self.request(), to: scratch.file("out.mp4"))
-    let frames = try await MediaProbe.frames(video.videoPath, width: Self.width, height: Self.height)
+    let frames = try await MediaProbe.frames(
+      video.videoPath, width: Self.width, height: Self.height)
     let audio = try await MediaProbe.audio(video.videoPath)
 
     // Where the mouth is: the placement the compositor used, around the avatar's mouth line,
@@ -101,7 +112,8 @@ struct RenderPipelineTests {
     func darkPixels(_ frame: [UInt8]) -> Int {
       var count = 0
       for y in Int(top)...Int(bottom) {
-        for x in Int(centreX - halfWidth)...Int(centreX + halfWidth) where frame[y * Self.width + x] < 70 {
+        for x in Int(centreX - halfWidth)...Int(centreX + halfWidth)
+        where frame[y * Self.width + x] < 70 {
           count += 1
         }
       }
@@ -115,7 +127,9 @@ struct RenderPipelineTests {
       cues.first { $0.start <= time && time < $0.end }?.shape ?? .X
     }
     let silentFrames = Array(frames[2..<23])
-    let openFrames = (25..<frames.count).filter { [.C, .D].contains(cue(at: (Double($0) - 25 + 0.5) / 25)) }
+    let openFrames = (25..<frames.count).filter {
+      [.C, .D].contains(cue(at: (Double($0) - 25 + 0.5) / 25))
+    }
     try #require(openFrames.count >= 5)
 
     let closed = silentFrames.map(darkPixels)

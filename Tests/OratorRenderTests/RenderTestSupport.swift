@@ -9,7 +9,10 @@ struct ScratchFolder: ~Copyable {
   let path: String
 
   init() throws {
-    path = FileManager.default.temporaryDirectory.appendingPathComponent("orator-test-\(UUID().uuidString)").path
+    path =
+      FileManager.default.temporaryDirectory.appendingPathComponent(
+        "orator-test-\(UUID().uuidString)"
+      ).path
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
   }
 
@@ -23,26 +26,34 @@ struct ScratchFolder: ~Copyable {
 /// What ffprobe and ffmpeg say about a rendered file: what a user would check.
 enum MediaProbe {
   struct Stream: Decodable {
-    var codec_name: String
-    var codec_type: String
+    var codecName: String
+    var codecType: String
     var width: Int?
     var height: Int?
     var duration: String?
-    var sample_rate: String?
-    var pix_fmt: String?
+    var sampleRate: String?
+    var pixFmt: String?
   }
 
   static func streams(_ path: String) async throws -> [Stream] {
     struct Output: Decodable { var streams: [Stream] }
     let result = try await Subprocess.run(
       .name("ffprobe"),
-      arguments: ["-v", "error", "-show_entries", "stream=codec_name,codec_type,width,height,duration,sample_rate,pix_fmt", "-of", "json", path],
+      arguments: [
+        "-v", "error", "-show_entries",
+        "stream=codec_name,codec_type,width,height,duration,sample_rate,pix_fmt", "-of", "json",
+        path,
+      ],
       output: .bytes(limit: 1 << 20))
-    return try JSONDecoder().decode(Output.self, from: Data(result.standardOutput)).streams
+    let decoder = JSONDecoder()
+    decoder.keyDecodingStrategy = .convertFromSnakeCase
+    return try decoder.decode(Output.self, from: Data(result.standardOutput)).streams
   }
 
   /// Every frame as 8-bit luma (or RGB with `pixelFormat: "rgb24"`).
-  static func frames(_ path: String, width: Int, height: Int, pixelFormat: String = "gray") async throws -> [[UInt8]] {
+  static func frames(_ path: String, width: Int, height: Int, pixelFormat: String = "gray")
+    async throws -> [[UInt8]]
+  {
     let result = try await Subprocess.run(
       .name("ffmpeg"),
       arguments: ["-v", "error", "-i", path, "-f", "rawvideo", "-pix_fmt", pixelFormat, "-"],
@@ -50,20 +61,26 @@ enum MediaProbe {
     let bytesPerPixel = pixelFormat == "gray" ? 1 : 3
     let size = width * height * bytesPerPixel
     let bytes = result.standardOutput
-    return stride(from: 0, to: bytes.count - size + 1, by: size).map { Array(bytes[$0..<$0 + size]) }
+    return stride(from: 0, to: bytes.count - size + 1, by: size).map {
+      Array(bytes[$0..<$0 + size])
+    }
   }
 
   /// The audio track as 16 kHz mono samples.
   static func audio(_ path: String) async throws -> [Int16] {
     let result = try await Subprocess.run(
       .name("ffmpeg"),
-      arguments: ["-v", "error", "-i", path, "-vn", "-ac", "1", "-ar", "16000", "-f", "s16le", "-"],
+      arguments: [
+        "-v", "error", "-i", path, "-vn", "-ac", "1", "-ar", "16000", "-f", "s16le", "-",
+      ],
       output: .bytes(limit: 1 << 28))
     return result.standardOutput.withUnsafeBytes { Array($0.bindMemory(to: Int16.self)) }
   }
 
   static func run(_ tool: String, _ arguments: [String]) async throws {
-    let result = try await Subprocess.run(.name(tool), arguments: Arguments(arguments), output: .discarded, error: .string(limit: 1 << 16))
+    let result = try await Subprocess.run(
+      .name(tool), arguments: Arguments(arguments), output: .discarded,
+      error: .string(limit: 1 << 16))
     guard result.terminationStatus.isSuccess else {
       throw FFmpegError(tool: tool, message: result.standardError)
     }

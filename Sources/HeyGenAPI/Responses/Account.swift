@@ -6,7 +6,9 @@ public struct RemainingQuota: Codable, Sendable, Equatable {
     public var streamingAvatarInstanceQuota: Int
     public var seat: Int
 
-    public init(api: Int, streamingAvatar: Int = 0, streamingAvatarInstanceQuota: Int = 0, seat: Int = 0) {
+    public init(
+      api: Int, streamingAvatar: Int = 0, streamingAvatarInstanceQuota: Int = 0, seat: Int = 0
+    ) {
       self.api = api
       self.streamingAvatar = streamingAvatar
       self.streamingAvatarInstanceQuota = streamingAvatarInstanceQuota

@@ -99,7 +99,8 @@ public protocol Store: Sendable {
   func setTemplateThumbnail(id: ResourceID, account: ResourceID, revision: Int, file: String)
     async throws(StoreError) -> Bool
   /// Deletes a template; returns it as it was (so its files can go), nil when there is none.
-  func deleteTemplate(id: ResourceID, account: ResourceID) async throws(StoreError) -> TemplateRecord?
+  func deleteTemplate(id: ResourceID, account: ResourceID) async throws(StoreError)
+    -> TemplateRecord?
 
   // MARK: Webhooks
 

@@ -25,14 +25,16 @@ extension InvalidField {
         isMissing: true)
     case .valueNotFound(let type, let context):
       self.init(
-        path: FieldPath.string(context.codingPath), message: "must not be null (expected \(FieldPath.typeName(type)))",
+        path: FieldPath.string(context.codingPath),
+        message: "must not be null (expected \(FieldPath.typeName(type)))",
         isMissing: true)
     case .typeMismatch(let type, let context):
       self.init(
         path: FieldPath.string(context.codingPath), message: "must be \(FieldPath.typeName(type))")
     case .dataCorrupted(let context):
       let path = FieldPath.string(context.codingPath)
-      let reason = context.underlyingError.map { _ in "is not valid JSON" } ?? context.debugDescription
+      let reason =
+        context.underlyingError.map { _ in "is not valid JSON" } ?? context.debugDescription
       self.init(path: path, message: path.isEmpty ? "request body is not valid JSON" : reason)
     @unknown default:
       self.init(path: "", message: "request body could not be read")

@@ -30,7 +30,8 @@ public struct VideoRequestValidator: Sendable {
     guard limits.scenes.contains(count) else {
       throw InvalidField(
         path: "video_inputs",
-        message: "must have \(limits.scenes.lowerBound) to \(limits.scenes.upperBound) scenes, got \(count)",
+        message:
+          "must have \(limits.scenes.lowerBound) to \(limits.scenes.upperBound) scenes, got \(count)",
         isMissing: count == 0)
     }
     if let dimension = request.dimension {
@@ -38,10 +39,13 @@ public struct VideoRequestValidator: Sendable {
       try check(dimension.height, at: "dimension.height")
     }
     if let fps = request.fps, !limits.fps.contains(fps) {
-      throw InvalidField(path: "fps", message: "must be between \(Int(limits.fps.lowerBound)) and \(Int(limits.fps.upperBound))")
+      throw InvalidField(
+        path: "fps",
+        message: "must be between \(Int(limits.fps.lowerBound)) and \(Int(limits.fps.upperBound))")
     }
     if let mode = request.captionMode, !["file_only", "burn_in"].contains(mode) {
-      throw InvalidField(path: "caption_mode", message: "must be file_only or burn_in, got \"\(mode)\"")
+      throw InvalidField(
+        path: "caption_mode", message: "must be file_only or burn_in, got \"\(mode)\"")
     }
     for (index, scene) in request.videoInputs.enumerated() {
       try validate(scene, at: "video_inputs[\(index)]")
@@ -52,7 +56,9 @@ public struct VideoRequestValidator: Sendable {
     guard limits.dimension.contains(size) else {
       throw InvalidField(
         path: path,
-        message: "must be between \(limits.dimension.lowerBound) and \(limits.dimension.upperBound), got \(size)")
+        message:
+          "must be between \(limits.dimension.lowerBound) and \(limits.dimension.upperBound), got \(size)"
+      )
     }
     guard size % 2 == 0 else {
       throw InvalidField(path: path, message: "must be even, got \(size)")
@@ -63,16 +69,20 @@ public struct VideoRequestValidator: Sendable {
     switch scene.character {
     case .avatar(let avatar):
       if avatar.avatarId.isEmpty {
-        throw InvalidField(path: "\(path).character.avatar_id", message: "is required", isMissing: true)
+        throw InvalidField(
+          path: "\(path).character.avatar_id", message: "is required", isMissing: true)
       }
       try validateScale(avatar.scale, at: "\(path).character.scale")
-      try validateColor(avatar.circleBackgroundColor, at: "\(path).character.circle_background_color")
+      try validateColor(
+        avatar.circleBackgroundColor, at: "\(path).character.circle_background_color")
     case .talkingPhoto(let photo):
       if photo.talkingPhotoId.isEmpty {
-        throw InvalidField(path: "\(path).character.talking_photo_id", message: "is required", isMissing: true)
+        throw InvalidField(
+          path: "\(path).character.talking_photo_id", message: "is required", isMissing: true)
       }
       try validateScale(photo.scale, at: "\(path).character.scale")
-      try validateColor(photo.circleBackgroundColor, at: "\(path).character.circle_background_color")
+      try validateColor(
+        photo.circleBackgroundColor, at: "\(path).character.circle_background_color")
     case nil:
       break
     }
@@ -82,7 +92,9 @@ public struct VideoRequestValidator: Sendable {
     }
     if let text = scene.text {
       if text.text.count > limits.overlayCharacters {
-        throw InvalidField(path: "\(path).text.text", message: "must be at most \(limits.overlayCharacters) characters")
+        throw InvalidField(
+          path: "\(path).text.text",
+          message: "must be at most \(limits.overlayCharacters) characters")
       }
       try validateColor(text.color, at: "\(path).text.color")
       if let size = text.fontSize, !(1...1000).contains(size) {
@@ -98,32 +110,43 @@ public struct VideoRequestValidator: Sendable {
         throw InvalidField(path: "\(path).voice_id", message: "is required", isMissing: true)
       }
       if text.inputText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-        throw InvalidField(path: "\(path).input_text", message: "must not be empty", isMissing: true)
+        throw InvalidField(
+          path: "\(path).input_text", message: "must not be empty", isMissing: true)
       }
       if text.inputText.count > limits.inputTextCharacters {
         throw InvalidField(
           path: "\(path).input_text",
-          message: "must be at most \(limits.inputTextCharacters) characters, got \(text.inputText.count)")
+          message:
+            "must be at most \(limits.inputTextCharacters) characters, got \(text.inputText.count)")
       }
       if let speed = text.speed, !limits.speed.contains(speed) {
         throw InvalidField(
-          path: "\(path).speed", message: "must be between \(limits.speed.lowerBound) and \(limits.speed.upperBound), got \(speed)")
+          path: "\(path).speed",
+          message:
+            "must be between \(limits.speed.lowerBound) and \(limits.speed.upperBound), got \(speed)"
+        )
       }
       if let pitch = text.pitch, !limits.pitch.contains(pitch) {
         throw InvalidField(
-          path: "\(path).pitch", message: "must be between \(Int(limits.pitch.lowerBound)) and \(Int(limits.pitch.upperBound)), got \(pitch)")
+          path: "\(path).pitch",
+          message:
+            "must be between \(Int(limits.pitch.lowerBound)) and \(Int(limits.pitch.upperBound)), got \(pitch)"
+        )
       }
     case .audio(let audio):
       if isBlank(audio.audioUrl) && isBlank(audio.audioAssetId) {
         throw InvalidField(
-          path: "\(path).audio_url", message: "Either audio_url or audio_asset_id needs to be provided.",
+          path: "\(path).audio_url",
+          message: "Either audio_url or audio_asset_id needs to be provided.",
           isMissing: true)
       }
     case .silence(let silence):
       if let duration = silence.duration, !limits.silenceSeconds.contains(duration) {
         throw InvalidField(
           path: "\(path).duration",
-          message: "must be between \(limits.silenceSeconds.lowerBound) and \(limits.silenceSeconds.upperBound) seconds")
+          message:
+            "must be between \(limits.silenceSeconds.lowerBound) and \(limits.silenceSeconds.upperBound) seconds"
+        )
       }
     }
   }
@@ -135,19 +158,23 @@ public struct VideoRequestValidator: Sendable {
     case .image(let image):
       if isBlank(image.url) && isBlank(image.imageAssetId) {
         throw InvalidField(
-          path: "\(path).url", message: "Either url or image_asset_id needs to be provided.", isMissing: true)
+          path: "\(path).url", message: "Either url or image_asset_id needs to be provided.",
+          isMissing: true)
       }
     case .video(let video):
       if isBlank(video.url) && isBlank(video.videoAssetId) {
         throw InvalidField(
-          path: "\(path).url", message: "Either url or video_asset_id needs to be provided.", isMissing: true)
+          path: "\(path).url", message: "Either url or video_asset_id needs to be provided.",
+          isMissing: true)
       }
     }
   }
 
   private func validateScale(_ scale: Double?, at path: String) throws(InvalidField) {
     if let scale, !limits.scale.contains(scale) || scale == 0 {
-      throw InvalidField(path: path, message: "must be greater than 0 and at most \(limits.scale.upperBound), got \(scale)")
+      throw InvalidField(
+        path: path,
+        message: "must be greater than 0 and at most \(limits.scale.upperBound), got \(scale)")
     }
   }
 

@@ -26,7 +26,8 @@ public struct RGBColor: Sendable, Equatable, Hashable {
       self.init(red: values[0] * 17, green: values[1] * 17, blue: values[2] * 17)
     case 6, 8:
       let pairs = stride(from: 0, to: values.count, by: 2).map { values[$0] << 4 | values[$0 + 1] }
-      self.init(red: pairs[0], green: pairs[1], blue: pairs[2], alpha: pairs.count == 4 ? pairs[3] : 255)
+      self.init(
+        red: pairs[0], green: pairs[1], blue: pairs[2], alpha: pairs.count == 4 ? pairs[3] : 255)
     default:
       return nil
     }

@@ -49,7 +49,8 @@ struct AvatarPlacement {
     if let circle {
       let r = Int(circle.radius.rounded(.up)) + 2
       bounds = bounds.intersection(
-        PixelRect(x: Int(circle.centerX) - r, y: Int(circle.centerY) - r, width: 2 * r, height: 2 * r))
+        PixelRect(
+          x: Int(circle.centerX) - r, y: Int(circle.centerY) - r, width: 2 * r, height: 2 * r))
       // The circle's fill belongs to the static base; only the inside changes.
     }
     dirtyRect = bounds.intersection(PixelRect(x: 0, y: 0, width: frameWidth, height: frameHeight))

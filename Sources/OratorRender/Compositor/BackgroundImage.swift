@@ -16,9 +16,9 @@ enum BackgroundImage {
     }
   }
 
-  static func load(path: String, fit: BackgroundFit, into canvas: FrameCanvas) async throws(
-    FFmpegError
-  ) {
+  static func load(path: String, fit: BackgroundFit, into canvas: FrameCanvas)
+    async throws(FFmpegError)
+  {
     let bytes = try await FFmpeg.collect(
       "ffmpeg",
       FFmpeg.quietFlags + [

@@ -63,10 +63,12 @@ final class BackgroundVideo {
     process.standardError = errors
     process.standardInput = FileHandle.nullDevice
     try process.run()
-    let video = BackgroundVideo(process: process, output: output, errors: errors, canvas: canvas, path: path)
+    let video = BackgroundVideo(
+      process: process, output: output, errors: errors, canvas: canvas, path: path)
     guard try video.advance() else {
       video.close()
-      throw FFmpegError(tool: "ffmpeg", message: "\(path) has no video frames: \(video.errorText())")
+      throw FFmpegError(
+        tool: "ffmpeg", message: "\(path) has no video frames: \(video.errorText())")
     }
     return video
   }

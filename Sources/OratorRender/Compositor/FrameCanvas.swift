@@ -23,7 +23,8 @@ public struct PixelRect: Sendable, Equatable {
     if other.isEmpty { return self }
     let minX = min(x, other.x)
     let minY = min(y, other.y)
-    return PixelRect(x: minX, y: minY, width: max(maxX, other.maxX) - minX, height: max(maxY, other.maxY) - minY)
+    return PixelRect(
+      x: minX, y: minY, width: max(maxX, other.maxX) - minX, height: max(maxY, other.maxY) - minY)
   }
 
   public func intersection(_ other: PixelRect) -> PixelRect {
@@ -31,7 +32,9 @@ public struct PixelRect: Sendable, Equatable {
     let minY = max(y, other.y)
     let w = min(maxX, other.maxX) - minX
     let h = min(maxY, other.maxY) - minY
-    return w > 0 && h > 0 ? PixelRect(x: minX, y: minY, width: w, height: h) : PixelRect(x: 0, y: 0, width: 0, height: 0)
+    return w > 0 && h > 0
+      ? PixelRect(x: minX, y: minY, width: w, height: h)
+      : PixelRect(x: 0, y: 0, width: 0, height: 0)
   }
 
   /// Grown outwards to even coordinates, so chroma (2×2 blocks) is converted whole.

@@ -60,8 +60,10 @@ final class I420Frame: @unchecked Sendable {  // one render's, used from one tas
           let g = sumG >> 2
           let b = sumB >> 2
           let chroma = chromaRow + x / 2
-          out[uOffset + chroma] = UInt8(truncatingIfNeeded: ((-26 &* red &- 87 &* g &+ 112 &* b &+ 128) >> 8) &+ 128)
-          out[vOffset + chroma] = UInt8(truncatingIfNeeded: ((112 &* red &- 102 &* g &- 10 &* b &+ 128) >> 8) &+ 128)
+          out[uOffset + chroma] = UInt8(
+            truncatingIfNeeded: ((-26 &* red &- 87 &* g &+ 112 &* b &+ 128) >> 8) &+ 128)
+          out[vOffset + chroma] = UInt8(
+            truncatingIfNeeded: ((112 &* red &- 102 &* g &- 10 &* b &+ 128) >> 8) &+ 128)
           x += 2
         }
         y += 2

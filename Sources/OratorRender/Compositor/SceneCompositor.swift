@@ -164,7 +164,10 @@ struct SceneStage {
   func drawStatics(on canvas: FrameCanvas) {
     guard let placement else { return }
     placement.drawCircleBackground(
-      (Double(circleColor.red) / 255, Double(circleColor.green) / 255, Double(circleColor.blue) / 255),
+      (
+        Double(circleColor.red) / 255, Double(circleColor.green) / 255,
+        Double(circleColor.blue) / 255
+      ),
       in: canvas.context)
   }
 

@@ -36,9 +36,9 @@ enum FFmpeg {
     return seconds
   }
 
-  static func collect(_ tool: String, _ arguments: [String], outputLimit: Int) async throws(
-    FFmpegError
-  ) -> [UInt8] {
+  static func collect(_ tool: String, _ arguments: [String], outputLimit: Int)
+    async throws(FFmpegError) -> [UInt8]
+  {
     do {
       let result = try await Subprocess.run(
         .name(tool), arguments: Arguments(arguments),

@@ -41,10 +41,11 @@ enum VideoEncoder {
     width: Int, height: Int, fps: Double, audio: [SceneAudio], settings: EncoderSettings,
     to outputPath: String, frames: (FrameSink) async throws -> Void
   ) async throws {
-    var arguments = FFmpeg.quietFlags + [
-      "-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", "\(width)x\(height)",
-      "-framerate", fpsString(fps), "-i", "pipe:0",
-    ]
+    var arguments =
+      FFmpeg.quietFlags + [
+        "-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", "\(width)x\(height)",
+        "-framerate", fpsString(fps), "-i", "pipe:0",
+      ]
     for scene in audio { arguments += ["-i", scene.path] }
     var filter = ""
     for (index, scene) in audio.enumerated() {
@@ -52,7 +53,8 @@ enum VideoEncoder {
         "[\(index + 1):a]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=mono,"
         + "apad,atrim=end=\(String(format: "%.6f", scene.duration)),asetpts=N/SR/TB[a\(index)];"
     }
-    filter += (0..<audio.count).map { "[a\($0)]" }.joined() + "concat=n=\(audio.count):v=0:a=1[aout]"
+    filter +=
+      (0..<audio.count).map { "[a\($0)]" }.joined() + "concat=n=\(audio.count):v=0:a=1[aout]"
     arguments += [
       "-filter_complex", filter, "-map", "0:v", "-map", "[aout]",
       "-c:v", "libx264", "-preset", settings.preset, "-tune", "stillimage",

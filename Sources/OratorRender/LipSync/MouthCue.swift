@@ -1,4 +1,6 @@
 /// The nine mouth shapes of Preston Blair / Rhubarb Lip Sync.
+// swift-format-ignore: AlwaysUseLowerCamelCase
+// The cases are the letters animators and Rhubarb Lip Sync use for these shapes.
 public enum MouthShape: String, Sendable, Equatable, CaseIterable, Codable {
   /// Closed lips with slight pressure (P, B, M).
   case A

@@ -17,7 +17,8 @@ public protocol MediaResolver: Sendable {
   /// A readable local file for `url`; `field` names the request field for errors.
   func file(forURL url: String, kind: MediaKind, field: String) async throws(InvalidField) -> String
   /// A readable local file for an uploaded asset.
-  func file(forAsset id: String, kind: MediaKind, field: String) async throws(InvalidField) -> String
+  func file(forAsset id: String, kind: MediaKind, field: String) async throws(InvalidField)
+    -> String
 }
 
 /// Reads local paths and `file://` URLs directly and downloads `http(s)` URLs into a scratch
@@ -78,16 +79,22 @@ public struct LocalMediaResolver: MediaResolver {
       (data, response) = try await URLSession.shared.data(for: request)
     } catch {
       throw InvalidField(
-        path: field, message: "cannot download \(kind.rawValue) \"\(url.absoluteString)\": \(error.localizedDescription)")
+        path: field,
+        message:
+          "cannot download \(kind.rawValue) \"\(url.absoluteString)\": \(error.localizedDescription)"
+      )
     }
     if let http = response as? HTTPURLResponse, !(200..<300).contains(http.statusCode) {
       throw InvalidField(
         path: field,
-        message: "cannot download \(kind.rawValue) \"\(url.absoluteString)\": HTTP \(http.statusCode)")
+        message:
+          "cannot download \(kind.rawValue) \"\(url.absoluteString)\": HTTP \(http.statusCode)")
     }
     guard data.count <= maxDownloadBytes else {
       throw InvalidField(
-        path: field, message: "\(kind.rawValue) \"\(url.absoluteString)\" is larger than \(maxDownloadBytes >> 20) MB")
+        path: field,
+        message:
+          "\(kind.rawValue) \"\(url.absoluteString)\" is larger than \(maxDownloadBytes >> 20) MB")
     }
     let path = (scratchDirectory as NSString).appendingPathComponent(
       "download-\(UUID().uuidString)-\(url.lastPathComponent)")

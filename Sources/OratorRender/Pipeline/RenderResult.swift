@@ -21,7 +21,8 @@ public struct RenderedVideo: Sendable, Equatable {
 
   /// Every file written, video first.
   public var allPaths: [String] {
-    [videoPath, thumbnailPath, gifPath, srtPath, vttPath, assPath] + (captionedVideoPath.map { [$0] } ?? [])
+    [videoPath, thumbnailPath, gifPath, srtPath, vttPath, assPath]
+      + (captionedVideoPath.map { [$0] } ?? [])
   }
 }
 

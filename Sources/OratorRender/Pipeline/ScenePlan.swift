@@ -65,9 +65,11 @@ struct ScenePlanner {
     switch input.voice {
     case .text(let text):
       guard let voice = voices[text.voiceId] else {
-        throw InvalidField(path: "\(path).voice.voice_id", message: "unknown voice \"\(text.voiceId)\"")
+        throw InvalidField(
+          path: "\(path).voice.voice_id", message: "unknown voice \"\(text.voiceId)\"")
       }
-      speech = .text(voice: voice, script: text.inputText, speed: text.speed ?? 1, pitch: text.pitch ?? 0)
+      speech = .text(
+        voice: voice, script: text.inputText, speed: text.speed ?? 1, pitch: text.pitch ?? 0)
     case .audio(let audio):
       let file =
         if let url = audio.audioUrl, !url.isEmpty {
@@ -87,7 +89,8 @@ struct ScenePlanner {
       backdrop = .color(Self.defaultBackground)
     case .color(let value):
       guard let color = RGBColor(hex: value) else {
-        throw InvalidField(path: "\(path).background.value", message: "must be a hex colour, got \"\(value)\"")
+        throw InvalidField(
+          path: "\(path).background.value", message: "must be a hex colour, got \"\(value)\"")
       }
       backdrop = .color(color)
     case .image(let image):
@@ -111,6 +114,7 @@ struct ScenePlanner {
         }
       backdrop = .video(path: file, playStyle: video.playStyle ?? .loop, fit: video.fit ?? .cover)
     }
-    return ScenePlan(index: index, presenter: presenter, speech: speech, backdrop: backdrop, text: input.text)
+    return ScenePlan(
+      index: index, presenter: presenter, speech: speech, backdrop: backdrop, text: input.text)
   }
 }

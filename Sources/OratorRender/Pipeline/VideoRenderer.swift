@@ -70,7 +70,8 @@ public struct VideoRenderer: Sendable {
     let fps = request.fps ?? 25
     let planner = ScenePlanner(
       avatars: Dictionary(avatars.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
-      voices: Dictionary(speech.voices.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
+      voices: Dictionary(
+        speech.voices.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
       media: OncePerRenderMedia(base: media))
 
     progress(RenderProgress(stage: .preparing, fraction: 0))
@@ -88,11 +89,13 @@ public struct VideoRenderer: Sendable {
     }
 
     let watermark: String? =
-      request.test == true ? "TEST VIDEO · Orator" : (request.enableWatermark == true ? "Orator" : nil)
+      request.test == true
+      ? "TEST VIDEO · Orator" : (request.enableWatermark == true ? "Orator" : nil)
     try await SceneCompositor(
       width: size.width, height: size.height, fps: fps, watermark: watermark, encoder: encoder
     ).encode(
-      plans: plans, speech: scenes, backdrops: backdrops, to: output.scratchPath(.video, in: scratch),
+      plans: plans, speech: scenes, backdrops: backdrops,
+      to: output.scratchPath(.video, in: scratch),
       progress: progress)
 
     let duration = scenes.reduce(0) { $0 + $1.duration }
@@ -142,14 +145,17 @@ private actor OncePerRenderMedia: MediaResolver {
     self.base = base
   }
 
-  func file(forURL url: String, kind: MediaKind, field: String) async throws(InvalidField) -> String {
+  func file(forURL url: String, kind: MediaKind, field: String) async throws(InvalidField) -> String
+  {
     if let path = resolved["url:" + url] { return path }
     let path = try await base.file(forURL: url, kind: kind, field: field)
     resolved["url:" + url] = path
     return path
   }
 
-  func file(forAsset id: String, kind: MediaKind, field: String) async throws(InvalidField) -> String {
+  func file(forAsset id: String, kind: MediaKind, field: String) async throws(InvalidField)
+    -> String
+  {
     if let path = resolved["asset:" + id] { return path }
     let path = try await base.file(forAsset: id, kind: kind, field: field)
     resolved["asset:" + id] = path

@@ -1,9 +1,9 @@
 /// The still and animated previews HeyGen serves as `thumbnail_url` and `gif_url`.
 enum Previews {
   /// A JPEG of one frame at `seconds`, full size.
-  static func thumbnail(of video: String, at seconds: Double, to path: String) async throws(
-    FFmpegError
-  ) {
+  static func thumbnail(of video: String, at seconds: Double, to path: String)
+    async throws(FFmpegError)
+  {
     try await FFmpeg.run([
       "-ss", String(format: "%.3f", max(0, seconds)), "-i", video, "-frames:v", "1", "-q:v", "3",
       "-update", "1", path,
@@ -12,9 +12,9 @@ enum Previews {
 
   /// The first `seconds` as a looping GIF, 10 fps, at most `maxWidth` wide, with a palette
   /// made for these frames (measured: ≈1 CPU-s and ≈170 kB for 5 s at 480 px).
-  static func gif(of video: String, seconds: Double, maxWidth: Int, to path: String) async throws(
-    FFmpegError
-  ) {
+  static func gif(of video: String, seconds: Double, maxWidth: Int, to path: String)
+    async throws(FFmpegError)
+  {
     let filter =
       "fps=10,scale='min(\(maxWidth),iw)':-2:flags=lanczos,split[a][b];"
       + "[a]palettegen=max_colors=128:stats_mode=diff[p];"

@@ -1,8 +1,12 @@
 /// A speech sound of Rhubarb Lip Sync's phone set (CMU ARPAbet plus a schwa), the common
 /// language between speech engines and lip sync. Engines map their own phoneme names to it.
+// swift-format-ignore: AlwaysUseLowerCamelCase
+// The cases are ARPAbet symbols, the notation lip-sync rules are written in.
 public enum Phone: String, Sendable, Equatable, CaseIterable {
   // Vowels
-  case AO, AA, IY, UW, EH, IH, UH, AH, schwa = "Schwa", AE
+  case AO, AA, IY, UW, EH, IH, UH, AH
+  case schwa = "Schwa"
+  case AE
   // Diphthongs
   case EY, AY, OW, AW, OY
   // R-coloured vowel

@@ -36,10 +36,13 @@ public struct APIError: Error, Sendable {
   public static func notFound(_ message: String, _ envelope: Envelope, numericCode: Int = 40031)
     -> APIError
   {
-    APIError(.notFound, code: "not_found", numericCode: numericCode, message: message, envelope: envelope)
+    APIError(
+      .notFound, code: "not_found", numericCode: numericCode, message: message, envelope: envelope)
   }
 
   public static func `internal`(_ message: String, _ envelope: Envelope) -> APIError {
-    APIError(.internalServerError, code: "internal_error", numericCode: 500, message: message, envelope: envelope)
+    APIError(
+      .internalServerError, code: "internal_error", numericCode: 500, message: message,
+      envelope: envelope)
   }
 }

@@ -18,14 +18,18 @@ public func buildApplication(
     services.append(
       RenderWorker(
         environment: environment,
-        name: "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(index)",
+        name:
+          "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(index)",
         logger: logger))
   }
   return Application(
     responder: PathNormalizingResponder(buildRouter(environment: environment).buildResponder()),
-    configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Orator"),
+    configuration: .init(
+      address: .hostname(configuration.host, port: configuration.port), serverName: "Orator"),
     services: services,
-    onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+    onServerRunning: { channel in
+      await onServerRunning(channel.localAddress?.port ?? configuration.port)
+    },
     logger: logger)
 }
 

@@ -11,16 +11,20 @@ enum JSONResponse {
     return encoder
   }()
 
-  static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:])
+  static func make(
+    _ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]
+  )
     throws -> Response
   {
     let data = try encoder.encode(value)
     var fields = headers
     fields[.contentType] = "application/json"
-    return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    return Response(
+      status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
   }
 
-  static func v1<T: Codable & Sendable>(_ data: T?, message: String? = "Success") throws -> Response {
+  static func v1<T: Codable & Sendable>(_ data: T?, message: String? = "Success") throws -> Response
+  {
     try make(V1Envelope(data: data, message: message))
   }
 
@@ -34,7 +38,8 @@ enum JSONResponse {
     switch error.envelope {
     case .v1:
       return try make(
-        V1Envelope<Empty>(code: error.numericCode, data: nil, message: error.message, msg: error.message),
+        V1Envelope<Empty>(
+          code: error.numericCode, data: nil, message: error.message, msg: error.message),
         status: error.status, headers: headers)
     case .v2:
       return try make(

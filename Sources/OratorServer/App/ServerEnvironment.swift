@@ -48,7 +48,10 @@ public struct ServerEnvironment: Sendable {
       return [UInt8](data)
     }
     let secret = SystemRandomSource().bytes(32)
-    guard FileManager.default.createFile(atPath: path, contents: Data(secret), attributes: [.posixPermissions: 0o600]) else {
+    guard
+      FileManager.default.createFile(
+        atPath: path, contents: Data(secret), attributes: [.posixPermissions: 0o600])
+    else {
       throw CocoaError(.fileWriteUnknown)
     }
     return secret
@@ -56,6 +59,8 @@ public struct ServerEnvironment: Sendable {
 
   /// An absolute, signed URL for a file under the media folder.
   public func signedMediaURL(_ relativePath: String) -> String {
-    baseURL + signer.sign(path: "/media/" + relativePath, now: clock.now(), lifetime: configuration.mediaURLLifetime)
+    baseURL
+      + signer.sign(
+        path: "/media/" + relativePath, now: clock.now(), lifetime: configuration.mediaURLLifetime)
   }
 }

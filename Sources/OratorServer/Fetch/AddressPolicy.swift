@@ -23,7 +23,9 @@ enum AddressPolicy {
           info.pointee.ai_addr, info.pointee.ai_addrlen, &buffer, socklen_t(buffer.count), nil, 0,
           NI_NUMERICHOST) == 0
         {
-          addresses.append(String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+          addresses.append(
+            String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+          )
         }
         cursor = info.pointee.ai_next
       }
@@ -52,7 +54,9 @@ enum AddressPolicy {
     if bare == "::1" || bare == "::" { return true }
     if bare.hasPrefix("::ffff:") { return isPrivate(String(bare.dropFirst(7))) }
     if bare.hasPrefix("fc") || bare.hasPrefix("fd") { return true }
-    if bare.hasPrefix("fe8") || bare.hasPrefix("fe9") || bare.hasPrefix("fea") || bare.hasPrefix("feb") {
+    if bare.hasPrefix("fe8") || bare.hasPrefix("fe9") || bare.hasPrefix("fea")
+      || bare.hasPrefix("feb")
+    {
       return true
     }
     if bare.hasPrefix("ff") { return true }

@@ -31,7 +31,8 @@ public struct OutboundFetcher: Sendable {
     if !allowPrivateAddresses, let address = addresses.first(where: AddressPolicy.isPrivate) {
       throw InvalidField(
         path: field,
-        message: "\"\(host)\" resolves to a private address (\(address)); only public URLs can be fetched")
+        message:
+          "\"\(host)\" resolves to a private address (\(address)); only public URLs can be fetched")
     }
   }
 
@@ -41,11 +42,15 @@ public struct OutboundFetcher: Sendable {
     do {
       var request = HTTPClientRequest(url: url)
       request.method = .GET
-      let response = try await HTTPClient.shared.execute(request, timeout: .seconds(timeout.components.seconds))
+      let response = try await HTTPClient.shared.execute(
+        request, timeout: .seconds(timeout.components.seconds))
       guard (200..<300).contains(Int(response.status.code)) else {
-        throw InvalidField(path: field, message: "fetching \"\(url)\" answered HTTP \(response.status.code)")
+        throw InvalidField(
+          path: field, message: "fetching \"\(url)\" answered HTTP \(response.status.code)")
       }
-      if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > maxBytes {
+      if let length = response.headers.first(name: "content-length").flatMap(Int.init),
+        length > maxBytes
+      {
         throw InvalidField(path: field, message: "\"\(url)\" is larger than \(maxBytes >> 20) MB")
       }
       guard FileManager.default.createFile(atPath: path, contents: nil),

@@ -27,8 +27,12 @@ public struct AssetLibrary: Sendable {
   public func find(account: ResourceID, id: String) -> (relativePath: String, kind: Kind)? {
     guard let assetID = ResourceID(id) else { return nil }
     let directory = media.absolutePath("\(account.rawValue)/assets")
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return nil }
-    guard let name = names.first(where: { $0.hasPrefix(assetID.rawValue + ".") }) else { return nil }
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+      return nil
+    }
+    guard let name = names.first(where: { $0.hasPrefix(assetID.rawValue + ".") }) else {
+      return nil
+    }
     let ext = String(name.dropFirst(assetID.rawValue.count + 1))
     let kind = Self.contentTypes.values.first(where: { $0.ext == ext })?.kind ?? .image
     return ("\(account.rawValue)/assets/\(name)", kind)

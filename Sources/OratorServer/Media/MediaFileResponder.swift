@@ -12,7 +12,9 @@ enum MediaFileResponder {
     "ass": "text/x-ssa; charset=utf-8",
   ]
 
-  static func respond(to request: Request, context: AppRequestContext, file path: String) async throws -> Response {
+  static func respond(to request: Request, context: AppRequestContext, file path: String)
+    async throws -> Response
+  {
     guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
       (attributes[.type] as? FileAttributeType) == .typeRegular,
       let size = (attributes[.size] as? NSNumber)?.intValue
@@ -38,7 +40,8 @@ enum MediaFileResponder {
     }
     headers[.contentLength] = String(size)
     if request.method == .head { return Response(status: .ok, headers: headers) }
-    return Response(status: .ok, headers: headers, body: try await io.loadFile(path: path, context: context))
+    return Response(
+      status: .ok, headers: headers, body: try await io.loadFile(path: path, context: context))
   }
 
   /// Parses `bytes=a-b`, `bytes=a-` and `bytes=-n` against a file of `size` bytes.

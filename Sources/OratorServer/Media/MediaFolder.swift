@@ -20,6 +20,7 @@ public struct MediaFolder: Sendable {
 
   /// Removes a video's files (after delete, or when a finished render lost its lease).
   public func removeVideo(account: ResourceID, video: ResourceID) {
-    try? FileManager.default.removeItem(atPath: absolutePath(videoDirectory(account: account, video: video)))
+    try? FileManager.default.removeItem(
+      atPath: absolutePath(videoDirectory(account: account, video: video)))
   }
 }

@@ -9,7 +9,8 @@ struct ServerMediaResolver: MediaResolver {
   var environment: ServerEnvironment
   var scratchDirectory: String
 
-  func file(forURL url: String, kind: MediaKind, field: String) async throws(InvalidField) -> String {
+  func file(forURL url: String, kind: MediaKind, field: String) async throws(InvalidField) -> String
+  {
     if let local = try ownMediaFile(url, field: field) { return local }
     let path = (scratchDirectory as NSString).appendingPathComponent(
       "download-\(UUID().uuidString)")
@@ -17,7 +18,9 @@ struct ServerMediaResolver: MediaResolver {
     return path
   }
 
-  func file(forAsset id: String, kind: MediaKind, field: String) async throws(InvalidField) -> String {
+  func file(forAsset id: String, kind: MediaKind, field: String) async throws(InvalidField)
+    -> String
+  {
     guard let asset = AssetLibrary(media: environment.media).find(account: account, id: id) else {
       throw InvalidField(path: field, message: "unknown \(kind.rawValue) asset \"\(id)\"")
     }
@@ -35,7 +38,8 @@ struct ServerMediaResolver: MediaResolver {
         path: components.path, expires: expires, signature: signature, now: environment.clock.now())
         == .valid
     else {
-      throw InvalidField(path: field, message: "the media link \"\(url)\" has expired or was altered")
+      throw InvalidField(
+        path: field, message: "the media link \"\(url)\" has expired or was altered")
     }
     let relative = String(components.path.dropFirst("/media/".count))
     guard !relative.contains("..") else {

@@ -17,7 +17,9 @@ struct AuthMiddleware: RouterMiddleware {
       throw UnauthorizedError()
     }
     let hash = APIKeyHash(key: key)
-    guard let account = try await cache.account(for: hash, lookUp: { try await store.account(forKeyHash: hash) })
+    guard
+      let account = try await cache.account(
+        for: hash, lookUp: { try await store.account(forKeyHash: hash) })
     else {
       throw UnauthorizedError()
     }

@@ -228,7 +228,9 @@ enum OpenAPIPaths {
         "createTemplate",
         "Create a template: a generate body with {{placeholders}} and variables, or {\"from_video_id\"}",
         tag: "Templates",
-        body: ["required": true, "content": ["application/json": ["schema": S.ref("TemplateDocument")]]],
+        body: [
+          "required": true, "content": ["application/json": ["schema": S.ref("TemplateDocument")]],
+        ],
         responses: ["200": json(S.v2(S.ref("TemplateDetail"))), "400": v2Error, "404": notFoundV2])
     ],
     "/v2/template/{template_id}": [
@@ -239,7 +241,9 @@ enum OpenAPIPaths {
       "patch": operation(
         "updateTemplate", "Replace the keys sent (name, variables, video_inputs, dimension)",
         tag: "Templates", parameters: [path("template_id", "from GET /v2/templates")],
-        body: ["required": true, "content": ["application/json": ["schema": S.ref("TemplateDocument")]]],
+        body: [
+          "required": true, "content": ["application/json": ["schema": S.ref("TemplateDocument")]],
+        ],
         responses: ["200": json(S.v2(S.ref("TemplateDetail"))), "400": v2Error, "404": notFoundV2]),
       "delete": operation(
         "deleteTemplate", "Delete a template", tag: "Templates",

@@ -121,7 +121,9 @@ enum OpenAPISchemas {
     "TemplateVariable": object(
       [
         "name": string,
-        "type": ["type": "string", "enum": ["text", "image", "video", "audio", "character", "voice"]],
+        "type": [
+          "type": "string", "enum": ["text", "image", "video", "audio", "character", "voice"],
+        ],
         "properties": [
           "type": "object",
           "description":

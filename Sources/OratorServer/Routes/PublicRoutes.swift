@@ -28,9 +28,13 @@ struct PublicRoutes {
     switch check {
     case .valid: break
     case .expired:
-      throw APIError(.forbidden, code: "forbidden", numericCode: 400562, message: "this media link has expired", envelope: .v2)
+      throw APIError(
+        .forbidden, code: "forbidden", numericCode: 400562, message: "this media link has expired",
+        envelope: .v2)
     case .tampered:
-      throw APIError(.forbidden, code: "forbidden", numericCode: 400562, message: "this media link is not valid", envelope: .v2)
+      throw APIError(
+        .forbidden, code: "forbidden", numericCode: 400562, message: "this media link is not valid",
+        envelope: .v2)
     }
     let relative = String(path.dropFirst("/media/".count))
     guard !relative.split(separator: "/").contains("..") else {
@@ -40,15 +44,18 @@ struct PublicRoutes {
       to: request, context: context, file: environment.media.absolutePath(relative))
   }
 
-  @Sendable func sharePage(_ request: Request, context: AppRequestContext) async throws -> Response {
+  @Sendable func sharePage(_ request: Request, context: AppRequestContext) async throws -> Response
+  {
     let id = context.parameters.get("id") ?? ""
-    guard let videoID = ResourceID(id), let video = try await environment.store.sharedVideo(id: videoID),
+    guard let videoID = ResourceID(id),
+      let video = try await environment.store.sharedVideo(id: videoID),
       video.status == .completed, let file = video.files.video
     else {
       throw APIError.notFound("no shared video \"\(id)\"", .v2)
     }
     let html = SharePage.html(
-      title: video.title.isEmpty ? "Video" : video.title, videoURL: environment.signedMediaURL(file),
+      title: video.title.isEmpty ? "Video" : video.title,
+      videoURL: environment.signedMediaURL(file),
       posterURL: video.files.thumbnail.map(environment.signedMediaURL),
       captionsURL: video.files.captionsVTT.map(environment.signedMediaURL))
     return Response(

@@ -1,10 +1,13 @@
 /// The public page of a shared video: a player with poster and captions, nothing else.
 enum SharePage {
-  static func html(title: String, videoURL: String, posterURL: String?, captionsURL: String?) -> String {
+  static func html(title: String, videoURL: String, posterURL: String?, captionsURL: String?)
+    -> String
+  {
     let poster = posterURL.map { " poster=\"\(escape($0))\"" } ?? ""
-    let track = captionsURL.map {
-      "<track kind=\"captions\" src=\"\(escape($0))\" srclang=\"en\" label=\"Captions\">"
-    } ?? ""
+    let track =
+      captionsURL.map {
+        "<track kind=\"captions\" src=\"\(escape($0))\" srclang=\"en\" label=\"Captions\">"
+      } ?? ""
     return """
       <!doctype html>
       <html lang="en">

@@ -21,16 +21,19 @@ struct GenerateRequestCheck {
       let path = "video_inputs[\(index)]"
       switch scene.character {
       case .avatar(let avatar) where !avatarIDs.contains(avatar.avatarId):
-        throw InvalidField(path: "\(path).character.avatar_id", message: "unknown avatar \"\(avatar.avatarId)\"")
+        throw InvalidField(
+          path: "\(path).character.avatar_id", message: "unknown avatar \"\(avatar.avatarId)\"")
       case .talkingPhoto(let photo):
         throw InvalidField(
-          path: "\(path).character.talking_photo_id", message: "unknown talking photo \"\(photo.talkingPhotoId)\"")
+          path: "\(path).character.talking_photo_id",
+          message: "unknown talking photo \"\(photo.talkingPhotoId)\"")
       default:
         break
       }
       switch scene.voice {
       case .text(let voice) where !voiceIDs.contains(voice.voiceId):
-        throw InvalidField(path: "\(path).voice.voice_id", message: "unknown voice \"\(voice.voiceId)\"")
+        throw InvalidField(
+          path: "\(path).voice.voice_id", message: "unknown voice \"\(voice.voiceId)\"")
       case .audio(let audio):
         try await checkMedia(
           url: audio.audioUrl, asset: audio.audioAssetId, urlField: "\(path).voice.audio_url",

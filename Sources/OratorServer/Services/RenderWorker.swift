@@ -24,7 +24,8 @@ struct RenderWorker: Service {
     while !Task.isCancelled {
       let claimed: JobLease?
       do {
-        claimed = try await environment.store.claimJob(owner: name, leaseFor: lease, now: environment.clock.now())
+        claimed = try await environment.store.claimJob(
+          owner: name, leaseFor: lease, now: environment.clock.now())
       } catch {
         logger.error("claim failed", metadata: ["error": "\(error)"])
         try? await Task.sleep(for: .seconds(1))
@@ -42,7 +43,8 @@ struct RenderWorker: Service {
     let store = environment.store
     let clock = environment.clock
     let leaseDuration = environment.configuration.leaseDuration
-    logger.info("rendering", metadata: ["video": "\(job.videoId.rawValue)", "attempt": "\(job.attempt)"])
+    logger.info(
+      "rendering", metadata: ["video": "\(job.videoId.rawValue)", "attempt": "\(job.attempt)"])
     let render = Task { try await renderVideo(job) }
     // Heartbeats keep the lease; a refused heartbeat means the video was deleted or another
     // worker took over, so this render stops.
@@ -50,7 +52,9 @@ struct RenderWorker: Service {
       while !Task.isCancelled {
         try? await Task.sleep(for: leaseDuration / 3)
         if Task.isCancelled { return }
-        let held = (try? await store.heartbeat(job, extendTo: clock.now().addingTimeInterval(leaseDuration.timeInterval))) ?? true
+        let held =
+          (try? await store.heartbeat(
+            job, extendTo: clock.now().addingTimeInterval(leaseDuration.timeInterval))) ?? true
         if !held {
           render.cancel()
           return
@@ -67,10 +71,14 @@ struct RenderWorker: Service {
     case .success(let result):
       let kept = (try? await store.completeJob(job, result: result, now: clock.now())) ?? false
       if !kept {
-        logger.notice("render finished after its lease was lost; result discarded", metadata: ["video": "\(job.videoId.rawValue)"])
+        logger.notice(
+          "render finished after its lease was lost; result discarded",
+          metadata: ["video": "\(job.videoId.rawValue)"])
         environment.media.removeVideo(account: job.accountId, video: job.videoId)
       } else {
-        logger.info("completed", metadata: ["video": "\(job.videoId.rawValue)", "duration": "\(result.duration)"])
+        logger.info(
+          "completed",
+          metadata: ["video": "\(job.videoId.rawValue)", "duration": "\(result.duration)"])
       }
     case .failure(let error):
       if render.isCancelled || error is CancellationError {
@@ -78,14 +86,17 @@ struct RenderWorker: Service {
         return
       }
       let (failure, retryable) = Self.failure(for: error)
-      logger.warning("render failed", metadata: ["video": "\(job.videoId.rawValue)", "error": "\(failure.message)"])
+      logger.warning(
+        "render failed",
+        metadata: ["video": "\(job.videoId.rawValue)", "error": "\(failure.message)"])
       environment.media.removeVideo(account: job.accountId, video: job.videoId)
       _ = try? await store.failJob(job, failure: failure, retryable: retryable, now: clock.now())
     }
   }
 
   private func renderVideo(_ job: JobLease) async throws -> VideoResult {
-    guard let video = try await environment.store.video(id: job.videoId, account: job.accountId) else {
+    guard let video = try await environment.store.video(id: job.videoId, account: job.accountId)
+    else {
       throw CancellationError()
     }
     let request = try JSONDecoder().decode(VideoGenerateRequest.self, from: video.request)
@@ -99,9 +110,13 @@ struct RenderWorker: Service {
 
     let renderer = VideoRenderer(
       avatars: environment.avatars, speech: environment.speech,
-      media: ServerMediaResolver(account: job.accountId, environment: environment, scratchDirectory: scratch))
-    let rendered = try await renderer.render(request, to: (absolute as NSString).appendingPathComponent("video.mp4"))
-    func relative(_ path: String) -> String { directory + "/" + (path as NSString).lastPathComponent }
+      media: ServerMediaResolver(
+        account: job.accountId, environment: environment, scratchDirectory: scratch))
+    let rendered = try await renderer.render(
+      request, to: (absolute as NSString).appendingPathComponent("video.mp4"))
+    func relative(_ path: String) -> String {
+      directory + "/" + (path as NSString).lastPathComponent
+    }
     return VideoResult(
       duration: rendered.duration,
       files: VideoFiles(
@@ -115,7 +130,10 @@ struct RenderWorker: Service {
   static func failure(for error: any Error) -> (VideoFailure, retryable: Bool) {
     switch error {
     case RenderError.invalidInput(let field):
-      (VideoFailure(code: 400175, message: "Invalid input: \(field.path)", detail: field.description), false)
+      (
+        VideoFailure(
+          code: 400175, message: "Invalid input: \(field.path)", detail: field.description), false
+      )
     case RenderError.failed(let message):
       (VideoFailure(code: 500, message: "Rendering failed", detail: message), true)
     default:
@@ -138,8 +156,11 @@ struct LeaseReaper: Service {
   private func loop() async {
     while !Task.isCancelled {
       try? await Task.sleep(for: interval)
-      if let reaped = try? await environment.store.reapExpiredLeases(now: environment.clock.now()), !reaped.isEmpty {
-        logger.notice("took back expired leases", metadata: ["jobs": "\(reaped.map(\.jobId.rawValue))"])
+      if let reaped = try? await environment.store.reapExpiredLeases(now: environment.clock.now()),
+        !reaped.isEmpty
+      {
+        logger.notice(
+          "took back expired leases", metadata: ["jobs": "\(reaped.map(\.jobId.rawValue))"])
         environment.jobSignal.ring()
       }
     }
