@@ -10,11 +10,12 @@ public struct FFmpegError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Runs ffmpeg and ffprobe (Debian's `ffmpeg` package) as subprocesses.
-enum FFmpeg {
+public enum FFmpeg {
   static let quietFlags = ["-hide_banner", "-nostdin", "-loglevel", "error", "-y"]
 
-  /// Runs ffmpeg to completion; throws its last error line when it fails.
-  static func run(_ arguments: [String]) async throws(FFmpegError) {
+  /// Runs ffmpeg to completion (quiet, overwriting outputs); throws its last error line when
+  /// it fails.
+  public static func run(_ arguments: [String]) async throws(FFmpegError) {
     _ = try await collect("ffmpeg", quietFlags + arguments, outputLimit: 1 << 16)
   }
 
