@@ -1,4 +1,5 @@
 import Hummingbird
+import OratorCore
 
 /// `GET /openapi.json`: an OpenAPI 3.1 description of every path this server answers,
 /// public, so tools can generate clients and people can browse the API.
@@ -10,7 +11,7 @@ struct OpenAPIRoutes {
     router.get("/openapi.json") { _, _ in try JSONResponse.make(document) }
   }
 
-  static func document(baseURL: String) -> JSONValue {
+  static func document(baseURL: String) -> JSONTree {
     [
       "openapi": "3.1.0",
       "info": [

@@ -1,14 +1,16 @@
+import OratorCore
+
 /// The paths of the OpenAPI description: every route `buildRouter` registers, keyed by
 /// OpenAPI path (`{name}` for a path parameter) and lower-case method.
 enum OpenAPIPaths {
   typealias S = OpenAPISchemas
 
-  static func json(_ schema: JSONValue, _ description: String = "OK") -> JSONValue {
+  static func json(_ schema: JSONTree, _ description: String = "OK") -> JSONTree {
     ["description": .string(description), "content": ["application/json": ["schema": schema]]]
   }
 
-  static func file(_ types: [String], _ description: String) -> JSONValue {
-    var content: [String: JSONValue] = [:]
+  static func file(_ types: [String], _ description: String) -> JSONTree {
+    var content: [String: JSONTree] = [:]
     for type in types {
       content[type] = ["schema": ["type": "string", "contentEncoding": "binary"]]
     }
@@ -16,9 +18,9 @@ enum OpenAPIPaths {
   }
 
   static func query(
-    _ name: String, _ description: String, required: Bool = false, schema: JSONValue = S.string
+    _ name: String, _ description: String, required: Bool = false, schema: JSONTree = S.string
   )
-    -> JSONValue
+    -> JSONTree
   {
     [
       "name": .string(name), "in": "query", "required": .bool(required),
@@ -26,7 +28,7 @@ enum OpenAPIPaths {
     ]
   }
 
-  static func path(_ name: String, _ description: String) -> JSONValue {
+  static func path(_ name: String, _ description: String) -> JSONTree {
     [
       "name": .string(name), "in": "path", "required": true, "description": .string(description),
       "schema": S.string,
@@ -37,11 +39,11 @@ enum OpenAPIPaths {
   /// answer 401; public ones say `security: []`.
   static func operation(
     _ id: String, _ summary: String, tag: String, isPublic: Bool = false,
-    parameters: [JSONValue] = [],
-    body: JSONValue? = nil, responses: [String: JSONValue]
-  ) -> JSONValue {
+    parameters: [JSONTree] = [],
+    body: JSONTree? = nil, responses: [String: JSONTree]
+  ) -> JSONTree {
     var responses = responses
-    var spec: [String: JSONValue] = [
+    var spec: [String: JSONTree] = [
       "operationId": .string(id), "summary": .string(summary), "tags": [.string(tag)],
     ]
     if isPublic {
@@ -60,7 +62,7 @@ enum OpenAPIPaths {
   static let notFoundV1 = json(S.ref("V1ErrorResponse"), "No such id (v1 envelope)")
   static let notFoundV2 = json(S.ref("V2ErrorResponse"), "No such id (v2 envelope)")
 
-  static let all: [String: [String: JSONValue]] = [
+  static let all: [String: [String: JSONTree]] = [
     "/healthz": [
       "get": operation(
         "health", "Liveness check", tag: "Server", isPublic: true,
@@ -167,7 +169,7 @@ enum OpenAPIPaths {
           "content": .object(
             Dictionary(
               uniqueKeysWithValues: AssetLibrary.contentTypes.keys.sorted().map {
-                ($0, ["schema": ["type": "string", "contentEncoding": "binary"]] as JSONValue)
+                ($0, ["schema": ["type": "string", "contentEncoding": "binary"]] as JSONTree)
               })),
         ],
         responses: [
@@ -266,7 +268,7 @@ enum OpenAPIPaths {
     ],
   ]
 
-  static func deleteVideo(_ id: String) -> JSONValue {
+  static func deleteVideo(_ id: String) -> JSONTree {
     operation(
       id, "Delete a video and its files (video_id in the query or a JSON body)", tag: "Videos",
       parameters: [query("video_id", "the video to delete (or send {\"video_id\": …})")],

@@ -1,52 +1,54 @@
+import OratorCore
+
 /// The response and request shapes of the OpenAPI description, as JSON Schema (2020-12,
 /// which OpenAPI 3.1 uses). Every listed property is required: Orator always sends every
 /// key, with an explicit null where there is no value.
 enum OpenAPISchemas {
-  static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(name)")] }
+  static func ref(_ name: String) -> JSONTree { ["$ref": .string("#/components/schemas/\(name)")] }
 
   /// An object whose properties are all required.
   static func object(
-    _ properties: [String: JSONValue], optional: Set<String> = [], description: String? = nil
+    _ properties: [String: JSONTree], optional: Set<String> = [], description: String? = nil
   )
-    -> JSONValue
+    -> JSONTree
   {
-    var schema: JSONValue = [
+    var schema: JSONTree = [
       "type": "object", "properties": .object(properties),
       "required": .array(
-        properties.keys.filter { !optional.contains($0) }.sorted().map(JSONValue.string)),
+        properties.keys.filter { !optional.contains($0) }.sorted().map(JSONTree.string)),
     ]
     if let description { schema = schema.merging(["description": .string(description)]) }
     return schema
   }
 
-  static func array(_ items: JSONValue) -> JSONValue { ["type": "array", "items": items] }
-  static func nullable(_ type: String) -> JSONValue { ["type": [.string(type), "null"]] }
-  static func nullable(ref name: String) -> JSONValue { ["anyOf": [ref(name), ["type": "null"]]] }
-  static func described(_ schema: JSONValue, _ text: String) -> JSONValue {
+  static func array(_ items: JSONTree) -> JSONTree { ["type": "array", "items": items] }
+  static func nullable(_ type: String) -> JSONTree { ["type": [.string(type), "null"]] }
+  static func nullable(ref name: String) -> JSONTree { ["anyOf": [ref(name), ["type": "null"]]] }
+  static func described(_ schema: JSONTree, _ text: String) -> JSONTree {
     schema.merging(["description": .string(text)])
   }
 
-  static let string: JSONValue = ["type": "string"]
-  static let integer: JSONValue = ["type": "integer"]
-  static let number: JSONValue = ["type": "number"]
-  static let boolean: JSONValue = ["type": "boolean"]
-  static let url: JSONValue = ["type": "string", "format": "uri"]
-  static let null: JSONValue = ["type": "null"]
+  static let string: JSONTree = ["type": "string"]
+  static let integer: JSONTree = ["type": "integer"]
+  static let number: JSONTree = ["type": "number"]
+  static let boolean: JSONTree = ["type": "boolean"]
+  static let url: JSONTree = ["type": "string", "format": "uri"]
+  static let null: JSONTree = ["type": "null"]
 
   /// `{"error": null, "data": …}`.
-  static func v2(_ data: JSONValue) -> JSONValue {
+  static func v2(_ data: JSONTree) -> JSONTree {
     object(["error": null, "data": data])
   }
 
   /// `{"code": 100, "data": …, "message": "Success", "msg": null}`.
-  static func v1(_ data: JSONValue) -> JSONValue {
+  static func v1(_ data: JSONTree) -> JSONTree {
     object([
       "code": ["type": "integer", "const": 100], "data": data, "message": string,
       "msg": nullable("string"),
     ])
   }
 
-  static let all: [String: JSONValue] = [
+  static let all: [String: JSONTree] = [
     "V2Error": object(
       [
         "code": described(string, "snake_case: invalid_parameter, missing_parameter, not_found, …"),

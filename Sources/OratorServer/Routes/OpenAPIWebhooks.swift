@@ -1,3 +1,5 @@
+import OratorCore
+
 /// The webhook part of the OpenAPI description: HeyGen's management endpoints, Orator's
 /// delivery log, and the shapes they answer with.
 enum OpenAPIWebhooks {
@@ -6,7 +8,7 @@ enum OpenAPIWebhooks {
 
   static let endpointID = P.query("endpoint_id", "from POST /v1/webhook/endpoint.add")
 
-  static let paths: [String: [String: JSONValue]] = [
+  static let paths: [String: [String: JSONTree]] = [
     "/v1/webhook/endpoint.add": [
       "post": P.operation(
         "addWebhookEndpoint",
@@ -61,7 +63,7 @@ enum OpenAPIWebhooks {
     ],
   ]
 
-  static let schemas: [String: JSONValue] = [
+  static let schemas: [String: JSONTree] = [
     "WebhookEndpointBody": S.object(
       [
         "endpoint_id": S.described(S.string, "update only"),
