@@ -16,7 +16,7 @@ struct GenerateRequestCheck {
     try VideoRequestValidator(limits: limits).validate(request)
     let avatarIDs = Set(environment.avatars.map(\.id))
     let voiceIDs = Set(environment.speech.voices.map(\.id))
-    let assets = AssetLibrary(media: environment.media)
+    let media = MediaReferenceCheck(environment: environment, account: account)
     for (index, scene) in request.videoInputs.enumerated() {
       let path = "video_inputs[\(index)]"
       switch scene.character {
@@ -35,21 +35,21 @@ struct GenerateRequestCheck {
         throw InvalidField(
           path: "\(path).voice.voice_id", message: "unknown voice \"\(voice.voiceId)\"")
       case .audio(let audio):
-        try await checkMedia(
+        try await media.check(
           url: audio.audioUrl, asset: audio.audioAssetId, urlField: "\(path).voice.audio_url",
-          assetField: "\(path).voice.audio_asset_id", assets: assets)
+          assetField: "\(path).voice.audio_asset_id")
       default:
         break
       }
       switch scene.background {
       case .image(let image):
-        try await checkMedia(
+        try await media.check(
           url: image.url, asset: image.imageAssetId, urlField: "\(path).background.url",
-          assetField: "\(path).background.image_asset_id", assets: assets)
+          assetField: "\(path).background.image_asset_id")
       case .video(let video):
-        try await checkMedia(
+        try await media.check(
           url: video.url, asset: video.videoAssetId, urlField: "\(path).background.url",
-          assetField: "\(path).background.video_asset_id", assets: assets)
+          assetField: "\(path).background.video_asset_id")
       default:
         break
       }
@@ -61,18 +61,5 @@ struct GenerateRequestCheck {
   private func checkCallback(_ url: String?) async throws(InvalidField) {
     guard let url, !url.isEmpty else { return }
     try await environment.fetcher.check(url, field: "callback_url")
-  }
-
-  private func checkMedia(
-    url: String?, asset: String?, urlField: String, assetField: String, assets: AssetLibrary
-  ) async throws(InvalidField) {
-    if let url, !url.isEmpty {
-      if url.hasPrefix(environment.baseURL + "/media/") { return }
-      try await environment.fetcher.check(url, field: urlField)
-    } else if let asset, !asset.isEmpty {
-      guard assets.find(account: account, id: asset) != nil else {
-        throw InvalidField(path: assetField, message: "unknown asset \"\(asset)\"")
-      }
-    }
   }
 }

@@ -36,14 +36,12 @@ struct TemplateVariableCheck {
   private func check(_ source: TemplateVariable.MediaSource, at path: String)
     async throws(InvalidField)
   {
+    let media = MediaReferenceCheck(environment: environment, account: account)
     switch source {
     case .url(let url):
-      if url.hasPrefix(environment.baseURL + "/media/") { return }
-      try await environment.fetcher.check(url, field: "\(path).url")
+      try await media.check(url: url, asset: nil, urlField: "\(path).url", assetField: "")
     case .asset(let id):
-      guard AssetLibrary(media: environment.media).find(account: account, id: id) != nil else {
-        throw InvalidField(path: "\(path).asset_id", message: "unknown asset \"\(id)\"")
-      }
+      try await media.check(url: nil, asset: id, urlField: "", assetField: "\(path).asset_id")
     }
   }
 }
