@@ -7,31 +7,40 @@ import OratorCore
 // about a change that was rolled back.
 
 extension SQLiteStore {
-  /// Queues `avatar_video.success` (and `avatar_video_gif.success` when there is a GIF) for
-  /// the account's endpoints that want them, and the main event for the video's callback URL.
+  /// Queues `avatar_video.success` (and `avatar_video_gif.success` when there is a GIF), or
+  /// `video_translate.success` for a translation, for the account's endpoints that want
+  /// them, and the main event for the video's callback URL.
   static func enqueueCompletedEvents(videoId: ResourceID, now: Int, _ db: Database) throws {
     guard let video = try videoFacts(videoId, db) else { return }
     var payload = video.payload
     payload.videoFile = video.videoFile
     payload.gifFile = video.gifFile
+    if video.kind == .translated {
+      try enqueue(.videoTranslateSuccess, payload: payload, video: video, now: now, db)
+      return
+    }
     try enqueue(.avatarVideoSuccess, payload: payload, video: video, now: now, db)
     if video.gifFile != nil {
       try enqueue(.avatarVideoGIFSuccess, payload: payload, video: video, now: now, db)
     }
   }
 
-  /// Queues `avatar_video.fail` with the failure's message.
+  /// Queues `avatar_video.fail` (`video_translate.fail` for a translation) with the
+  /// failure's message.
   static func enqueueFailedEvents(videoId: ResourceID, message: String, now: Int, _ db: Database)
     throws
   {
     guard let video = try videoFacts(videoId, db) else { return }
     var payload = video.payload
     payload.message = message
-    try enqueue(.avatarVideoFail, payload: payload, video: video, now: now, db)
+    let type: WebhookEventType =
+      video.kind == .translated ? .videoTranslateFail : .avatarVideoFail
+    try enqueue(type, payload: payload, video: video, now: now, db)
   }
 
   private struct VideoFacts {
     var accountId: ResourceID
+    var kind: VideoKind
     var callbackURL: String?
     var videoFile: String?
     var gifFile: String?
@@ -43,19 +52,22 @@ extension SQLiteStore {
       let row = try Row.fetchOne(
         db,
         sql: """
-          SELECT account_id, callback_id, callback_url, request, video_file, gif_file
+          SELECT account_id, kind, callback_id, callback_url, request, video_file, gif_file
           FROM videos WHERE id = ?
           """,
         arguments: [id.rawValue])
     else { return nil }
     let request: Data = row["request"] ?? Data()
     let object = (try? JSONSerialization.jsonObject(with: request)) as? [String: Any]
+    let kind: VideoKind = try row.named("kind")
     return VideoFacts(
-      accountId: try row.id("account_id"), callbackURL: row["callback_url"],
+      accountId: try row.id("account_id"), kind: kind, callbackURL: row["callback_url"],
       videoFile: row["video_file"], gifFile: row["gif_file"],
       payload: VideoEventPayload(
         videoId: id.rawValue, callbackId: row["callback_id"],
-        folderId: object?["folder_id"] as? String))
+        folderId: object?["folder_id"] as? String,
+        outputLanguage: kind == .translated
+          ? TranslationSpec.decode(request)?.outputLanguage : nil))
   }
 
   private static func enqueue(
@@ -70,7 +82,7 @@ extension SQLiteStore {
     }
     // The per-request callback gets the video's own outcome, not the GIF side events.
     if let url = video.callbackURL, !url.isEmpty,
-      type == .avatarVideoSuccess || type == .avatarVideoFail
+      type.isMainOutcome
     {
       try insertEvent(
         type, bytes, account: video.accountId, endpoint: nil, callbackURL: url, now: now, db)

@@ -59,6 +59,7 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(
     help: "Seconds a webhook receiver has to answer. Also ORATOR_WEBHOOK_TIMEOUT_SECONDS.")
   var webhookTimeoutSeconds: Double?
+  @OptionGroup var translation: TranslationOptions
 
   func run() async throws {
     let env = ProcessInfo.processInfo.environment
@@ -110,6 +111,8 @@ struct ServeCommand: AsyncParsableCommand {
       guard timeout > 0 else { throw ValidationError("--webhook-timeout-seconds must be positive") }
       configuration.webhookTimeout = .milliseconds(Int64(timeout * 1000))
     }
+
+    configuration.translation = try translation.configuration(env)
 
     LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
     var logger = Logger(label: "orator")

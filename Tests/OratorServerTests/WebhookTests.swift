@@ -181,4 +181,89 @@ import Testing
       #expect(delivered[0].json["event_data"]["video_id"] == .string(id))
     }
   }
+
+  @Test func aReceiverThatTimesOutIsTriedAgain() async throws {
+    let receiver = try await WebhookReceiver()
+    receiver.delayAnswers(by: .seconds(4))
+    defer { Task { await receiver.stop() } }
+    try await TestServer.with(arguments: Self.fast) { server in
+      _ = try await addEndpoint(
+        server, url: receiver.baseURL + "/slow", events: ["avatar_video.success"])
+      let id = try await server.generate(VideoRequest.body(text: "Hi."))
+      _ = try await receiver.wait(for: 1, path: "slow")
+      receiver.delayAnswers(by: .zero)
+      // The first answer came after the 2 s timeout: that attempt failed and a second one,
+      // answered at once, delivers the event.
+      _ = try await receiver.wait(for: 2, path: "slow")
+      let log = try await waitForLog(server) { $0["status"] == .string("delivered") }
+      let attempts = log["attempts"].array ?? []
+      #expect(attempts.count == 2, "\(log)")
+      #expect(attempts.first?["status_code"].isNull == true)
+      #expect(attempts.first?["error"].string?.isEmpty == false)
+      #expect(attempts.last?["status_code"].int == 200)
+      #expect(
+        receiver.deliveries(path: "slow").allSatisfy {
+          $0.json["event_data"]["video_id"] == .string(id)
+        })
+    }
+  }
+
+  @Test func givesUpWhenTheRetryWindowEnds() async throws {
+    let receiver = try await WebhookReceiver(fallback: 500)
+    defer { Task { await receiver.stop() } }
+    // A 3.6 s window with retries 1 s, 2 s, … apart: a few attempts, then no more.
+    let window = ["--webhook-retry-window-hours", "0.001"]
+    try await TestServer.with(arguments: Self.fast + window) { server in
+      _ = try await addEndpoint(
+        server, url: receiver.baseURL + "/down", events: ["avatar_video.success"])
+      _ = try await server.generate(VideoRequest.body(text: "Hi."))
+      let log = try await waitForLog(server, timeout: .seconds(60)) {
+        $0["status"] == .string("failed")
+      }
+      let attempts = log["attempts"].array ?? []
+      #expect(attempts.count >= 2, "\(log)")
+      #expect(attempts.allSatisfy { $0["status_code"].int == 500 })
+      let sent = receiver.deliveries(path: "down").count
+      #expect(sent == attempts.count)
+      try await Task.sleep(for: .seconds(3))
+      #expect(receiver.deliveries(path: "down").count == sent, "no attempts after giving up")
+    }
+  }
+
+  @Test func anAttemptCutShortByAKillIsMadeAgain() async throws {
+    let receiver = try await WebhookReceiver()
+    receiver.delayAnswers(by: .seconds(30))
+    defer { Task { await receiver.stop() } }
+    try await TestServer.with(arguments: Self.fast) { server in
+      _ = try await addEndpoint(
+        server, url: receiver.baseURL + "/inflight", events: ["avatar_video.success"])
+      let id = try await server.generate(VideoRequest.body(text: "Hi."))
+      // The first attempt has reached the receiver and is waiting for its answer: no
+      // attempt is recorded yet when the server dies.
+      _ = try await receiver.wait(for: 1, path: "inflight")
+      await server.kill(signal: SIGKILL)
+      receiver.delayAnswers(by: .zero)
+      try await server.restart()
+      let delivered = try await receiver.wait(for: 2, path: "inflight", timeout: .seconds(60))
+      #expect(delivered.last?.json["event_data"]["video_id"] == .string(id))
+      let log = try await waitForLog(server) { $0["status"] == .string("delivered") }
+      #expect(log["attempts"].array?.last?["status_code"].int == 200, "\(log)")
+    }
+  }
+
+  /// Polls `GET /v1/webhook/delivery.list` until its newest entry matches.
+  func waitForLog(
+    _ server: TestServer, timeout: Duration = .seconds(30), until matches: (JSONValue) -> Bool
+  ) async throws -> JSONValue {
+    let deadline = ContinuousClock.now + timeout
+    while true {
+      let log = try await server.get("/v1/webhook/delivery.list")
+      let entry = log.json["data"][0]
+      if matches(entry) { return entry }
+      guard ContinuousClock.now < deadline else {
+        throw TestServerError("delivery log never matched: \(log.text)")
+      }
+      try await Task.sleep(for: .milliseconds(200))
+    }
+  }
 }

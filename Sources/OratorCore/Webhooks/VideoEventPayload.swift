@@ -9,10 +9,12 @@ public struct VideoEventPayload: Sendable, Equatable, Codable {
   public var gifFile: String?
   /// Why the video failed (`msg` in `avatar_video.fail`).
   public var message: String?
+  /// The target language of a translation (`output_language` in `video_translate.*`).
+  public var outputLanguage: String?
 
   public init(
     videoId: String, callbackId: String?, folderId: String?, videoFile: String? = nil,
-    gifFile: String? = nil, message: String? = nil
+    gifFile: String? = nil, message: String? = nil, outputLanguage: String? = nil
   ) {
     self.videoId = videoId
     self.callbackId = callbackId
@@ -20,5 +22,6 @@ public struct VideoEventPayload: Sendable, Equatable, Codable {
     self.videoFile = videoFile
     self.gifFile = gifFile
     self.message = message
+    self.outputLanguage = outputLanguage
   }
 }

@@ -7,3 +7,14 @@ public enum WebhookEventType: String, Sendable, Codable, CaseIterable {
   case videoTranslateSuccess = "video_translate.success"
   case videoTranslateFail = "video_translate.fail"
 }
+
+extension WebhookEventType {
+  /// The events that report a video's own outcome; a per-request `callback_url` gets only
+  /// these, not the GIF side events.
+  public var isMainOutcome: Bool {
+    switch self {
+    case .avatarVideoSuccess, .avatarVideoFail, .videoTranslateSuccess, .videoTranslateFail: true
+    case .avatarVideoGIFSuccess, .avatarVideoGIFFail: false
+    }
+  }
+}

@@ -1,7 +1,7 @@
 /// The still and animated previews HeyGen serves as `thumbnail_url` and `gif_url`.
-enum Previews {
+public enum Previews {
   /// A JPEG of one frame at `seconds`, full size.
-  static func thumbnail(of video: String, at seconds: Double, to path: String)
+  public static func thumbnail(of video: String, at seconds: Double, to path: String)
     async throws(FFmpegError)
   {
     try await FFmpeg.run([
@@ -12,7 +12,7 @@ enum Previews {
 
   /// The first `seconds` as a looping GIF, 10 fps, at most `maxWidth` wide, with a palette
   /// made for these frames (measured: ≈1 CPU-s and ≈170 kB for 5 s at 480 px).
-  static func gif(of video: String, seconds: Double, maxWidth: Int, to path: String)
+  public static func gif(of video: String, seconds: Double, maxWidth: Int, to path: String)
     async throws(FFmpegError)
   {
     let filter =

@@ -13,6 +13,7 @@ public func buildApplication(
   var services: [any Service] = [
     LeaseReaper(environment: environment, logger: logger),
     WebhookDispatcher(environment: environment, logger: logger),
+    TranslationSidecarService(translation: environment.translation),
   ]
   for index in 0..<configuration.workers {
     services.append(
@@ -56,6 +57,7 @@ public func buildRouter(environment: ServerEnvironment) -> Router<AppRequestCont
   AssetRoutes(environment: environment).register(on: &api)
   TemplateRoutes(environment: environment).register(on: &api)
   WebhookRoutes(environment: environment).register(on: &api)
+  TranslationRoutes(environment: environment).register(on: &api)
   tableBox.set(api.table)
   return router
 }

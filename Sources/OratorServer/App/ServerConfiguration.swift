@@ -34,6 +34,8 @@ public struct ServerConfiguration: Sendable {
   public var webhookRetry = WebhookRetrySchedule()
   /// How long a webhook receiver has to answer before the attempt counts as failed.
   public var webhookTimeout: Duration = .seconds(10)
+  /// Which engines translate videos (`/v2/video_translate`).
+  public var translation = TranslationConfiguration()
 
   public init() {}
 

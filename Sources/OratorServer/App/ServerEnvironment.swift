@@ -17,6 +17,8 @@ public struct ServerEnvironment: Sendable {
   public var fetcher: OutboundFetcher
   /// Wakes idle workers when a job is queued, so a video starts rendering at once.
   public var jobSignal: JobSignal
+  /// The engines video translation runs on.
+  public var translation: TranslationService
 
   public var baseURL: String { configuration.baseURL }
 
@@ -31,15 +33,17 @@ public struct ServerEnvironment: Sendable {
     }
     let store = try SQLiteStore(path: configuration.databasePath)
     let secret = try loadOrCreateSecret(at: configuration.secretPath)
+    let speech = EspeakSynthesizer.shared
     return ServerEnvironment(
       configuration: configuration, store: store, signer: MediaURLSigner(secret: secret),
       media: MediaFolder(root: configuration.mediaDirectory), clock: .system,
       random: SystemRandomSource(), avatars: AvatarCatalogue.builtIn,
-      speech: EspeakSynthesizer.shared,
+      speech: speech,
       fetcher: OutboundFetcher(
         allowPrivateAddresses: configuration.allowPrivateURLs,
         maxBytes: configuration.maxDownloadBytes, timeout: configuration.downloadTimeout),
-      jobSignal: JobSignal())
+      jobSignal: JobSignal(),
+      translation: TranslationService.make(configuration.translation, voices: speech.voices))
   }
 
   /// The URL-signing secret survives restarts, so links handed out stay valid.

@@ -10,6 +10,15 @@ public struct OutboundFetcher: Sendable {
   public var maxBytes: Int
   public var timeout: Duration
 
+  /// The client for fetches: a refused or unreachable host fails after one try (10 s at most)
+  /// instead of being retried until the whole download's deadline, so a bad URL fails fast.
+  static let client: HTTPClient = {
+    var configuration = HTTPClient.Configuration()
+    configuration.timeout.connect = .seconds(10)
+    configuration.connectionPool.retryConnectionEstablishment = false
+    return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+  }()
+
   public init(allowPrivateAddresses: Bool, maxBytes: Int, timeout: Duration) {
     self.allowPrivateAddresses = allowPrivateAddresses
     self.maxBytes = maxBytes
@@ -42,7 +51,7 @@ public struct OutboundFetcher: Sendable {
     do {
       var request = HTTPClientRequest(url: url)
       request.method = .GET
-      let response = try await HTTPClient.shared.execute(
+      let response = try await Self.client.execute(
         request, timeout: .seconds(timeout.components.seconds))
       guard (200..<300).contains(Int(response.status.code)) else {
         throw InvalidField(

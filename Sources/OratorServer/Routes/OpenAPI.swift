@@ -24,11 +24,12 @@ struct OpenAPIRoutes {
       "security": [["apiKey": []]],
       "tags": [
         ["name": "Avatars"], ["name": "Voices"], ["name": "Videos"], ["name": "Assets"],
-        ["name": "Account"], ["name": "Webhooks"],
+        ["name": "Account"], ["name": "Webhooks"], ["name": "Translation"],
         ["name": "Media"], ["name": "Server"],
       ],
       "paths": .object(
         OpenAPIPaths.all.merging(OpenAPIWebhooks.paths) { first, _ in first }
+          .merging(OpenAPITranslations.paths) { first, _ in first }
           .mapValues { .object($0) }),
       "components": [
         "securitySchemes": [
@@ -38,7 +39,8 @@ struct OpenAPIRoutes {
           ]
         ],
         "schemas": .object(
-          OpenAPISchemas.all.merging(OpenAPIWebhooks.schemas) { first, _ in first }),
+          OpenAPISchemas.all.merging(OpenAPIWebhooks.schemas) { first, _ in first }
+            .merging(OpenAPITranslations.schemas) { first, _ in first }),
       ],
     ]
   }

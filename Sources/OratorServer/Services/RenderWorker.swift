@@ -94,41 +94,34 @@ struct RenderWorker: Service {
     }
   }
 
+  /// Renders a generated video, or runs a translation; both end as a video with files.
   private func renderVideo(_ job: JobLease) async throws -> VideoResult {
     guard let video = try await environment.store.video(id: job.videoId, account: job.accountId)
     else {
       throw CancellationError()
     }
-    let request = try JSONDecoder().decode(VideoGenerateRequest.self, from: video.request)
-    let directory = environment.media.videoDirectory(account: job.accountId, video: job.videoId)
-    let absolute = environment.media.absolutePath(directory)
-    try FileManager.default.createDirectory(atPath: absolute, withIntermediateDirectories: true)
-    let scratch = (environment.configuration.scratchDirectory as NSString)
-      .appendingPathComponent(job.jobId.rawValue + "-\(job.fencingToken)")
-    try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: scratch) }
-
-    let renderer = VideoRenderer(
-      avatars: environment.avatars, speech: environment.speech,
-      media: ServerMediaResolver(
-        account: job.accountId, environment: environment, scratchDirectory: scratch))
-    let rendered = try await renderer.render(
-      request, to: (absolute as NSString).appendingPathComponent("video.mp4"))
-    func relative(_ path: String) -> String {
-      directory + "/" + (path as NSString).lastPathComponent
+    switch video.kind {
+    case .generated:
+      let request = try JSONDecoder().decode(VideoGenerateRequest.self, from: video.request)
+      return try await VideoRendering(environment: environment, job: job).render(request)
+    case .translated:
+      guard let spec = TranslationSpec.decode(video.request) else {
+        throw RenderError.failed("the stored translation request cannot be read")
+      }
+      return try await TranslationJob(environment: environment, job: job).run(spec)
     }
-    return VideoResult(
-      duration: rendered.duration,
-      files: VideoFiles(
-        video: relative(rendered.videoPath), thumbnail: relative(rendered.thumbnailPath),
-        gif: relative(rendered.gifPath), captionsASS: relative(rendered.assPath),
-        captionsSRT: relative(rendered.srtPath), captionsVTT: relative(rendered.vttPath),
-        captionedVideo: rendered.captionedVideoPath.map(relative)))
   }
 
   /// Bad input found while rendering (a URL that answered 404) will fail again: no retry.
   static func failure(for error: any Error) -> (VideoFailure, retryable: Bool) {
     switch error {
+    case let failure as TranslationFailure:
+      (failure.failure, failure.retryable)
+    case let field as InvalidField:
+      (
+        VideoFailure(
+          code: 400175, message: "Invalid input: \(field.path)", detail: field.description), false
+      )
     case RenderError.invalidInput(let field):
       (
         VideoFailure(

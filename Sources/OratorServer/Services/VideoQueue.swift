@@ -2,9 +2,9 @@ import Foundation
 import HeyGenAPI
 import OratorCore
 
-/// Queues a checked generate request as a new video: the concurrency limit, the video, its
-/// job and credit reservation in one transaction, and a wake-up for the workers. Shared by
-/// `POST /v2/video/generate` and `POST /v2/template/<id>/generate`.
+/// Queues checked work as new videos: the concurrency limit, the video, its job and credit
+/// reservation in one transaction, and a wake-up for the workers. Shared by
+/// `POST /v2/video/generate`, `POST /v2/template/<id>/generate` and `POST /v2/video_translate`.
 struct VideoQueue {
   var environment: ServerEnvironment
 
@@ -12,28 +12,55 @@ struct VideoQueue {
   func submit(_ request: VideoGenerateRequest, body: Data? = nil, account: ResourceID) async throws
     -> ResourceID
   {
-    let active = try await environment.store.activeRenderCount(account: account)
-    if active >= environment.configuration.maxActiveRendersPerAccount {
-      throw APIError(
-        .tooManyRequests, code: "rate_limited", numericCode: 429,
-        message: "\(active) videos are already queued or rendering for this account; retry later",
-        envelope: .v2, retryAfter: 5)
-    }
+    try await admit(count: 1, account: account)
     // A template's stored body is the filled-in request, so the worker renders it like any other.
     let stored = try body ?? JSONEncoder().encode(request)
     let submission = VideoSubmission(
       request: request, body: stored, account: account, now: environment.clock.now(),
       random: environment.random)
-    do {
-      try await environment.store.createVideo(submission.video, job: submission.job)
-    } catch .insufficientCredit(let needed, let remaining) {
+    try await enqueue(submission.video, job: submission.job)
+    return submission.video.id
+  }
+
+  /// Queues translations, one video each. All are admitted (limit and credit) before any is
+  /// written, so a refused request leaves nothing behind.
+  func submit(_ submissions: [TranslationSubmission], account: ResourceID) async throws {
+    try await admit(count: submissions.count, account: account)
+    let needed = submissions.reduce(0) { $0 + $1.video.reservedCredit }
+    let remaining = try await environment.store.remainingCredit(account: account)
+    if needed > remaining {
+      throw Self.insufficientCredit(needed: needed, remaining: remaining)
+    }
+    for submission in submissions {
+      try await enqueue(submission.video, job: submission.job)
+    }
+  }
+
+  /// 429 when the account already has as many videos queued or running as it may.
+  private func admit(count: Int, account: ResourceID) async throws {
+    let active = try await environment.store.activeRenderCount(account: account)
+    if active + count > environment.configuration.maxActiveRendersPerAccount {
       throw APIError(
-        .init(code: 402, reasonPhrase: "Payment Required"), code: "insufficient_credit",
-        numericCode: 400599,
-        message: "this video needs about \(needed) s of credit and \(max(remaining, 0)) s remain",
-        envelope: .v2)
+        .tooManyRequests, code: "rate_limited", numericCode: 429,
+        message: "\(active) videos are already queued or rendering for this account; retry later",
+        envelope: .v2, retryAfter: 5)
+    }
+  }
+
+  private func enqueue(_ video: VideoRecord, job: JobRecord) async throws {
+    do {
+      try await environment.store.createVideo(video, job: job)
+    } catch .insufficientCredit(let needed, let remaining) {
+      throw Self.insufficientCredit(needed: needed, remaining: remaining)
     }
     environment.jobSignal.ring()
-    return submission.video.id
+  }
+
+  private static func insufficientCredit(needed: Int, remaining: Int) -> APIError {
+    APIError(
+      .init(code: 402, reasonPhrase: "Payment Required"), code: "insufficient_credit",
+      numericCode: 400599,
+      message: "this video needs about \(needed) s of credit and \(max(remaining, 0)) s remain",
+      envelope: .v2)
   }
 }

@@ -21,6 +21,8 @@ final class WebhookReceiver: Sendable {
   /// Shared with the route handlers, hence a class around the lock.
   final class Recorder: Sendable {
     let state: Mutex<(deliveries: [Delivery], script: [Int], fallback: Int)>
+    /// How long the receiver waits before answering (a slow or hung receiver).
+    let delay = Mutex<Duration>(.zero)
     init(script: [Int], fallback: Int) { state = Mutex(([], script, fallback)) }
   }
 
@@ -48,6 +50,8 @@ final class WebhookReceiver: Sendable {
             body: Data(bytes.readableBytesView), answered: answer))
         return answer
       }
+      let delay = recorder.delay.withLock { $0 }
+      if delay > .zero { try? await Task.sleep(for: delay) }
       return Response(status: .init(code: status))
     }
     let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
@@ -70,6 +74,11 @@ final class WebhookReceiver: Sendable {
   }
 
   /// From now on, answer every POST with `status`.
+  /// Makes later answers wait `delay` (recorded at arrival, answered after the wait).
+  func delayAnswers(by delay: Duration) {
+    recorder.delay.withLock { $0 = delay }
+  }
+
   func answer(_ status: Int) {
     recorder.state.withLock {
       $0.script = []

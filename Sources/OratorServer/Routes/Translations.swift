@@ -1,0 +1,88 @@
+import Foundation
+import HeyGenAPI
+import Hummingbird
+import OratorCore
+
+/// `POST /v2/video_translate`, `GET /v2/video_translate/<id>`,
+/// `GET /v2/video_translate/target_languages`. Translations are videos of kind `translated`:
+/// they share the queue, the listing (`type: TRANSLATED`) and deletion with rendered videos.
+struct TranslationRoutes {
+  let environment: ServerEnvironment
+
+  func register(on router: inout RouterRegistry) {
+    router.post("/v2/video_translate", translate)
+    router.get("/v2/video_translate/target_languages", targetLanguages)
+    router.get("/v2/video_translate/:id", status)
+  }
+
+  @Sendable func translate(_ request: Request, context: AppRequestContext) async throws
+    -> Response
+  {
+    let account = try context.requireAccount()
+    let body = try await RequestBody.collect(
+      request, limit: environment.configuration.maxRequestBytes, envelope: .v2)
+    let translate: VideoTranslateRequest = try RequestBody.decode(body, envelope: .v2)
+    let checked = try await TranslateRequestCheck(
+      environment: environment, translation: environment.translation, account: account.id
+    ).check(translate)
+    let submissions = checked.specs.map { spec in
+      TranslationSubmission(
+        spec: spec, account: account.id, callbackId: translate.callbackId,
+        callbackURL: translate.callbackUrl, reservedSeconds: checked.reservedSeconds,
+        now: environment.clock.now(), random: environment.random)
+    }
+    try await VideoQueue(environment: environment).submit(submissions, account: account.id)
+    let ids = submissions.map(\.video.id.rawValue)
+    return try JSONResponse.v2(
+      VideoTranslateResult(videoTranslateId: ids[0], videoTranslateIds: ids))
+  }
+
+  @Sendable func targetLanguages(_ request: Request, context: AppRequestContext) async throws
+    -> Response
+  {
+    _ = try context.requireAccount()
+    do {
+      let languages = try await environment.translation.targetLanguages()
+      return try JSONResponse.v2(TargetLanguagesData(languages: languages.map(\.name)))
+    } catch {
+      throw APIError(
+        .serviceUnavailable, code: "translation_unavailable", numericCode: 503,
+        message: "the translation engines are not available: \(error)", envelope: .v2)
+    }
+  }
+
+  @Sendable func status(_ request: Request, context: AppRequestContext) async throws -> Response {
+    let account = try context.requireAccount()
+    let id = context.parameters.get("id") ?? ""
+    guard let resourceID = ResourceID(id),
+      let video = try await environment.store.video(id: resourceID, account: account.id),
+      video.kind == .translated, let spec = TranslationSpec.decode(video.request)
+    else {
+      throw APIError.notFound("video translation \"\(id)\" not found", .v2)
+    }
+    return try JSONResponse.v2(TranslationPresenter(environment: environment).status(video, spec))
+  }
+}
+
+/// A translation as `GET /v2/video_translate/<id>` shows it, with freshly signed links.
+struct TranslationPresenter {
+  let environment: ServerEnvironment
+
+  func status(_ video: VideoRecord, _ spec: TranslationSpec) -> VideoTranslateStatusData {
+    let done = video.status == .completed
+    // With captions asked for, the link is the copy that shows them.
+    let file = spec.captions ? (video.files.captionedVideo ?? video.files.video) : video.files.video
+    let message = video.failure.map { failure in
+      failure.detail.map { "\(failure.message): \($0)" } ?? failure.message
+    }
+    return VideoTranslateStatusData(
+      videoTranslateId: video.id.rawValue, title: video.title,
+      status: video.status.translationState,
+      url: done ? file.map(environment.signedMediaURL) : nil, message: message,
+      outputLanguage: spec.outputLanguage,
+      inputLanguage: spec.inputLanguageCode.map(TranslateRequestCheck.name(ofCode:)),
+      duration: done ? video.duration : nil,
+      captionUrl: done ? video.files.captionsSRT.map(environment.signedMediaURL) : nil,
+      callbackId: video.callbackId, createdAt: video.createdAt)
+  }
+}

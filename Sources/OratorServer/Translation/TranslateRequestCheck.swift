@@ -1,0 +1,197 @@
+import Foundation
+import HeyGenAPI
+import OratorCore
+import OratorRender
+import OratorTranslate
+
+/// Turns a `POST /v2/video_translate` body into one checked `TranslationSpec` per target
+/// language, refusing before anything is queued what can be known to fail: no source, a
+/// source that is not the account's or not finished, a language the engines cannot deliver,
+/// a URL outside the outbound rules.
+struct TranslateRequestCheck {
+  var environment: ServerEnvironment
+  var translation: TranslationService
+  var account: ResourceID
+
+  /// What a checked request becomes: the specs to queue and the credit each reserves.
+  struct Checked {
+    var specs: [TranslationSpec]
+    var reservedSeconds: Int
+  }
+
+  func check(_ request: VideoTranslateRequest) async throws -> Checked {
+    let source = try await resolveSource(request)
+    let supported = try await supportedLanguages()
+    let targets = try targetLanguages(request, supported: supported)
+    var inputCode: String?
+    if let input = request.inputLanguage, !input.isEmpty {
+      guard let language = LanguageNames.language(named: input) else {
+        throw APIError.invalid(
+          InvalidField(path: "input_language", message: "unknown language \"\(input)\""), .v2)
+      }
+      inputCode = language.code
+    }
+    // For Orator's own videos the script's language is known from its voices.
+    let sourceCode = inputCode ?? source.spokenLanguage
+    if let sourceCode {
+      for target in targets where target.language.code != sourceCode {
+        guard
+          try await translation.engines.supports(source: sourceCode, target: target.language.code)
+        else {
+          throw unsupported(
+            "\(target.field): cannot translate from \(Self.name(ofCode: sourceCode)) to \(target.language.name) with the configured engines",
+            supported: supported)
+        }
+      }
+    }
+    if let url = request.callbackUrl, !url.isEmpty {
+      do { try await environment.fetcher.check(url, field: "callback_url") } catch {
+        throw APIError.invalid(error, .v2)
+      }
+    }
+    let specs = targets.map { target in
+      TranslationSpec(
+        source: source.reference, outputLanguage: target.requestedName,
+        outputLanguageCode: target.language.code, inputLanguageCode: inputCode,
+        title: request.title.flatMap { $0.isEmpty ? nil : $0 }
+          ?? "\(source.title) (\(target.language.name))",
+        audioOnly: request.translateAudioOnly ?? false, captions: request.enableCaption ?? false)
+    }
+    return Checked(specs: specs, reservedSeconds: source.expectedSeconds)
+  }
+
+  // MARK: Source
+
+  private struct Source {
+    var reference: TranslationSpec.Source
+    var title: String
+    /// ISO 639-1 code of the script, when Orator rendered the video from text.
+    var spokenLanguage: String?
+    var expectedSeconds: Int
+  }
+
+  private func resolveSource(_ request: VideoTranslateRequest) async throws -> Source {
+    if let id = request.videoId, !id.isEmpty {
+      return try await ownVideo(id, field: "video_id")
+    }
+    guard let url = request.videoUrl?.trimmingCharacters(in: .whitespaces), !url.isEmpty else {
+      throw APIError.invalid(
+        InvalidField(
+          path: "video_url", message: "is required (or video_id for an Orator video)",
+          isMissing: true), .v2)
+    }
+    if let id = ownVideoID(in: url) {
+      return try await ownVideo(id, field: "video_url")
+    }
+    if url.hasPrefix(environment.baseURL + "/media/") {
+      // An uploaded asset's link (or another file of this server): read from disk later.
+      return Source(
+        reference: .url(url), title: "Uploaded video", spokenLanguage: nil,
+        expectedSeconds: CreditEstimate().secondsPerAudioScene)
+    }
+    do { try await environment.fetcher.check(url, field: "video_url") } catch {
+      throw APIError.invalid(error, .v2)
+    }
+    let name = URL(string: url)?.lastPathComponent ?? ""
+    return Source(
+      reference: .url(url), title: name.isEmpty ? "Video" : name, spokenLanguage: nil,
+      expectedSeconds: CreditEstimate().secondsPerAudioScene)
+  }
+
+  /// The video id in one of this server's own video links (`/media/<account>/<video>/…`) of
+  /// this account; other links are treated as plain files.
+  private func ownVideoID(in url: String) -> String? {
+    let prefix = environment.baseURL + "/media/"
+    guard url.hasPrefix(prefix), let path = URLComponents(string: url)?.path else { return nil }
+    let parts = path.dropFirst("/media/".count).split(separator: "/")
+    guard parts.count == 3, parts[0] == Substring(account.rawValue), parts[1] != "assets" else {
+      return nil
+    }
+    return String(parts[1])
+  }
+
+  private func ownVideo(_ id: String, field: String) async throws -> Source {
+    guard let resourceID = ResourceID(id),
+      let video = try await environment.store.video(id: resourceID, account: account)
+    else {
+      throw APIError.notFound("video \"\(id)\" not found (\(field))", .v2)
+    }
+    guard video.status == .completed else {
+      throw APIError.invalid(
+        InvalidField(
+          path: field,
+          message:
+            "video \"\(id)\" is \(video.status.rawValue); only completed videos can be translated"
+        ), .v2)
+    }
+    var spoken: String?
+    if video.kind == .generated,
+      let generate = try? JSONDecoder().decode(VideoGenerateRequest.self, from: video.request)
+    {
+      spoken = ScriptTranslation.spokenLanguage(of: generate, voices: environment.speech.voices)
+    }
+    return Source(
+      reference: .renderedVideo(id: resourceID), title: video.title.isEmpty ? "Video" : video.title,
+      spokenLanguage: spoken,
+      expectedSeconds: Int((video.duration ?? 1).rounded(.up)))
+  }
+
+  // MARK: Languages
+
+  private struct Target {
+    var language: TranslationLanguage
+    var requestedName: String
+    var field: String
+  }
+
+  private func supportedLanguages() async throws -> [TranslationLanguage] {
+    do {
+      return try await translation.targetLanguages()
+    } catch {
+      throw APIError(
+        .serviceUnavailable, code: "translation_unavailable", numericCode: 503,
+        message: "the translation engines are not available: \(error)", envelope: .v2)
+    }
+  }
+
+  private func targetLanguages(_ request: VideoTranslateRequest, supported: [TranslationLanguage])
+    throws -> [Target]
+  {
+    var named: [(String, String)] = []
+    if let list = request.outputLanguages, !list.isEmpty {
+      named = list.enumerated().map { ("output_languages[\($0.offset)]", $0.element) }
+    } else if let one = request.outputLanguage, !one.isEmpty {
+      named = [("output_language", one)]
+    } else {
+      throw APIError.invalid(
+        InvalidField(
+          path: "output_language",
+          message:
+            "is required; one of \(supported.map(\.name).joined(separator: ", ")) (GET /v2/video_translate/target_languages)",
+          isMissing: true), .v2)
+    }
+    var targets: [Target] = []
+    for (field, name) in named {
+      guard let language = LanguageNames.language(named: name),
+        supported.contains(where: { $0.code == language.code })
+      else {
+        throw unsupported("\(field): \"\(name)\" is not a supported language", supported: supported)
+      }
+      if !targets.contains(where: { $0.language.code == language.code }) {
+        targets.append(Target(language: language, requestedName: name, field: field))
+      }
+    }
+    return targets
+  }
+
+  private func unsupported(_ message: String, supported: [TranslationLanguage]) -> APIError {
+    APIError(
+      .badRequest, code: "unsupported_language", numericCode: 400175,
+      message: "\(message); supported: \(supported.map(\.name).joined(separator: ", "))",
+      envelope: .v2)
+  }
+
+  static func name(ofCode code: String) -> String {
+    LanguageNames.language(code: code)?.name ?? code
+  }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import OratorServer
+
+/// `orator serve`'s choice of translation engines (each also an `ORATOR_*` variable).
+struct TranslationOptions: ParsableArguments {
+  @Option(
+    help:
+      "Text translator: apertium (built in), libretranslate or openai. Also ORATOR_TRANSLATOR.")
+  var translator: String?
+  @Option(
+    name: .customLong("translator-url"),
+    help: "Base URL of the LibreTranslate or OpenAI-compatible server. Also ORATOR_TRANSLATOR_URL.")
+  var translatorURL: String?
+  @Option(help: "Model name for --translator openai. Also ORATOR_TRANSLATOR_MODEL.")
+  var translatorModel: String?
+  @Option(help: "API key of the translation server. Also ORATOR_TRANSLATOR_API_KEY.")
+  var translatorApiKey: String?
+  @Option(
+    help:
+      "ISO 639-1 codes the openai translator may use, comma-separated. Also ORATOR_TRANSLATOR_LANGUAGES."
+  )
+  var translatorLanguages: String?
+  @Option(
+    name: .customLong("asr-url"),
+    help:
+      "An OpenAI-compatible /v1/audio/transcriptions server instead of the managed sidecar. Also ORATOR_ASR_URL."
+  )
+  var asrURL: String?
+  @Option(help: "Model name sent to --asr-url. Also ORATOR_ASR_MODEL.") var asrModel: String?
+  @Option(help: "API key of --asr-url. Also ORATOR_ASR_API_KEY.") var asrApiKey: String?
+  @Option(
+    help:
+      "Virtual environment of the speech-recognition sidecar (scripts/setup-asr.sh). Also ORATOR_ASR_VENV."
+  )
+  var asrVenv: String?
+  @Option(help: "CPU threads of the sidecar. Also ORATOR_ASR_THREADS.") var asrThreads: Int?
+
+  func configuration(_ env: [String: String]) throws -> TranslationConfiguration {
+    var result = TranslationConfiguration()
+    let url = try (translatorURL ?? env["ORATOR_TRANSLATOR_URL"]).map {
+      try Self.url($0, option: "--translator-url")
+    }
+    let key = translatorApiKey ?? env["ORATOR_TRANSLATOR_API_KEY"]
+    switch (translator ?? env["ORATOR_TRANSLATOR"] ?? "apertium").lowercased() {
+    case "apertium":
+      result.translator = .apertium
+    case "libretranslate":
+      guard let url else {
+        throw ValidationError("--translator libretranslate needs --translator-url")
+      }
+      result.translator = .libreTranslate(url: url, apiKey: key)
+    case "openai":
+      guard let url else { throw ValidationError("--translator openai needs --translator-url") }
+      let languages = (translatorLanguages ?? env["ORATOR_TRANSLATOR_LANGUAGES"] ?? "")
+        .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        .filter { !$0.isEmpty }
+      guard !languages.isEmpty else {
+        throw ValidationError("--translator openai needs --translator-languages (e.g. en,es,de)")
+      }
+      result.translator = .openAIChat(
+        url: url, model: translatorModel ?? env["ORATOR_TRANSLATOR_MODEL"] ?? "gpt-4o-mini",
+        apiKey: key, languages: languages)
+    case let other:
+      throw ValidationError(
+        "--translator must be apertium, libretranslate or openai, not \"\(other)\"")
+    }
+    if let asr = asrURL ?? env["ORATOR_ASR_URL"] {
+      result.speechRecognitionURL = try Self.url(asr, option: "--asr-url")
+    }
+    result.speechRecognitionModel =
+      asrModel ?? env["ORATOR_ASR_MODEL"] ?? result.speechRecognitionModel
+    result.speechRecognitionAPIKey = asrApiKey ?? env["ORATOR_ASR_API_KEY"]
+    result.sidecarEnvironment = asrVenv ?? env["ORATOR_ASR_VENV"] ?? result.sidecarEnvironment
+    if let threads = asrThreads ?? env["ORATOR_ASR_THREADS"].flatMap(Int.init) {
+      guard threads >= 1 else { throw ValidationError("--asr-threads must be at least 1") }
+      result.sidecarThreads = threads
+    }
+    return result
+  }
+
+  private static func url(_ text: String, option: String) throws -> URL {
+    guard let url = URL(string: text), let scheme = url.scheme?.lowercased(),
+      scheme == "http" || scheme == "https", url.host != nil
+    else { throw ValidationError("\(option) must be an http(s) URL, not \"\(text)\"") }
+    return url
+  }
+}
