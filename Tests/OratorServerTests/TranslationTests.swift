@@ -161,10 +161,17 @@ import Testing
   @Test func externalVideoIsTranscribedTranslatedAndDubbed() async throws {
     try await TestServer.with { server in
       let (assetURL, inputDuration) = try await Self.uploadExternalVideo(to: server)
+      let quota = {
+        try await server.get("/v2/user/remaining_quota").json["data"]["remaining_quota"].int
+      }
+      let before = try #require(try await quota())
       let id = try await Self.translate(
         ["video_url": assetURL, "output_language": "Spanish", "title": "Saludo"], server)
       let data = try await Self.waitForTranslation(id, server)
       #expect(data["status"] == .string("success"), "\(data)")
+      // Charged by the translation's duration, as a render is.
+      let charged = Int((data["duration"].double ?? 0).rounded(.up))
+      #expect(try await quota() == before - charged)
       #expect(data["title"] == .string("Saludo"))
       let path = try await server.download(try #require(data["url"].string), as: "dub.mp4")
       let probe = try await MediaProbe(path: path)
