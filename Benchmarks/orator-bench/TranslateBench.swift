@@ -66,10 +66,15 @@ func benchTranslate(seconds: Double) async throws {
     ("extract", stages.extract), ("ASR", stages.recognition), ("MT", stages.translation),
     ("TTS", stages.speech), ("fit", stages.fitting), ("mux", stages.muxing),
   ] {
-    print(String(format: "    %-8@ %6.2f s  (%.3f × duration)", name, value, value / length))
+    let label = name.padding(toLength: 8, withPad: " ", startingAt: 0)
+    print("    " + label + String(format: "%6.2f s  (%.3f × duration)", value, value / length))
   }
   print(
     String(
       format: "  sidecar start (model load, not counted): %.1f s; %d sentences, output %.2f s",
       load, dubbed.translatedSegments.count, dubbed.duration))
+  // Whisper's word count against the script's shows that nothing was skipped.
+  let spoken = speech.words.count
+  let heard = dubbed.transcript.segments.reduce(0) { $0 + $1.words.count }
+  print("  recognised \(heard) words of \(spoken) spoken")
 }
