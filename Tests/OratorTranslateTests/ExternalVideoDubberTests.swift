@@ -111,6 +111,41 @@ import Testing
     #expect(Set(words(srt)).contains("gràcies"), "\(srt)")
   }
 
+  @Test func denseSpeechIsSpedUpAndMayHoldTheLastFrame() async throws {
+    guard let sidecar = ASREnvironment.sidecar else {
+      Issue.record(Comment(rawValue: ASREnvironment.missingMessage))
+      return
+    }
+    // Almost no pauses and the picture ends with the speech: the longer Spanish has to be
+    // spoken faster, and whatever still does not fit runs on over the held last frame.
+    let scratch = try ScratchFolder()
+    let speech = scratch.file("english.wav")
+    let spoken = try await TestMedia.speech(
+      [
+        "Please send us your feedback so we can keep improving the product for you.",
+        "The new dashboard shows each job as it happens.",
+      ], pause: 0.15, to: speech)
+    let input = scratch.file("input.mp4")
+    try await TestMedia.video(seconds: spoken + 0.1, audio: speech, to: input)
+
+    let dubbed = try await dubber(sidecar).dub(
+      input, to: Self.spanish, options: DubOptions(), into: scratch.file("out"))
+
+    let segments = dubbed.translatedSegments
+    #expect(segments.count == 2)
+    for (previous, next) in zip(segments, segments.dropFirst()) {
+      #expect(previous.end <= next.start)
+    }
+    let lastSpeech = try #require(segments.last?.end)
+    #expect(abs(dubbed.duration - max(spoken + 0.1, lastSpeech)) < 0.3)
+    // Speed-up is bounded (1.4 × 1.15 at most), so the dub cannot be squeezed to half the time.
+    #expect(lastSpeech - (segments.first?.start ?? 0) > 0.5 * spoken)
+    let streams = try await MediaProbe.streams(dubbed.videoFile)
+    #expect(streams.first { $0.codecType == "video" }?.codecName == "h264")
+    let srt = try String(contentsOf: dubbed.subtitleFile, encoding: .utf8)
+    #expect(Set(words(srt)).contains("producto"))
+  }
+
   @Test func unsupportedDirectionIsRefusedAfterListening() async throws {
     guard let sidecar = ASREnvironment.sidecar else {
       Issue.record(Comment(rawValue: ASREnvironment.missingMessage))
