@@ -42,6 +42,15 @@ let package = Package(
       swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
     ),
     .target(
+      name: "OratorTranslate",
+      dependencies: [
+        "OratorCore", "OratorRender",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Subprocess", package: "swift-subprocess"),
+      ],
+      resources: [.copy("Sidecar")]
+    ),
+    .target(
       name: "OratorServer",
       dependencies: [
         "HeyGenAPI", "OratorCore", "OratorSQLite", "OratorRender",
@@ -60,7 +69,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "orator-bench",
-      dependencies: ["HeyGenAPI", "OratorRender", "CCairo"],
+      dependencies: ["HeyGenAPI", "OratorRender", "OratorTranslate", "CCairo"],
       path: "Benchmarks/orator-bench"
     ),
 
@@ -71,6 +80,15 @@ let package = Package(
       name: "OratorRenderTests",
       dependencies: [
         "OratorRender", "HeyGenAPI", "OratorCore",
+        .product(name: "Subprocess", package: "swift-subprocess"),
+      ]
+    ),
+    .testTarget(
+      name: "OratorTranslateTests",
+      dependencies: [
+        "OratorTranslate", "OratorRender",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Subprocess", package: "swift-subprocess"),
       ]
     ),

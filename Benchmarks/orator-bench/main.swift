@@ -2,10 +2,13 @@
 //
 //   swift run -c release orator-bench render [seconds]
 //   swift run -c release orator-bench avatars
+//   swift run -c release orator-bench translate [seconds]
 //
 // `render` renders a script of about `seconds` (default 60) at 1920×1080 and 1280×720 with the
 // default encoder (x264 veryfast) and prints render time ÷ video duration and peak memory.
 // `avatars` prints the Cairo draw time per frame of every presenter at 1920×1080.
+// `translate` dubs an English test video of about `seconds` (default 30) into Spanish with the
+// built-in engines and prints wall time ÷ duration per stage (needs scripts/setup-asr.sh).
 import CCairo
 import Foundation
 import HeyGenAPI
@@ -130,7 +133,10 @@ case "render", nil:
   try await benchRender(seconds: seconds)
 case "avatars":
   benchAvatars()
+case "translate":
+  let seconds = arguments.dropFirst().first.flatMap(Double.init) ?? 30
+  try await benchTranslate(seconds: seconds)
 default:
-  print("usage: orator-bench render [seconds] | avatars")
+  print("usage: orator-bench render [seconds] | avatars | translate [seconds]")
   exit(2)
 }

@@ -2,8 +2,8 @@ import Foundation
 
 /// Makes the copy with captions drawn into the picture (HeyGen's `video_url_caption`),
 /// using libass through ffmpeg's `ass` filter; the audio is copied as is.
-enum CaptionBurner {
-  static func burn(
+public enum CaptionBurner {
+  public static func burn(
     assFile: String, into video: String, to output: String, settings: EncoderSettings
   )
     async throws(FFmpegError)

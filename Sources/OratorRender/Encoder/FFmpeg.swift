@@ -20,13 +20,13 @@ public enum FFmpeg {
   }
 
   /// Runs ffprobe and returns what it printed on standard output.
-  static func probe(_ arguments: [String]) async throws(FFmpegError) -> String {
+  public static func probe(_ arguments: [String]) async throws(FFmpegError) -> String {
     let bytes = try await collect("ffprobe", ["-v", "error"] + arguments, outputLimit: 1 << 20)
     return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Duration of a media file in seconds.
-  static func duration(of path: String) async throws(FFmpegError) -> Double {
+  public static func duration(of path: String) async throws(FFmpegError) -> Double {
     let text = try await probe([
       "-show_entries", "format=duration", "-of", "default=noprint_wrappers=1:nokey=1", path,
     ])

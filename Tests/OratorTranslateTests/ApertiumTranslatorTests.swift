@@ -1,0 +1,62 @@
+import Testing
+
+@testable import OratorTranslate
+
+@Suite struct ApertiumTranslatorTests {
+  let apertium = ApertiumTranslator()
+
+  @Test func englishBecomesSpanish() async throws {
+    let spanish = try await apertium.translate(
+      ["Hello, this is a video about our product.", "Thank you for watching."], from: "en",
+      to: "es")
+    #expect(spanish.count == 2)
+    #expect(words(spanish[0]).contains("hola"))
+    #expect(words(spanish[0]).contains("vídeo"))
+    #expect(words(spanish[1]).contains("gracias"))
+  }
+
+  @Test func oneRunKeepsCountAndOrderWithBlanks() async throws {
+    let texts = [
+      "The cat sleeps.", "", "I like the house", "   ", "Good morning!", "The red car.",
+    ]
+    let spanish = try await apertium.translate(texts, from: "en", to: "es")
+    #expect(spanish.count == texts.count)
+    #expect(words(spanish[0]).contains("gato"))
+    #expect(spanish[1] == "")
+    #expect(words(spanish[2]).contains("casa"))
+    #expect(spanish[3] == "")
+    #expect(words(spanish[4]).contains("buenos"))
+    #expect(words(spanish[5]).contains("coche"))
+  }
+
+  @Test func installedPairsAreOffered() async throws {
+    let pairs = try await apertium.pairs()
+    for target in ["es", "ca", "gl"] {
+      #expect(pairs.contains(LanguagePair(source: "en", target: target)))
+    }
+    #expect(pairs.contains(LanguagePair(source: "fr", target: "es")))
+    #expect(!pairs.contains(LanguagePair(source: "en", target: "de")))
+  }
+
+  @Test func plainModeWinsOverVariants() {
+    let modes = ApertiumModes.modes(
+      listing: "  eng-cat_valencia\n  eng-cat\n  eco-es-fr\n  spa-eng_US\n  en-gl\n")
+    #expect(modes[LanguagePair(source: "en", target: "ca")] == "eng-cat")
+    #expect(modes[LanguagePair(source: "es", target: "en")] == "spa-eng_US")
+    #expect(modes[LanguagePair(source: "en", target: "gl")] == "en-gl")
+    #expect(modes.count == 3)
+  }
+
+  @Test func unsupportedPairIsRefused() async {
+    await #expect(throws: TranslationError.unsupportedPair(source: "en", target: "de")) {
+      try await apertium.translate(["Hello"], from: "en", to: "de")
+    }
+  }
+
+  @Test func catalanAndFrenchToSpanish() async throws {
+    let catalan = try await apertium.translate(["Good morning, my friends."], from: "en", to: "ca")
+    #expect(words(catalan[0]).contains("bon"))
+    let spanish = try await apertium.translate(["Bonjour le monde."], from: "fr", to: "es")
+    #expect(words(spanish[0]).contains("mundo"))
+  }
+}
