@@ -53,7 +53,7 @@ let package = Package(
     .target(
       name: "OratorServer",
       dependencies: [
-        "HeyGenAPI", "OratorCore", "OratorSQLite", "OratorRender",
+        "HeyGenAPI", "OratorCore", "OratorSQLite", "OratorRender", "OratorTranslate",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
