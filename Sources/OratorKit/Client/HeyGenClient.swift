@@ -25,12 +25,14 @@ public struct HeyGenClient: Sendable {
   /// - Parameters:
   ///   - apiKey: sent as `X-Api-Key` on every API call (never with downloads of media links,
   ///     which are signed and may live on another host).
-  ///   - httpClient: the AsyncHTTPClient to send with; the shared one by default.
+  ///   - httpClient: the AsyncHTTPClient to send with; by default one shared by every
+  ///     ``HeyGenClient`` that reports a refused connection at once (``retry`` decides what
+  ///     happens next) instead of retrying it until the call's deadline.
   ///   - timeout: the longest one call may take.
   public init(
     baseURL: URL, apiKey: String, retry: RetryPolicy = .default,
     polling: PollingSchedule = .default, timeout: Duration = .seconds(120),
-    httpClient: HTTPClient = .shared
+    httpClient: HTTPClient = .oratorKit
   ) {
     self.baseURL = baseURL
     self.retry = retry
@@ -60,4 +62,14 @@ public struct HeyGenClient: Sendable {
   public func video(id: VideoID) async throws(HeyGenError) -> VideoStatus {
     try await videos.status(id: id)
   }
+}
+
+extension HTTPClient {
+  /// The client ``HeyGenClient`` uses unless given one. Lives as long as the process.
+  public static let oratorKit: HTTPClient = {
+    var configuration = HTTPClient.Configuration.singletonConfiguration
+    configuration.connectionPool.retryConnectionEstablishment = false
+    configuration.timeout.connect = .seconds(10)
+    return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+  }()
 }
