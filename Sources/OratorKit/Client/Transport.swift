@@ -104,7 +104,8 @@ struct Transport: Sendable {
       let response = try await http.execute(request, timeout: .init(timeout))
       let bytes = try await response.body.collect(upTo: 64 << 20)
       return Answer(
-        status: Int(response.status.code), headers: response.headers, body: Data(bytes.readableBytesView))
+        status: Int(response.status.code), headers: response.headers,
+        body: Data(bytes.readableBytesView))
     } catch {
       throw HeyGenError(
         kind: .unreachable, message: "cannot reach \(baseURL): \(Self.describe(error))")
@@ -161,7 +162,8 @@ struct Transport: Sendable {
 
   static func url(_ base: String, query: [(String, String?)]) -> String {
     var components = URLComponents(string: base)
-    let items = query.compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }
+    let items = query.compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) }
+    }
     if !items.isEmpty { components?.queryItems = items }
     return components?.string ?? base
   }

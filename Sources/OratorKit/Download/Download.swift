@@ -10,7 +10,8 @@ extension HeyGenClient {
   ) async throws(HeyGenError) -> DownloadProgress {
     guard let link = video.videoUrl, let url = URL(string: link) else {
       throw HeyGenError(
-        kind: .invalidResponse, message: "video \(video.id) is \(video.status) and has no video_url")
+        kind: .invalidResponse, message: "video \(video.id) is \(video.status) and has no video_url"
+      )
     }
     return try await download(url, to: file, progress: progress)
   }
@@ -41,9 +42,11 @@ extension HeyGenClient {
     var total = response.headers.first(name: "Content-Length").flatMap(Int64.init)
     switch status {
     case 206:
-      total = Self.completeSize(response.headers.first(name: "Content-Range")) ?? total.map {
-        $0 + existing
-      }
+      total =
+        Self.completeSize(response.headers.first(name: "Content-Range"))
+        ?? total.map {
+          $0 + existing
+        }
     case 200:
       existing = 0
     case 416 where Self.completeSize(response.headers.first(name: "Content-Range")) == existing:

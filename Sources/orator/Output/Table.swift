@@ -16,7 +16,8 @@ struct Table {
     }
     for row in all {
       let cells = row.enumerated().map { column, cell in
-        column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+        column == row.count - 1
+          ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
       }
       Swift.print(cells.joined(separator: "  "))
     }

@@ -23,7 +23,9 @@ final class TerminalProgress: @unchecked Sendable {
   /// reports no percentage, so the bar sweeps instead of filling).
   func show(waitingFor state: String) {
     let elapsed = Int((ContinuousClock.now - started).components.seconds)
-    show(label: state, fraction: nil, detail: "\(elapsed / 60):\(String(format: "%02d", elapsed % 60))")
+    show(
+      label: state, fraction: nil, detail: "\(elapsed / 60):\(String(format: "%02d", elapsed % 60))"
+    )
   }
 
   /// Bytes of a download.

@@ -21,7 +21,8 @@ import Testing
       let voices = try await orator("voices", "--language", "English", "--gender", "female")
       #expect(voices.status == 0, "\(voices)")
       #expect(voices.lines.contains { $0.hasPrefix(VideoRequest.voiceID + " ") }, "\(voices)")
-      #expect(voices.lines.dropFirst().allSatisfy { $0.contains("female") && !$0.contains(" male") })
+      #expect(
+        voices.lines.dropFirst().allSatisfy { $0.contains("female") && !$0.contains(" male") })
       let voiceJSON = try await orator("voices", "--language", "en", "--json")
       let decoded = try JSONDecoder().decode(VoiceListData.self, from: Data(voiceJSON.stdout.utf8))
       #expect(decoded.voices.allSatisfy { $0.language == "English" } && decoded.voices.count >= 2)
@@ -78,7 +79,9 @@ import Testing
       let list = try await orator("video", "list")
       #expect(list.lines.first?.hasPrefix("VIDEO ID") == true)
       #expect(
-        list.lines.contains { $0.hasPrefix(id) && $0.contains("completed") && $0.hasSuffix("CLI video") },
+        list.lines.contains {
+          $0.hasPrefix(id) && $0.contains("completed") && $0.hasSuffix("CLI video")
+        },
         "\(list)")
       let listJSON = try await orator("video", "list", "--limit", "1", "--json")
       let page = try JSONDecoder().decode(VideoListData.self, from: Data(listJSON.stdout.utf8))
@@ -120,7 +123,8 @@ import Testing
       let wrong = CLI(server: server, directory: folder, key: "wrong-key")
       let refused = try await wrong("avatars")
       #expect(refused.status == 1, "\(refused)")
-      #expect(refused.stderr.contains("refused the API key") && refused.stderr.contains("HEYGEN_TOKEN"))
+      #expect(
+        refused.stderr.contains("refused the API key") && refused.stderr.contains("HEYGEN_TOKEN"))
       // A flag wins over the environment.
       #expect(try await wrong("avatars", "--api-key", TestServer.apiKey).status == 0)
 
@@ -193,7 +197,8 @@ import Testing
       #expect(Set(template.variables.keys) == ["name", "voice"])
 
       let listed = try await orator("template", "list")
-      #expect(listed.lines.contains { $0.hasPrefix(template.templateId) && $0.hasSuffix("Greeting") })
+      #expect(
+        listed.lines.contains { $0.hasPrefix(template.templateId) && $0.hasSuffix("Greeting") })
 
       let generated = try await orator(
         "template", "generate", template.templateId, "--var", "name=Ada",

@@ -186,7 +186,8 @@ import Testing
       var tampered = event.body
       tampered[tampered.startIndex] ^= 0x20
       #expect(!verifier.isValid(body: tampered, signature: signature))
-      #expect(!WebhookVerifier(secret: secret + "x").isValid(body: event.body, signature: signature))
+      #expect(
+        !WebhookVerifier(secret: secret + "x").isValid(body: event.body, signature: signature))
       #expect(!verifier.isValid(body: event.body, signature: String(signature.dropLast(2))))
       #expect(!verifier.isValid(body: event.body, signature: "zz" + signature.dropFirst(2)))
     }
