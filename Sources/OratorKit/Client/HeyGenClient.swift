@@ -11,7 +11,7 @@ import Foundation
 /// ```
 ///
 /// Calls are grouped by area (``avatars``, ``voices``, ``videos``, ``templates``, ``assets``,
-/// ``translations``, ``account``) and return domain values, not envelopes. Every failure is a
+/// ``translations``, ``webhooks``, ``account``) and return domain values, not envelopes. Every failure is a
 /// ``HeyGenError``. Rate-limited calls and failed idempotent calls are retried per ``retry``.
 public struct HeyGenClient: Sendable {
   /// The server's base URL, e.g. `http://127.0.0.1:8080` or `https://api.heygen.com`.
@@ -55,6 +55,8 @@ public struct HeyGenClient: Sendable {
   public var assets: Assets { Assets(transport: transport) }
   /// `/v2/video_translate`.
   public var translations: Translations { Translations(transport: transport) }
+  /// `/v1/webhook/...`: receivers of video events.
+  public var webhooks: Webhooks { Webhooks(transport: transport) }
   /// `/v2/user/remaining_quota`.
   public var account: AccountEndpoints { AccountEndpoints(transport: transport) }
 

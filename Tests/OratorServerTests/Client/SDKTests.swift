@@ -171,10 +171,13 @@ import Testing
     let receiver = try await WebhookReceiver()
     defer { Task { await receiver.stop() } }
     try await TestServer.with(arguments: ["--webhook-first-retry-seconds", "1"]) { server in
-      let added = try await server.post(
-        "/v1/webhook/endpoint.add", json: ["url": receiver.baseURL + "/events"])
-      let secret = try #require(added.json["data"]["secret"].string)
       let client = server.client()
+      let endpoint = try await client.webhooks.add(
+        url: receiver.baseURL + "/events", events: ["avatar_video.success"])
+      let secret = endpoint.secret
+      #expect(endpoint.status == "enabled" && endpoint.events == ["avatar_video.success"])
+      #expect(try await client.webhooks.list().map(\.endpointId) == [endpoint.endpointId])
+      #expect(try await client.webhooks.eventTypes().contains("avatar_video.fail"))
       _ = try await client.waitForVideo(id: try await client.videos.generate(SDKRequest.hello()))
       let event = try #require(try await receiver.wait(for: 1, path: "events").first)
       let signature = try #require(event.signature)
@@ -190,6 +193,22 @@ import Testing
         !WebhookVerifier(secret: secret + "x").isValid(body: event.body, signature: signature))
       #expect(!verifier.isValid(body: event.body, signature: String(signature.dropLast(2))))
       #expect(!verifier.isValid(body: event.body, signature: "zz" + signature.dropFirst(2)))
+
+      // The server records the attempt once the receiver has answered.
+      var deliveries = try await client.webhooks.deliveries(endpointID: endpoint.endpointId)
+      for _ in 0..<50 where deliveries.first?.status != "delivered" {
+        try await Task.sleep(for: .milliseconds(100))
+        deliveries = try await client.webhooks.deliveries(endpointID: endpoint.endpointId)
+      }
+      #expect(deliveries.first?.status == "delivered" && deliveries.first?.attempts.count == 1)
+      let paused = try await client.webhooks.update(id: endpoint.endpointId, status: "disabled")
+      #expect(paused.status == "disabled" && paused.events == ["avatar_video.success"])
+      try await client.webhooks.delete(id: endpoint.endpointId)
+      #expect(try await client.webhooks.list().isEmpty)
+      let gone = await #expect(throws: HeyGenError.self) {
+        try await client.webhooks.delete(id: endpoint.endpointId)
+      }
+      #expect(gone?.isNotFound == true)
     }
   }
 
