@@ -60,8 +60,10 @@ struct QuotaCommand: AsyncParsableCommand {
     try await reportingFailures {
       let quota = try await client.account.remainingQuota()
       if output.json { return try printJSON(quota) }
-      print("remaining quota: \(quota.remainingQuota)")
-      print("api:             \(quota.details.api)")
+      // Both Orator and HeyGen count the quota in seconds of video.
+      print(
+        "remaining quota: \(quota.remainingQuota) s (\(quota.remainingQuota / 60) min of video)")
+      print("api:             \(quota.details.api) s")
     }
   }
 }
