@@ -18,7 +18,8 @@ struct CreateVideo: AsyncParsableCommand {
   @Option(help: "The voice id (see `orator voices`).") var voice: String
   @Option(help: "The script to speak.") var text: String?
   @Option(help: "A file holding the script to speak.") var scriptFile: String?
-  @Option(help: "A colour (#RRGGBB) or the URL of a picture or video.") var background: String?
+  @Option(help: "A colour (#RRGGBB), or a picture or video: a URL or a local file (uploaded).")
+  var background: String?
   @Option(help: "WIDTHxHEIGHT, e.g. 1280x720 (default 1920x1080).") var dimension: String?
   @Option(help: "The video's title.") var title: String?
   @Flag(help: "Also render a copy with burned-in captions.") var caption = false
@@ -37,8 +38,11 @@ struct CreateVideo: AsyncParsableCommand {
 
   func run() async throws {
     let client = try server.client()
-    let request = try makeRequest()
+    var request = try makeRequest()
     try await reportingFailures {
+      if let file = localBackground {
+        request.videoInputs[0].background = try await Self.upload(file, client: client)
+      }
       let id = try await client.videos.generate(request)
       try await VideoDelivery(client: client, json: output.json).deliver(id, delivery)
     }
@@ -64,11 +68,29 @@ struct CreateVideo: AsyncParsableCommand {
   /// `#hex` is a colour; a URL ending in a video extension a video; any other URL a picture.
   static func background(_ text: String) -> Background {
     if text.hasPrefix("#") { return .color(text) }
-    let path = URL(string: text)?.path.lowercased() ?? text.lowercased()
-    if [".mp4", ".webm", ".mov", ".mkv"].contains(where: path.hasSuffix) {
-      return .video(VideoBackground(url: text))
-    }
+    if isVideo(text) { return .video(VideoBackground(url: text)) }
     return .image(ImageBackground(url: text))
+  }
+
+  /// `--background` when it names a file on this machine: the server cannot read it, so it is
+  /// uploaded first.
+  var localBackground: URL? {
+    guard let background, !background.hasPrefix("#"), !background.contains("://"),
+      FileManager.default.fileExists(atPath: background)
+    else { return nil }
+    return URL(fileURLWithPath: background)
+  }
+
+  static func upload(_ file: URL, client: HeyGenClient) async throws -> Background {
+    let asset = try await client.assets.upload(file: file)
+    return isVideo(file.path)
+      ? .video(VideoBackground(videoAssetId: asset.id))
+      : .image(ImageBackground(imageAssetId: asset.id))
+  }
+
+  static func isVideo(_ text: String) -> Bool {
+    let path = URL(string: text)?.path.lowercased() ?? text.lowercased()
+    return [".mp4", ".webm", ".mov", ".mkv"].contains(where: path.hasSuffix)
   }
 
   static func parseDimension(_ text: String) -> HeyGenAPI.Dimension? {

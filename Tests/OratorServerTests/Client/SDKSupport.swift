@@ -38,6 +38,12 @@ enum TranslationSupport {
   }
 
   static func isServed() async -> Bool { await served.value }
+
+  /// Spanish when offered, else the first language that is not English.
+  static func target(in languages: [String]) throws -> String {
+    if languages.contains("Spanish") { return "Spanish" }
+    return try #require(languages.first { !$0.hasPrefix("English") }, "\(languages)")
+  }
 }
 
 /// A scratch folder for downloads, removed by the caller.
