@@ -16,7 +16,7 @@ struct CLI {
   var directory: URL
   var environment: [String: String]
 
-  /// A CLI pointed at `server` through the environment, as the README's session sets it up.
+  /// A CLI pointed at `server` through the environment, as the README's walkthrough sets it up.
   init(server: TestServer, directory: URL, key: String = TestServer.apiKey) {
     self.directory = directory
     environment = ["HEYGEN_BASE_URL": server.baseURL, "HEYGEN_TOKEN": key]

@@ -1,13 +1,13 @@
 import Foundation
 import Testing
 
-/// The CLI session the README shows a newcomer, run line by line as a shell would run it.
-@Suite struct READMESessionTests {
-  static let marker = "<!-- cli-session:"
+/// The CLI walkthrough the README shows a newcomer, run line by line as a shell would run it.
+@Suite struct READMEWalkthroughTests {
+  static let marker = "<!-- cli-walkthrough:"
 
   /// The commands of the README's marked block, continuation lines joined, `export` lines
   /// left out (the test sets the environment itself).
-  static func session() throws -> [String] {
+  static func walkthrough() throws -> [String] {
     let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
       .appendingPathComponent("README.md")
@@ -29,8 +29,8 @@ import Testing
     return commands.filter { !$0.hasPrefix("export ") }
   }
 
-  @Test func theREADMESessionWorks() async throws {
-    let commands = try Self.session()
+  @Test func theREADMEWalkthroughWorks() async throws {
+    let commands = try Self.walkthrough()
     #expect(commands.first == "orator avatars")
     #expect(commands.contains { $0.contains("--wait --download hello.mp4") })
     let folder = try scratchFolder()
