@@ -221,9 +221,10 @@ import Testing
       let languages = try await client.translations.targetLanguages()
       let target = try TranslationSupport.target(in: languages)
       let video = try await client.videos.generate(SDKRequest.hello("Good morning."))
-      _ = try await client.waitForVideo(id: video)
+      let finished = try await client.waitForVideo(id: video)
+      // By URL here; the CLI test translates by id.
       let ids = try await client.translations.create(
-        VideoTranslateRequest(videoId: video.rawValue, outputLanguage: target))
+        VideoTranslateRequest(videoUrl: finished.videoUrl, outputLanguage: target))
       let id = try #require(ids.first)
       let done = try await client.waitForTranslation(id: id, timeout: .seconds(300))
       #expect(done.status == .success && done.outputLanguage == target)
