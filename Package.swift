@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .executable(name: "orator", targets: ["orator"]),
     .library(name: "HeyGenAPI", targets: ["HeyGenAPI"]),
+    .library(name: "OratorKit", targets: ["OratorKit"]),
     .library(name: "OratorRender", targets: ["OratorRender"]),
   ],
   dependencies: [
@@ -24,6 +25,14 @@ let package = Package(
     .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
 
     .target(name: "HeyGenAPI"),
+    .target(
+      name: "OratorKit",
+      dependencies: [
+        "HeyGenAPI",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
     .target(
       name: "OratorCore",
       dependencies: ["HeyGenAPI", .product(name: "Crypto", package: "swift-crypto")]
@@ -62,7 +71,7 @@ let package = Package(
     .executableTarget(
       name: "orator",
       dependencies: [
-        "HeyGenAPI", "OratorCore", "OratorRender", "OratorServer", "OratorSQLite",
+        "HeyGenAPI", "OratorCore", "OratorKit", "OratorRender", "OratorServer", "OratorSQLite",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
       ]
@@ -96,7 +105,7 @@ let package = Package(
     .testTarget(
       name: "OratorServerTests",
       dependencies: [
-        "HeyGenAPI", "OratorCore", "orator",
+        "HeyGenAPI", "OratorCore", "OratorKit", "orator",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Crypto", package: "swift-crypto"),

@@ -39,6 +39,21 @@ public struct AvatarListItem: Codable, Sendable, Equatable {
     case defaultVoiceId = "default_voice_id"
   }
 
+  /// Lenient where HeyGen's own catalogue is: `premium`, `type`, `tags` and
+  /// `default_voice_id` may be missing or null there.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    avatarId = try c.decode(String.self, forKey: .avatarId)
+    avatarName = try c.decodeIfPresent(String.self, forKey: .avatarName) ?? avatarId
+    gender = try c.decodeIfPresent(String.self, forKey: .gender) ?? "unknown"
+    previewImageUrl = try c.decodeIfPresent(String.self, forKey: .previewImageUrl) ?? ""
+    previewVideoUrl = try c.decodeIfPresent(String.self, forKey: .previewVideoUrl) ?? ""
+    premium = try c.decodeIfPresent(Bool.self, forKey: .premium) ?? false
+    type = try c.decodeIfPresent(String.self, forKey: .type)
+    tags = try c.decodeIfPresent([String].self, forKey: .tags) ?? []
+    defaultVoiceId = try c.decodeIfPresent(String.self, forKey: .defaultVoiceId)
+  }
+
   public func encode(to encoder: any Encoder) throws {
     var c = encoder.container(keyedBy: CodingKeys.self)
     try c.encode(avatarId, forKey: .avatarId)
@@ -90,6 +105,21 @@ public struct VoiceListItem: Codable, Sendable, Equatable {
     case emotionSupport = "emotion_support"
     case supportInteractiveAvatar = "support_interactive_avatar"
     case locale
+  }
+
+  /// Lenient where HeyGen's own list is: no `locale` there, and the flags may be missing.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    voiceId = try c.decode(String.self, forKey: .voiceId)
+    language = try c.decodeIfPresent(String.self, forKey: .language) ?? ""
+    gender = try c.decodeIfPresent(String.self, forKey: .gender) ?? "unknown"
+    name = try c.decodeIfPresent(String.self, forKey: .name) ?? voiceId
+    previewAudio = try c.decodeIfPresent(String.self, forKey: .previewAudio) ?? ""
+    supportPause = try c.decodeIfPresent(Bool.self, forKey: .supportPause) ?? false
+    emotionSupport = try c.decodeIfPresent(Bool.self, forKey: .emotionSupport) ?? false
+    supportInteractiveAvatar =
+      try c.decodeIfPresent(Bool.self, forKey: .supportInteractiveAvatar) ?? false
+    locale = try c.decodeIfPresent(String.self, forKey: .locale) ?? ""
   }
 }
 

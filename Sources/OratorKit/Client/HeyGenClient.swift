@@ -1,0 +1,78 @@
+import AsyncHTTPClient
+import Foundation
+
+/// A client of the HeyGen REST API, as served by Orator or by api.heygen.com.
+///
+/// ```swift
+/// let client = HeyGenClient(baseURL: URL(string: "http://127.0.0.1:8080")!, apiKey: key)
+/// let id = try await client.videos.generate(request)
+/// let video = try await client.waitForVideo(id: id)
+/// try await client.download(video, to: URL(fileURLWithPath: "hello.mp4"))
+/// ```
+///
+/// Calls are grouped by area (``avatars``, ``voices``, ``videos``, ``templates``, ``assets``,
+/// ``translations``, ``webhooks``, ``account``) and return domain values, not envelopes. Every failure is a
+/// ``HeyGenError``. Rate-limited calls and failed idempotent calls are retried per ``retry``.
+public struct HeyGenClient: Sendable {
+  /// The server's base URL, e.g. `http://127.0.0.1:8080` or `https://api.heygen.com`.
+  public let baseURL: URL
+  public let retry: RetryPolicy
+  /// How often ``waitForVideo(id:timeout:progress:)`` asks for the status.
+  public let polling: PollingSchedule
+
+  let transport: Transport
+
+  /// - Parameters:
+  ///   - apiKey: sent as `X-Api-Key` on every API call (never with downloads of media links,
+  ///     which are signed and may live on another host).
+  ///   - httpClient: the AsyncHTTPClient to send with; by default one shared by every
+  ///     ``HeyGenClient`` that reports a refused connection at once (``retry`` decides what
+  ///     happens next) instead of retrying it until the call's deadline.
+  ///   - timeout: the longest one call may take.
+  public init(
+    baseURL: URL, apiKey: String, retry: RetryPolicy = .default,
+    polling: PollingSchedule = .default, timeout: Duration = .seconds(120),
+    httpClient: HTTPClient = .oratorKit
+  ) {
+    self.baseURL = baseURL
+    self.retry = retry
+    self.polling = polling
+    var base = baseURL.absoluteString
+    while base.hasSuffix("/") { base.removeLast() }
+    transport = Transport(
+      baseURL: base, apiKey: apiKey, http: httpClient, retry: retry, timeout: timeout)
+  }
+
+  /// Presenters: `/v2/avatars`, `/v2/avatar/<id>/details` and the avatar groups.
+  public var avatars: Avatars { Avatars(transport: transport) }
+  /// `/v2/voices`.
+  public var voices: Voices { Voices(transport: transport) }
+  /// Generate, status, list, delete and share.
+  public var videos: Videos { Videos(transport: transport) }
+  /// `/v2/templates` and `/v2/template/<id>[/generate]`.
+  public var templates: Templates { Templates(transport: transport) }
+  /// `POST /v1/asset`.
+  public var assets: Assets { Assets(transport: transport) }
+  /// `/v2/video_translate`.
+  public var translations: Translations { Translations(transport: transport) }
+  /// `/v1/webhook/...`: receivers of video events.
+  public var webhooks: Webhooks { Webhooks(transport: transport) }
+  /// `/v2/user/remaining_quota`.
+  public var account: AccountEndpoints { AccountEndpoints(transport: transport) }
+
+  /// The status of one video: `GET /v1/video_status.get`.
+  public func video(id: VideoID) async throws(HeyGenError) -> VideoStatus {
+    try await videos.status(id: id)
+  }
+}
+
+extension HTTPClient {
+  /// The client ``HeyGenClient`` uses unless given one. Lives as long as the process.
+  public static let oratorKit: HTTPClient = {
+    var configuration = HTTPClient.Configuration.singletonConfiguration
+    configuration.connectionPool.retryConnectionEstablishment = false
+    configuration.timeout.connect = .seconds(10)
+    return HTTPClient(
+      eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+  }()
+}

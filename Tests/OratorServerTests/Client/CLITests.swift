@@ -1,0 +1,285 @@
+import Foundation
+import HeyGenAPI
+import Testing
+
+/// The `orator` client commands against a real server: output, `--json` and exit codes.
+@Suite(.serialized) struct CLITests {
+  @Test func avatarsVoicesAndQuotaPrintTablesAndJSON() async throws {
+    let folder = try scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try await TestServer.with(workers: 0) { server in
+      let orator = CLI(server: server, directory: folder)
+
+      let avatars = try await orator("avatars")
+      #expect(avatars.status == 0, "\(avatars)")
+      #expect(avatars.lines.first?.hasPrefix("AVATAR ID") == true)
+      #expect(avatars.lines.contains { $0.hasPrefix(VideoRequest.avatarID + " ") }, "\(avatars)")
+      let listing = try JSONDecoder().decode(
+        AvatarListData.self, from: Data(try await orator("avatars", "--json").stdout.utf8))
+      #expect(listing.avatars.count == avatars.lines.count - 1)
+
+      let voices = try await orator("voices", "--language", "English", "--gender", "female")
+      #expect(voices.status == 0, "\(voices)")
+      #expect(voices.lines.contains { $0.hasPrefix(VideoRequest.voiceID + " ") }, "\(voices)")
+      #expect(
+        voices.lines.dropFirst().allSatisfy { $0.contains("female") && !$0.contains(" male") })
+      let voiceJSON = try await orator("voices", "--language", "en", "--json")
+      let decoded = try JSONDecoder().decode(VoiceListData.self, from: Data(voiceJSON.stdout.utf8))
+      #expect(decoded.voices.allSatisfy { $0.language == "English" } && decoded.voices.count >= 2)
+
+      let quota = try await orator("quota")
+      #expect(quota.status == 0 && quota.stdout.contains("remaining quota: 1000000"), "\(quota)")
+      let quotaJSON = try await orator("quota", "--json")
+      let remaining = try JSONDecoder().decode(
+        RemainingQuota.self, from: Data(quotaJSON.stdout.utf8))
+      #expect(remaining.details.api == 1_000_000)
+    }
+  }
+
+  @Test func createWaitDownloadMakesAPlayableMP4() async throws {
+    let folder = try scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try await TestServer.with { server in
+      let orator = CLI(server: server, directory: folder)
+      try "Hello from a script file.".write(
+        to: folder.appendingPathComponent("script.txt"), atomically: true, encoding: .utf8)
+      let made = try await orator(
+        "video", "create", "--avatar", VideoRequest.avatarID, "--voice", VideoRequest.voiceID,
+        "--script-file", "script.txt", "--background", "#1E3A8A", "--dimension", "320x180",
+        "--caption", "--test", "--wait", "--download", "out.mp4")
+      #expect(made.status == 0, "\(made)")
+      #expect(made.stdout.contains("status:    completed"), "\(made)")
+      #expect(made.stdout.contains("file:      out.mp4"))
+      // Not a terminal: no progress bar escapes in either stream.
+      #expect(!made.stderr.contains("\r") && !made.stdout.contains("\u{1B}"))
+      let probe = try await MediaProbe(path: folder.appendingPathComponent("out.mp4").path)
+      #expect(probe.videoCodec == "h264" && probe.audioCodec == "aac")
+      #expect(probe.width == 320 && probe.height == 180 && (probe.duration ?? 0) > 0.5)
+    }
+  }
+
+  @Test func videoStatusListShareDownloadDelete() async throws {
+    let folder = try scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try await TestServer.with { server in
+      let orator = CLI(server: server, directory: folder)
+      let made = try await orator(
+        "video", "create", "--avatar", VideoRequest.avatarID, "--voice", VideoRequest.voiceID,
+        "--text", "Hi there.", "--dimension", "320x180", "--title", "CLI video", "--json")
+      #expect(made.status == 0, "\(made)")
+      let id = try #require((made.json as? [String: Any])?["video_id"] as? String, "\(made)")
+      _ = try await server.waitForStatus(id)
+
+      let status = try await orator("video", "status", id, "--json")
+      let data = try JSONDecoder().decode(VideoStatusData.self, from: Data(status.stdout.utf8))
+      #expect(data.status == "completed" && data.videoUrl != nil)
+      let plain = try await orator("video", "status", id)
+      #expect(plain.stdout.contains("status:    completed") && plain.stdout.contains(id))
+
+      let list = try await orator("video", "list")
+      #expect(list.lines.first?.hasPrefix("VIDEO ID") == true)
+      #expect(
+        list.lines.contains {
+          $0.hasPrefix(id) && $0.contains("completed") && $0.hasSuffix("CLI video")
+        },
+        "\(list)")
+      let listJSON = try await orator("video", "list", "--limit", "1", "--json")
+      let page = try JSONDecoder().decode(VideoListData.self, from: Data(listJSON.stdout.utf8))
+      #expect(page.videos.map(\.videoId) == [id] && page.token == nil)
+
+      let share = try await orator("video", "share", id)
+      #expect(share.stdout == server.baseURL + "/share/\(id)\n", "\(share)")
+
+      let download = try await orator("video", "download", id, "-o", "again.mp4")
+      #expect(download.status == 0 && download.stdout == "again.mp4\n", "\(download)")
+      let probe = try await MediaProbe(path: folder.appendingPathComponent("again.mp4").path)
+      #expect(probe.videoCodec == "h264")
+
+      let deleted = try await orator("video", "delete", id)
+      #expect(deleted.status == 0 && deleted.stdout == "deleted \(id)\n")
+      let gone = try await orator("video", "status", id)
+      #expect(gone.status == 1 && gone.stderr.contains("not found"), "\(gone)")
+      #expect(gone.stdout.isEmpty)
+    }
+  }
+
+  @Test func keysComeFromFlagsOrEnvironmentAndErrorsSayWhatToDo() async throws {
+    let folder = try scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try await TestServer.with(workers: 0) { server in
+      let bare = CLI(directory: folder, environment: [:])
+      let noKey = try await bare("avatars", "--base-url", server.baseURL)
+      #expect(noKey.status == 2, "\(noKey)")
+      #expect(noKey.stderr.contains("no API key: set HEYGEN_TOKEN or pass --api-key"))
+
+      let flags = try await bare(
+        "avatars", "--base-url", server.baseURL, "--api-key", TestServer.apiKey)
+      #expect(flags.status == 0, "\(flags)")
+      let oratorKey = CLI(
+        directory: folder,
+        environment: ["HEYGEN_BASE_URL": server.baseURL, "ORATOR_API_KEY": TestServer.apiKey])
+      #expect(try await oratorKey("quota").status == 0)
+
+      let wrong = CLI(server: server, directory: folder, key: "wrong-key")
+      let refused = try await wrong("avatars")
+      #expect(refused.status == 1, "\(refused)")
+      #expect(
+        refused.stderr.contains("refused the API key") && refused.stderr.contains("HEYGEN_TOKEN"))
+      // A flag wins over the environment.
+      #expect(try await wrong("avatars", "--api-key", TestServer.apiKey).status == 0)
+
+      let elsewhere = CLI(
+        directory: folder,
+        environment: [
+          "HEYGEN_BASE_URL": "http://127.0.0.1:\(try TestServer.freePort())",
+          "HEYGEN_TOKEN": TestServer.apiKey,
+        ])
+      let down = try await elsewhere("quota")
+      #expect(down.status == 1 && down.stderr.contains("orator serve"), "\(down)")
+
+      let orator = CLI(server: server, directory: folder)
+      let usage = try await orator("video", "create", "--avatar", VideoRequest.avatarID)
+      #expect(usage.status == 2 && usage.stderr.contains("--voice"), "\(usage)")
+      let both = try await orator(
+        "video", "create", "--avatar", "a", "--voice", "v", "--text", "t", "--script-file", "f")
+      #expect(both.status == 2 && both.stderr.contains("--text or --script-file"), "\(both)")
+      let size = try await orator(
+        "video", "create", "--avatar", "a", "--voice", "v", "--text", "t", "--dimension", "big")
+      #expect(size.status == 2 && size.stderr.contains("WIDTHxHEIGHT"), "\(size)")
+      let badVoice = try await orator(
+        "video", "create", "--avatar", VideoRequest.avatarID, "--voice", "nobody", "--text", "Hi")
+      #expect(badVoice.status == 1 && badVoice.stderr.contains("voice_id"), "\(badVoice)")
+      let unknown = try await orator("video", "download", String(repeating: "a", count: 32))
+      #expect(unknown.status == 1 && unknown.stderr.contains("not found"), "\(unknown)")
+    }
+  }
+
+  @Test func aLocalBackgroundFileIsUploaded() async throws {
+    let folder = try scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try await TestServer.with { server in
+      let made = try await Tool.run(
+        "ffmpeg",
+        [
+          "-v", "error", "-y", "-f", "lavfi", "-i", "color=c=red:s=320x180", "-frames:v", "1",
+          folder.appendingPathComponent("red.png").path,
+        ])
+      try #require(made.status == 0, "\(made.output)")
+      let orator = CLI(server: server, directory: folder)
+      let run = try await orator(
+        "video", "create", "--avatar", VideoRequest.avatarID, "--voice", VideoRequest.voiceID,
+        "--text", "Hi.", "--dimension", "320x180", "--background", "red.png", "--download",
+        "red.mp4")
+      #expect(run.status == 0, "\(run)")
+      // The top-left corner shows the background: red.
+      let frame = folder.appendingPathComponent("corner.rgb")
+      let grabbed = try await Tool.run(
+        "ffmpeg",
+        [
+          "-v", "error", "-y", "-i", folder.appendingPathComponent("red.mp4").path, "-frames:v",
+          "1", "-vf", "crop=8:8:0:0", "-f", "rawvideo", "-pix_fmt", "rgb24", frame.path,
+        ])
+      try #require(grabbed.status == 0, "\(grabbed.output)")
+      let rgb = [UInt8](try Data(contentsOf: frame))
+      #expect(rgb.count >= 3 && rgb[0] > 180 && rgb[1] < 80 && rgb[2] < 80, "\(rgb.prefix(3))")
+    }
+  }
+
+  @Test func failedRenderExitsWithOne() async throws {
+    let folder = try scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try await TestServer.with { server in
+      let orator = CLI(server: server, directory: folder)
+      // An unreachable background picture makes the render, not the request, fail.
+      let failed = try await orator(
+        "video", "create", "--avatar", VideoRequest.avatarID, "--voice", VideoRequest.voiceID,
+        "--text", "Hi.", "--dimension", "320x180",
+        "--background", server.baseURL + "/missing/picture.png", "--wait")
+      #expect(failed.status == 1, "\(failed)")
+      #expect(failed.stderr.hasPrefix("error: the video failed"), "\(failed)")
+    }
+  }
+
+  @Test func templateGenerateSetsVariables() async throws {
+    let folder = try scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try await TestServer.with { server in
+      let orator = CLI(server: server, directory: folder)
+      let document: [String: Any] = [
+        "name": "Greeting",
+        "variables": [
+          "name": ["name": "name", "type": "text", "properties": ["content": "Sam"]],
+          "voice": ["name": "voice", "type": "voice", "properties": ["voice_id": "en-us-male"]],
+        ],
+        "video_inputs": [
+          [
+            "character": ["type": "avatar", "avatar_id": VideoRequest.avatarID],
+            "voice": ["type": "text", "input_text": "Hi {{name}}.", "voice_id": "{{voice}}"],
+          ]
+        ],
+        "dimension": ["width": 320, "height": 180],
+      ]
+      try JSONSerialization.data(withJSONObject: document).write(
+        to: folder.appendingPathComponent("greeting.json"))
+      let created = try await orator("template", "create", "greeting.json", "--json")
+      #expect(created.status == 0, "\(created)")
+      let template = try JSONDecoder().decode(
+        TemplateDetailData.self, from: Data(created.stdout.utf8))
+      #expect(Set(template.variables.keys) == ["name", "voice"])
+
+      let listed = try await orator("template", "list")
+      #expect(
+        listed.lines.contains { $0.hasPrefix(template.templateId) && $0.hasSuffix("Greeting") })
+
+      let generated = try await orator(
+        "template", "generate", template.templateId, "--var", "name=Ada",
+        "--var", "voice=\(VideoRequest.voiceID)", "--test", "--wait", "--download", "t.mp4",
+        "--json")
+      #expect(generated.status == 0, "\(generated)")
+      let video = try JSONDecoder().decode(VideoStatusData.self, from: Data(generated.stdout.utf8))
+      #expect(video.status == "completed")
+      let probe = try await MediaProbe(path: folder.appendingPathComponent("t.mp4").path)
+      #expect(probe.videoCodec == "h264" && probe.width == 320)
+
+      let typo = try await orator("template", "generate", template.templateId, "--var", "nmae=x")
+      #expect(typo.status == 1 && typo.stderr.contains("no variable \"nmae\""), "\(typo)")
+      let malformed = try await orator("template", "generate", template.templateId, "--var", "x")
+      #expect(malformed.status == 2 && malformed.stderr.contains("name=value"), "\(malformed)")
+
+      let deleted = try await orator("template", "delete", template.templateId)
+      #expect(deleted.status == 0)
+      let missing = try await orator("template", "show", template.templateId)
+      #expect(missing.status == 1 && missing.stderr.contains("not found"), "\(missing)")
+    }
+  }
+
+  @Test(.enabled("the server serves /v2/video_translate") { await TranslationSupport.isServed() })
+  func translateAndLanguages() async throws {
+    let folder = try scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try await TestServer.with { server in
+      let orator = CLI(server: server, directory: folder)
+      let languages = try await orator("languages")
+      #expect(languages.status == 0, "\(languages)")
+      let target = try TranslationSupport.target(in: languages.lines)
+      let json = try await orator("languages", "--json")
+      let decoded = try JSONDecoder().decode(TargetLanguagesData.self, from: Data(json.stdout.utf8))
+      #expect(decoded.languages.count == languages.lines.count)
+
+      let video = try await server.generate(VideoRequest.body(text: "Good morning."))
+      _ = try await server.waitForStatus(video)
+      let translated = try await orator(
+        "translate", "--video-id", video, "--language", target, "--wait", "--download",
+        "es.mp4", "--json")
+      #expect(translated.status == 0, "\(translated)")
+      let status = try JSONDecoder().decode(
+        VideoTranslateStatusData.self, from: Data(translated.stdout.utf8))
+      #expect(status.status == .success && status.outputLanguage == target)
+      let probe = try await MediaProbe(path: folder.appendingPathComponent("es.mp4").path)
+      #expect(probe.videoCodec == "h264" && probe.audioCodec == "aac")
+
+      let usage = try await orator("translate", "--language", "Spanish")
+      #expect(usage.status == 2 && usage.stderr.contains("--video-url or --video-id"))
+    }
+  }
+}

@@ -1,0 +1,249 @@
+import Foundation
+import HeyGenAPI
+import OratorKit
+import Synchronization
+import Testing
+
+/// OratorKit against a real `orator serve`: every call a user makes, the errors they see,
+/// retries on a real 429, downloads and webhook signatures.
+@Suite(.serialized) struct SDKTests {
+  @Test func catalogueCallsReturnDomainValues() async throws {
+    try await TestServer.with(workers: 0) { server in
+      let client = server.client()
+      let avatars = try await client.avatars.list()
+      #expect(avatars.contains { $0.avatarId == VideoRequest.avatarID && $0.gender == "female" })
+      let details = try await client.avatars.details(id: VideoRequest.avatarID)
+      #expect(details.id == VideoRequest.avatarID && details.previewImageUrl.hasPrefix("http"))
+      let groups = try await client.avatars.groups()
+      let group = try #require(groups.first)
+      #expect(try await client.avatars.looks(groupID: group.id).count == group.numLooks)
+
+      let english = try await client.voices.list(language: "English", gender: "female")
+      #expect(english.contains { $0.voiceId == VideoRequest.voiceID })
+      #expect(english.allSatisfy { $0.language == "English" && $0.gender == "female" })
+      #expect(try await client.voices.list().count > english.count)
+
+      let quota = try await client.account.remainingQuota()
+      #expect(quota.remainingQuota > 0 && quota.details.api == quota.remainingQuota)
+    }
+  }
+
+  @Test func generateWaitDownloadListShareDelete() async throws {
+    let folder = try scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try await TestServer.with { server in
+      let client = server.client()
+      let id = try await client.videos.generate(SDKRequest.hello())
+      #expect(id.rawValue.count == 32)
+
+      let seen = Seen()
+      let video = try await client.waitForVideo(id: id, timeout: .seconds(180)) {
+        seen.add($0.status)
+      }
+      #expect(video.state == .completed && video.videoUrl?.hasPrefix("http") == true)
+      #expect(seen.states.last == "completed")
+
+      let file = folder.appendingPathComponent("hello.mp4")
+      let result = try await client.download(video, to: file)
+      #expect(result.resumedFrom == 0 && result.bytesWritten == result.totalBytes)
+      let probe = try await MediaProbe(path: file.path)
+      #expect(probe.videoCodec == "h264" && probe.audioCodec == "aac" && probe.width == 320)
+
+      let page = try await client.videos.list(limit: 10)
+      #expect(page.videos.contains { $0.videoId == id.rawValue && $0.status == "completed" })
+      let share = try await client.videos.share(id: id)
+      #expect(share.absoluteString == server.baseURL + "/share/" + id.rawValue)
+
+      try await client.videos.delete(id: id)
+      let gone = await #expect(throws: HeyGenError.self) { try await client.video(id: id) }
+      #expect(gone?.isNotFound == true && gone?.code == "40031" && gone?.kind == .api)
+    }
+  }
+
+  @Test func downloadResumesFromAPartialFile() async throws {
+    let folder = try scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try await TestServer.with { server in
+      let client = server.client()
+      let video = try await client.waitForVideo(
+        id: try await client.videos.generate(SDKRequest.hello()))
+      let whole = folder.appendingPathComponent("whole.mp4")
+      try await client.download(video, to: whole)
+      let bytes = try Data(contentsOf: whole)
+      try #require(bytes.count > 1000)
+
+      // An interrupted download leaves its first half in `<file>.part`.
+      let resumed = folder.appendingPathComponent("resumed.mp4")
+      let half = bytes.count / 2
+      try bytes.prefix(half).write(to: resumed.appendingPathExtension("part"))
+      let reports = Seen()
+      let result = try await client.download(video, to: resumed) {
+        reports.add("\($0.bytesWritten)")
+      }
+      #expect(result.resumedFrom == Int64(half) && result.bytesWritten == Int64(bytes.count))
+      #expect(reports.states.first == String(half))
+      #expect(try Data(contentsOf: resumed) == bytes)
+      #expect(!FileManager.default.fileExists(atPath: resumed.path + ".part"))
+    }
+  }
+
+  @Test func wrongKeyAndUnknownIDsAreTypedErrors() async throws {
+    try await TestServer.with(workers: 0) { server in
+      let stranger = server.client(key: "not-a-key")
+      let refused = await #expect(throws: HeyGenError.self) { try await stranger.avatars.list() }
+      #expect(refused?.status == 401 && refused?.code == "unauthorized")
+      #expect(refused?.isUnauthorized == true)
+
+      let client = server.client()
+      let missing = String(repeating: "0", count: 32)
+      let video = await #expect(throws: HeyGenError.self) {
+        try await client.videos.status(id: VideoID(missing))
+      }
+      #expect(video?.status == 404 && video?.message.contains(missing) == true)
+      let avatar = await #expect(throws: HeyGenError.self) {
+        try await client.avatars.details(id: "nobody")
+      }
+      #expect(avatar?.status == 404 && avatar?.code == "not_found")
+      let template = await #expect(throws: HeyGenError.self) {
+        try await client.templates.generate(id: missing)
+      }
+      #expect(template?.status == 404 && template?.code == "not_found")
+
+      var bad = SDKRequest.hello()
+      bad.videoInputs[0].voice = .text(TextVoice(voiceId: "no-such-voice", inputText: "Hi"))
+      let invalid = await #expect(throws: HeyGenError.self) {
+        try await client.videos.generate(bad)
+      }
+      #expect(invalid?.status == 400 && invalid?.code == "invalid_parameter")
+      #expect(invalid?.message.contains("voice_id") == true)
+    }
+  }
+
+  @Test func unreachableServerIsReported() async throws {
+    let port = try TestServer.freePort()
+    let client = HeyGenClient(
+      baseURL: URL(string: "http://127.0.0.1:\(port)")!, apiKey: "k",
+      retry: RetryPolicy(maxAttempts: 2, initialDelay: .milliseconds(10)))
+    let error = await #expect(throws: HeyGenError.self) { try await client.avatars.list() }
+    #expect(error?.kind == .unreachable && error?.status == nil)
+  }
+
+  /// The server allows one active render; a second generate is answered 429 with
+  /// `Retry-After: 5`, which the client waits out and then succeeds.
+  @Test func rateLimitedGenerateIsRetriedAfterRetryAfter() async throws {
+    try await TestServer.with(arguments: ["--max-active-renders", "1"]) { server in
+      let first = try await server.client().videos.generate(SDKRequest.hello("One moment."))
+
+      let once = server.client(retry: .never)
+      let refused = await #expect(throws: HeyGenError.self) {
+        try await once.videos.generate(SDKRequest.hello())
+      }
+      #expect(refused?.status == 429 && refused?.code == "rate_limited")
+      #expect(refused?.retryAfter == .seconds(5))
+
+      let patient = server.client(retry: RetryPolicy(maxAttempts: 6))
+      let started = ContinuousClock.now
+      let second = try await patient.videos.generate(SDKRequest.hello("Second."))
+      #expect(ContinuousClock.now - started >= .seconds(4.5))
+      #expect(second != first)
+      let done = try await patient.waitForVideo(id: second, timeout: .seconds(180))
+      #expect(done.state == .completed)
+    }
+  }
+
+  @Test func failedRenderIsATypedError() async throws {
+    try await TestServer.with { server in
+      let client = server.client()
+      var request = SDKRequest.hello()
+      // The server's own unknown path answers 404, so the audio cannot be fetched.
+      request.videoInputs[0].voice = .audio(
+        AudioVoice(audioUrl: server.baseURL + "/missing/voice.mp3"))
+      let id = try await client.videos.generate(request)
+      let failure = await #expect(throws: HeyGenError.self) {
+        try await client.waitForVideo(id: id, timeout: .seconds(120))
+      }
+      #expect(failure?.kind == .renderFailed && failure?.code != nil)
+      #expect(failure?.message.isEmpty == false)
+    }
+  }
+
+  @Test func webhookSignaturesFromTheServerVerify() async throws {
+    let receiver = try await WebhookReceiver()
+    defer { Task { await receiver.stop() } }
+    try await TestServer.with(arguments: ["--webhook-first-retry-seconds", "1"]) { server in
+      let client = server.client()
+      let endpoint = try await client.webhooks.add(
+        url: receiver.baseURL + "/events", events: ["avatar_video.success"])
+      let secret = endpoint.secret
+      #expect(endpoint.status == "enabled" && endpoint.events == ["avatar_video.success"])
+      #expect(try await client.webhooks.list().map(\.endpointId) == [endpoint.endpointId])
+      #expect(try await client.webhooks.eventTypes().contains("avatar_video.fail"))
+      _ = try await client.waitForVideo(id: try await client.videos.generate(SDKRequest.hello()))
+      let event = try #require(try await receiver.wait(for: 1, path: "events").first)
+      let signature = try #require(event.signature)
+
+      let verifier = WebhookVerifier(secret: secret)
+      #expect(verifier.isValid(body: event.body, signature: signature))
+      #expect(verifier.isValid(body: event.body, signature: signature.uppercased()))
+      #expect(verifier.signature(for: event.body) == signature)
+      var tampered = event.body
+      tampered[tampered.startIndex] ^= 0x20
+      #expect(!verifier.isValid(body: tampered, signature: signature))
+      #expect(
+        !WebhookVerifier(secret: secret + "x").isValid(body: event.body, signature: signature))
+      #expect(!verifier.isValid(body: event.body, signature: String(signature.dropLast(2))))
+      #expect(!verifier.isValid(body: event.body, signature: "zz" + signature.dropFirst(2)))
+
+      // The server records the attempt once the receiver has answered.
+      var deliveries = try await client.webhooks.deliveries(endpointID: endpoint.endpointId)
+      for _ in 0..<50 where deliveries.first?.status != "delivered" {
+        try await Task.sleep(for: .milliseconds(100))
+        deliveries = try await client.webhooks.deliveries(endpointID: endpoint.endpointId)
+      }
+      #expect(deliveries.first?.status == "delivered" && deliveries.first?.attempts.count == 1)
+      let paused = try await client.webhooks.update(id: endpoint.endpointId, status: "disabled")
+      #expect(paused.status == "disabled" && paused.events == ["avatar_video.success"])
+      try await client.webhooks.delete(id: endpoint.endpointId)
+      #expect(try await client.webhooks.list().isEmpty)
+      let gone = await #expect(throws: HeyGenError.self) {
+        try await client.webhooks.delete(id: endpoint.endpointId)
+      }
+      #expect(gone?.isNotFound == true)
+    }
+  }
+
+  @Test(.enabled("the server serves /v2/video_translate") { await TranslationSupport.isServed() })
+  func translationsThroughTheSDK() async throws {
+    let folder = try scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try await TestServer.with { server in
+      let client = server.client()
+      let languages = try await client.translations.targetLanguages()
+      let target = try TranslationSupport.target(in: languages)
+      let video = try await client.videos.generate(SDKRequest.hello("Good morning."))
+      let finished = try await client.waitForVideo(id: video)
+      // By URL here; the CLI test translates by id.
+      let ids = try await client.translations.create(
+        VideoTranslateRequest(videoUrl: finished.videoUrl, outputLanguage: target))
+      let id = try #require(ids.first)
+      let done = try await client.waitForTranslation(id: id, timeout: .seconds(300))
+      #expect(done.status == .success && done.outputLanguage == target)
+      let file = folder.appendingPathComponent("es.mp4")
+      try await client.download(try #require(URL(string: done.url ?? "")), to: file)
+      let probe = try await MediaProbe(path: file.path)
+      #expect(probe.videoCodec == "h264" && probe.audioCodec == "aac")
+
+      let unknown = await #expect(throws: HeyGenError.self) {
+        try await client.translations.status(id: TranslationID(String(repeating: "0", count: 32)))
+      }
+      #expect(unknown?.status == 404)
+    }
+  }
+}
+
+/// What a progress callback saw, collected across threads.
+final class Seen: Sendable {
+  private let storage = Mutex<[String]>([])
+  func add(_ value: String) { storage.withLock { $0.append(value) } }
+  var states: [String] { storage.withLock { $0 } }
+}
