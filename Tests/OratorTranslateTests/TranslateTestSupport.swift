@@ -1,6 +1,7 @@
 import Foundation
 import OratorRender
 import Subprocess
+import Testing
 
 @testable import OratorTranslate
 
@@ -35,7 +36,10 @@ enum ASREnvironment {
   /// process.
   static let sidecar: WhisperSidecar? = WhisperSidecar(environment: directory, threads: 2)
 
-  static let missingMessage =
+  static var isInstalled: Bool { sidecar != nil }
+
+  /// Why tests that need speech recognition are skipped.
+  static let missingMessage: Comment =
     "speech recognition is not set up: run scripts/setup-asr.sh (or set ORATOR_ASR_VENV)"
 }
 

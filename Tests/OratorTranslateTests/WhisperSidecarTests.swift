@@ -4,12 +4,10 @@ import Testing
 
 @testable import OratorTranslate
 
-@Suite(.serialized) struct WhisperSidecarTests {
+@Suite(.serialized, .enabled(if: ASREnvironment.isInstalled, ASREnvironment.missingMessage))
+struct WhisperSidecarTests {
   @Test func transcribesEnglishSpeechWithWordTimings() async throws {
-    guard let sidecar = ASREnvironment.sidecar else {
-      Issue.record(Comment(rawValue: ASREnvironment.missingMessage))
-      return
-    }
+    let sidecar = try #require(ASREnvironment.sidecar)
     let scratch = try ScratchFolder()
     let audio = scratch.file("speech.wav")
     _ = try await TestMedia.speech(
@@ -30,10 +28,6 @@ import Testing
   }
 
   @Test func restartsAfterStopAndNeverOutlivesItsParent() async throws {
-    guard ASREnvironment.sidecar != nil else {
-      Issue.record(Comment(rawValue: ASREnvironment.missingMessage))
-      return
-    }
     let sidecar = try #require(WhisperSidecar(environment: ASREnvironment.directory, threads: 1))
     let first = try await sidecar.baseURL()
     #expect(try await health(first))
@@ -47,10 +41,6 @@ import Testing
   }
 
   @Test func killedParentLeavesNoOrphan() async throws {
-    guard ASREnvironment.sidecar != nil else {
-      Issue.record(Comment(rawValue: ASREnvironment.missingMessage))
-      return
-    }
     // A shell stands in for Orator: it starts the sidecar reading a pipe that only the shell
     // holds open, as Orator holds the sidecar's stdin, and is then killed with SIGKILL.
     let python = ASREnvironment.directory.appendingPathComponent("bin/python").path
