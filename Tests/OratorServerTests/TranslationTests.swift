@@ -211,6 +211,40 @@ import Testing
     }
   }
 
+  @Test func severalLanguagesAndAudioOnly() async throws {
+    try await TestServer.with { server in
+      let original = try await server.generate(
+        VideoRequest.body(text: "Thank you for watching. See you soon.", width: 320, height: 240))
+      let done = try await server.waitForStatus(original)
+      try #require(done["status"] == .string("completed"), "\(done)")
+
+      // One request, two languages: one translation each, in request order.
+      let response = try await server.post(
+        "/v2/video_translate",
+        json: ["video_id": original, "output_languages": ["Catalan", "Spanish"]])
+      try #require(response.status == 200, "\(response.text)")
+      let ids = try #require(
+        response.json["data"]["video_translate_ids"].array?.compactMap { $0.string })
+      #expect(ids.count == 2 && response.json["data"]["video_translate_id"] == .string(ids[0]))
+      let catalan = try await Self.waitForTranslation(ids[0], server)
+      let spanish = try await Self.waitForTranslation(ids[1], server)
+      #expect(catalan["status"] == .string("success") && spanish["status"] == .string("success"))
+      #expect(catalan["output_language"] == .string("Catalan"))
+      #expect(spanish["output_language"] == .string("Spanish"))
+
+      // Audio only: the original picture and length are kept, only the speech is replaced.
+      let audioOnly = try await Self.translate(
+        ["video_id": original, "output_language": "Spanish", "translate_audio_only": true], server)
+      let dubbed = try await Self.waitForTranslation(audioOnly, server)
+      #expect(dubbed["status"] == .string("success"), "\(dubbed)")
+      let originalDuration = try #require(done["duration"].double)
+      #expect(abs((dubbed["duration"].double ?? 0) - originalDuration) < 0.6, "\(dubbed)")
+      let captions = try await server.get(try #require(dubbed["caption_url"].string), key: nil)
+      let text = Self.subtitleText(captions.text).lowercased()
+      #expect(text.contains("gracias"), "\(text)")
+    }
+  }
+
   @Test func refusedRequestsNameTheField() async throws {
     try await TestServer.with { server in
       let missing = try await server.post(
