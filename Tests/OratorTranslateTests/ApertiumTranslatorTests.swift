@@ -29,6 +29,16 @@ import Testing
     #expect(words(spanish[5]).contains("coche"))
   }
 
+  @Test func punctuationSitsOnItsWord() async throws {
+    // Apertium writes "Esto es la segunda frase ." for this sentence; captions must not.
+    let spanish = try await apertium.translate(
+      ["This is the second sentence.", "Is it ready?"], from: "en", to: "es")
+    for text in spanish {
+      #expect(!text.contains(" .") && !text.contains(" ?"), "\(text)")
+    }
+    #expect(spanish[0].hasSuffix("frase."), "\(spanish[0])")
+  }
+
   @Test func installedPairsAreOffered() async throws {
     let pairs = try await apertium.pairs()
     for target in ["es", "ca", "gl"] {

@@ -47,10 +47,12 @@ public struct ApertiumTranslator: TextTranslator {
     ApertiumModes.modes(listing: try await run(["-l"], input: nil))
   }
 
-  /// Output paragraphs with whitespace tidied (Apertium leaves double spaces).
+  /// Output paragraphs with whitespace tidied: Apertium leaves double spaces, and a space
+  /// before closing punctuation ("la segunda frase .") that captions would show.
   static func paragraphs(_ output: String) -> [String] {
-    output.components(separatedBy: "\n\n").map {
-      $0.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    output.components(separatedBy: "\n\n").map { paragraph in
+      paragraph.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        .replacing(/\ ([.,;:!?…)»])/) { $0.output.1 }
     }.filter { !$0.isEmpty }
   }
 
