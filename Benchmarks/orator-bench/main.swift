@@ -1,6 +1,6 @@
 // orator-bench: speed targets, printed as ratios and rates (never asserted in tests).
 //
-//   swift run -c release orator-bench render [seconds]
+//   swift run -c release orator-bench render [seconds] [--preset-only]
 //   swift run -c release orator-bench avatars
 //   swift run -c release orator-bench translate [seconds]
 //
@@ -40,7 +40,7 @@ func cpuSeconds(_ who: __rusage_who) -> Double {
   return seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }
 
-func benchRender(seconds: Double) async throws {
+func benchRender(seconds: Double, encoder: EncoderSettings) async throws {
   // Repeat the paragraph as often as it takes to last about `seconds`.
   let once = try await EspeakSynthesizer.shared.synthesize(paragraph, voiceID: "en-us-female")
   let repeats = max(1, Int((seconds / once.duration).rounded()))
@@ -49,10 +49,11 @@ func benchRender(seconds: Double) async throws {
     "orator-bench-\(UUID().uuidString)")
   try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
   defer { try? FileManager.default.removeItem(at: scratch) }
-  let renderer = VideoRenderer(media: LocalMediaResolver(scratchDirectory: scratch.path))
+  let renderer = VideoRenderer(
+    media: LocalMediaResolver(scratchDirectory: scratch.path), encoder: encoder)
   let avatar = AvatarCatalogue.builtIn[0].id
   print(
-    "render: \(avatar), en-us-female, x264 \(renderer.encoder.preset), \(ProcessInfo.processInfo.activeProcessorCount) cores"
+    "render: \(avatar), en-us-female, x264 \(encoder.preset) \(encoder.x264Options ?? ""), \(ProcessInfo.processInfo.activeProcessorCount) cores"
   )
   for size in [Dimension(width: 1920, height: 1080), Dimension(width: 1280, height: 720)] {
     let request = VideoGenerateRequest(
@@ -130,13 +131,16 @@ let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
 case "render", nil:
   let seconds = arguments.dropFirst().first.flatMap(Double.init) ?? 60
-  try await benchRender(seconds: seconds)
+  // `--preset-only` measures the x264 preset without Orator's extra options, for comparison.
+  var encoder = EncoderSettings()
+  if arguments.contains("--preset-only") { encoder.x264Options = nil }
+  try await benchRender(seconds: seconds, encoder: encoder)
 case "avatars":
   benchAvatars()
 case "translate":
   let seconds = arguments.dropFirst().first.flatMap(Double.init) ?? 30
   try await benchTranslate(seconds: seconds)
 default:
-  print("usage: orator-bench render [seconds] | avatars | translate [seconds]")
+  print("usage: orator-bench render [seconds] [--preset-only] | avatars | translate [seconds]")
   exit(2)
 }

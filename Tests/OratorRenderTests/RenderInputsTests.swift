@@ -93,7 +93,7 @@ struct RenderInputsTests {
     let frame = frames[10]
     // Inside the circle near its left edge: the circle colour; outside: the background.
     #expect(
-      near(pixel(frame, 160 - 66, 90), (0xFF, 0xCC, 0x00), within: 14), "\(pixel(frame, 94, 90))")
+      near(pixel(frame, 160 - 62, 90), (0xFF, 0xCC, 0x00), within: 14), "\(pixel(frame, 98, 90))")
     #expect(near(pixel(frame, 10, 170), (0x10, 0x20, 0x30)))
     // test: true puts a red watermark pill in the top-right corner.
     let badge = pixel(frame, 300, 12)

@@ -8,13 +8,12 @@ public enum CaptionBurner {
   )
     async throws(FFmpegError)
   {
-    try await FFmpeg.run([
-      "-i", video, "-vf", "ass=filename=\(filterEscaped(assFile))",
-      "-c:v", "libx264", "-preset", settings.preset, "-tune", "stillimage",
-      "-crf", String(settings.crf), "-pix_fmt", "yuv420p",
-      "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709",
-      "-color_range", "tv", "-c:a", "copy", "-movflags", "+faststart", output,
-    ])
+    try await FFmpeg.run(
+      ["-i", video, "-vf", "ass=filename=\(filterEscaped(assFile))"] + settings.videoArguments + [
+        "-pix_fmt", "yuv420p", "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc",
+        "bt709",
+        "-color_range", "tv", "-c:a", "copy", "-movflags", "+faststart", output,
+      ])
   }
 
   /// Escapes a path for use as a filter option value (quotes, colons, backslashes).

@@ -105,21 +105,28 @@ public struct VideoRenderer: Sendable {
     try output.write(Captions.webVTT(cues), .vtt, in: scratch)
     try output.write(Captions.ass(cues, width: size.width, height: size.height), .ass, in: scratch)
 
+    // The previews and the captioned copy each read the finished video and nothing else, so
+    // they run side by side: ffmpeg's GIF and JPEG steps are single-threaded.
     progress(RenderProgress(stage: .previews, fraction: 0))
     let video = output.scratchPath(.video, in: scratch)
-    try await Previews.thumbnail(
+    let encoder = encoder
+    async let thumbnail: Void = Previews.thumbnail(
       of: video, at: min(1.0, duration / 2), to: output.scratchPath(.thumbnail, in: scratch))
-    try await Previews.gif(
+    async let gif: Void = Previews.gif(
       of: video, seconds: min(gifSeconds, duration), maxWidth: 480,
       to: output.scratchPath(.gif, in: scratch))
+    async let captioned: Void =
+      request.caption == true
+      ? CaptionBurner.burn(
+        assFile: output.scratchPath(.ass, in: scratch), into: video,
+        to: output.scratchPath(.captionedVideo, in: scratch), settings: encoder) : ()
+    try await thumbnail
+    try await gif
     progress(RenderProgress(stage: .previews, fraction: 1))
+    try await captioned
 
     var kinds: [OutputFiles.Kind] = [.video, .thumbnail, .gif, .srt, .vtt, .ass]
     if request.caption == true {
-      progress(RenderProgress(stage: .captions, fraction: 0))
-      try await CaptionBurner.burn(
-        assFile: output.scratchPath(.ass, in: scratch), into: video,
-        to: output.scratchPath(.captionedVideo, in: scratch), settings: encoder)
       kinds.append(.captionedVideo)
       progress(RenderProgress(stage: .captions, fraction: 1))
     }
