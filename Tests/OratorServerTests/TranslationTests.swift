@@ -284,7 +284,7 @@ import Testing
     }
   }
 
-  @Test func unreachableVideoFailsWithAMessageAndCanBeDeleted() async throws {
+  @Test func unreachableOrUnreadableVideosFailWithAMessage() async throws {
     try await TestServer.with { server in
       let id = try await Self.translate(
         ["video_url": "http://127.0.0.1:9/missing.mp4", "output_language": "Catalan"], server)
@@ -292,6 +292,13 @@ import Testing
       #expect(data["status"] == .string("failed"))
       #expect(data["url"].isNull)
       #expect(data["message"].string?.contains("video_url") == true, "\(data["message"])")
+
+      // A URL that answers, but with something that is not a video.
+      let page = try await Self.translate(
+        ["video_url": server.baseURL + "/healthz", "output_language": "Spanish"], server)
+      let unreadable = try await Self.waitForTranslation(page, server)
+      #expect(unreadable["status"] == .string("failed"))
+      #expect(unreadable["message"].string?.contains("could not be read") == true, "\(unreadable)")
 
       let deleted = try await server.delete("/v1/video.delete?video_id=\(id)&type=video_translate")
       #expect(deleted.status == 200 && deleted.json["code"].int == 100)
