@@ -110,7 +110,9 @@ public actor WhisperSidecar {
         _ = try await Subprocess.run(
           .path(.init(python.path)), arguments: Arguments(arguments),
           environment: .inherit.updating(["HF_HUB_OFFLINE": "1", "PYTHONUNBUFFERED": "1"]),
-          input: .inputWriter, output: .sequence, error: .discarded
+          // The sidecar's warnings and tracebacks go to Orator's own log (its request log is
+          // silenced), so an operator can see why recognition failed.
+          input: .inputWriter, output: .sequence, error: .currentStandardError
         ) { execution in
           let writer = execution.standardInputWriter
           // Closing standard input is the stop signal the script waits for.
