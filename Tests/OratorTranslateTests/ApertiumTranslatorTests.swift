@@ -39,6 +39,18 @@ import Testing
     #expect(spanish[0].hasSuffix("frase."), "\(spanish[0])")
   }
 
+  @Test func noStrayCapitalsMidSentence() async throws {
+    let spanish = try await apertium.translate(
+      ["Hello and welcome.", "Thank you for watching.", "Good morning everyone. See you soon."],
+      from: "en", to: "es")
+    #expect(spanish[0] == "Hola y bienvenido.", "\(spanish[0])")
+    #expect(spanish[1].hasPrefix("Gracias para"), "\(spanish[1])")
+    #expect(!spanish[2].contains("Todo"), "\(spanish[2])")
+    // A sentence with a name keeps Apertium's capitals.
+    let named = try await apertium.translate(["Hello, my name is Maria."], from: "en", to: "es")
+    #expect(named[0].contains("Maria"), "\(named[0])")
+  }
+
   @Test func installedPairsAreOffered() async throws {
     let pairs = try await apertium.pairs()
     for target in ["es", "ca", "gl"] {

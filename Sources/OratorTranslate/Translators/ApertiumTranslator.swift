@@ -39,7 +39,10 @@ public struct ApertiumTranslator: TextTranslator {
           Self.paragraphs(try await run(["-u", mode], input: text)).joined(separator: " "))
       }
     }
-    return batch.restored(translations)
+    let cased = zip(translations, batch.texts).map { translation, text in
+      ApertiumCasing.restored(translation, source: text, target: target)
+    }
+    return batch.restored(cased)
   }
 
   /// Modes by direction, from `apertium -l`.
