@@ -18,6 +18,7 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
   ],
   targets: [
     // System libraries found through pkg-config (Debian: libespeak-ng-dev, libcairo2-dev).
@@ -42,6 +43,12 @@ let package = Package(
       dependencies: ["OratorCore", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     .target(
+      name: "OratorPostgres",
+      dependencies: [
+        "HeyGenAPI", "OratorCore", .product(name: "PostgresNIO", package: "postgres-nio"),
+      ]
+    ),
+    .target(
       name: "OratorRender",
       dependencies: [
         "HeyGenAPI", "OratorCore", "CEspeak", "CCairo",
@@ -62,7 +69,8 @@ let package = Package(
     .target(
       name: "OratorServer",
       dependencies: [
-        "HeyGenAPI", "OratorCore", "OratorSQLite", "OratorRender", "OratorTranslate",
+        "HeyGenAPI", "OratorCore", "OratorSQLite", "OratorPostgres", "OratorRender",
+        "OratorTranslate",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -71,7 +79,8 @@ let package = Package(
     .executableTarget(
       name: "orator",
       dependencies: [
-        "HeyGenAPI", "OratorCore", "OratorKit", "OratorRender", "OratorServer", "OratorSQLite",
+        "HeyGenAPI", "OratorCore", "OratorKit", "OratorPostgres", "OratorRender", "OratorServer",
+        "OratorSQLite",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
       ]
@@ -84,7 +93,24 @@ let package = Package(
 
     .testTarget(name: "HeyGenAPITests", dependencies: ["HeyGenAPI"]),
     .testTarget(name: "OratorCoreTests", dependencies: ["OratorCore"]),
-    .testTarget(name: "OratorSQLiteTests", dependencies: ["OratorSQLite", "OratorCore"]),
+    // The store contract, written once over `any Store` and run by both stores' suites, and
+    // the throwaway databases the PostgreSQL tests run on.
+    .target(
+      name: "OratorStoreContract",
+      dependencies: [
+        "OratorCore", "OratorPostgres", .product(name: "PostgresNIO", package: "postgres-nio"),
+      ],
+      path: "Tests/OratorStoreContract"
+    ),
+    .testTarget(
+      name: "OratorSQLiteTests", dependencies: ["OratorSQLite", "OratorCore", "OratorStoreContract"]),
+    .testTarget(
+      name: "OratorPostgresTests",
+      dependencies: [
+        "OratorPostgres", "OratorCore", "OratorStoreContract",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+      ]
+    ),
     .testTarget(
       name: "OratorRenderTests",
       dependencies: [
@@ -105,7 +131,7 @@ let package = Package(
     .testTarget(
       name: "OratorServerTests",
       dependencies: [
-        "HeyGenAPI", "OratorCore", "OratorKit", "orator",
+        "HeyGenAPI", "OratorCore", "OratorKit", "OratorStoreContract", "orator",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Crypto", package: "swift-crypto"),

@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 packages=(espeak-ng libespeak-ng-dev libcairo2-dev ffmpeg pkg-config fonts-dejavu-core jq curl
-  apertium apertium-eng-spa apertium-eng-cat apertium-en-gl apertium-fr-es python3-venv)
+  apertium apertium-eng-spa apertium-eng-cat apertium-en-gl apertium-fr-es python3-venv
+  postgresql)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -18,7 +18,7 @@ struct KeysCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON {\"key\", \"key_id\", \"account_id\"}.") var json = false
 
     func run() async throws {
-      let environment = try openEnvironment(data)
+      let environment = try await openEnvironment(data)
       let store = environment.store
       let now = environment.clock.now().unixSeconds
       let accountID: ResourceID
@@ -54,7 +54,7 @@ struct KeysCommand: AsyncParsableCommand {
     @OptionGroup var data: DataOptions
 
     func run() async throws {
-      let store = try openEnvironment(data).store
+      let store = try await openEnvironment(data).store
       for account in try await store.accounts() {
         for key in try await store.keys(account: account.id) {
           let state = key.revokedAt == nil ? "active" : "revoked"
@@ -72,7 +72,7 @@ struct KeysCommand: AsyncParsableCommand {
     @Argument(help: "The key id (from `orator keys list`).") var keyID: String
 
     func run() async throws {
-      let environment = try openEnvironment(data)
+      let environment = try await openEnvironment(data)
       guard let id = ResourceID(keyID) else { throw ValidationError("not a key id: \(keyID)") }
       for account in try await environment.store.accounts() {
         if try await environment.store.revokeKey(
@@ -87,12 +87,13 @@ struct KeysCommand: AsyncParsableCommand {
   }
 }
 
-func openEnvironment(_ data: DataOptions) throws -> ServerEnvironment {
+func openEnvironment(_ data: DataOptions) async throws -> ServerEnvironment {
   var configuration = ServerConfiguration()
   let environment = ProcessInfo.processInfo.environment
   configuration.dataDirectory = data.directory(environment)
+  configuration.databaseURL = data.database(environment)
   if let credit = environment["ORATOR_INITIAL_CREDIT"].flatMap(Int.init) {
     configuration.initialCreditSeconds = credit
   }
-  return try ServerEnvironment.open(configuration)
+  return try await ServerEnvironment.open(configuration)
 }

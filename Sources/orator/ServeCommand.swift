@@ -4,13 +4,27 @@ import Logging
 import OratorCore
 import OratorServer
 
-/// Options shared by the commands that open the data folder.
+/// Options shared by the commands that open the data folder and the store.
 struct DataOptions: ParsableArguments {
-  @Option(help: "Folder of the SQLite file and media. Also ORATOR_DATA_DIR.")
+  @Option(
+    help:
+      "Folder of media, the URL-signing key and (without --database-url) the SQLite file. Also ORATOR_DATA_DIR."
+  )
   var dataDir: String?
+  @Option(
+    name: .customLong("database-url"),
+    help:
+      "A postgres://user:password@host:port/database URL to keep the store in PostgreSQL instead of SQLite. Also ORATOR_DATABASE_URL."
+  )
+  var databaseURL: String?
 
   func directory(_ environment: [String: String]) -> String {
     dataDir ?? environment["ORATOR_DATA_DIR"] ?? "./orator-data"
+  }
+
+  /// The PostgreSQL URL, if one was given; nil means the SQLite file.
+  func database(_ environment: [String: String]) -> String? {
+    (databaseURL ?? environment["ORATOR_DATABASE_URL"]).flatMap { $0.isEmpty ? nil : $0 }
   }
 }
 
@@ -19,7 +33,8 @@ struct ServeCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "serve",
     abstract:
-      "Serve the HeyGen-compatible API (SQLite file, local media folder, in-process workers).")
+      "Serve the HeyGen-compatible API (SQLite file or PostgreSQL, local media folder, in-process workers)."
+  )
 
   @Option(help: "Address to listen on. Also ORATOR_HOST.") var host: String?
   @Option(help: "Port to listen on. Also ORATOR_PORT.") var port: Int?
@@ -67,6 +82,7 @@ struct ServeCommand: AsyncParsableCommand {
     configuration.host = host ?? env["ORATOR_HOST"] ?? configuration.host
     configuration.port = port ?? env["ORATOR_PORT"].flatMap(Int.init) ?? configuration.port
     configuration.dataDirectory = data.directory(env)
+    configuration.databaseURL = data.database(env)
     configuration.publicURL = publicURL ?? env["ORATOR_PUBLIC_URL"]
     configuration.workers =
       workers ?? env["ORATOR_WORKERS"].flatMap(Int.init) ?? configuration.workers
@@ -117,7 +133,7 @@ struct ServeCommand: AsyncParsableCommand {
     LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
     var logger = Logger(label: "orator")
     logger.logLevel = .info
-    let environment = try ServerEnvironment.open(configuration)
+    let environment = try await ServerEnvironment.open(configuration)
     if let issued = try await KeyBootstrap(environment: environment).ensureKey(configuration.apiKey)
     {
       FileHandle.standardOutput.write(Data("Created API key (shown once): \(issued)\n".utf8))

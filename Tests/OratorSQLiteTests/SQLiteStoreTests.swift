@@ -1,6 +1,7 @@
 import Foundation
 import OratorCore
 import OratorSQLite
+import OratorStoreContract
 import Testing
 
 /// Runs the store contract against `SQLiteStore` on real files in a temporary folder.
@@ -32,6 +33,7 @@ final class SQLiteStoreTests: Sendable {
     try await contract.accountsAreListedAndCreditAdded()
   }
   @Test func accountIsolation() async throws { try await contract.accountIsolation() }
+  @Test func duplicatesAreConflicts() async throws { try await contract.duplicatesAreConflicts() }
   @Test func createClaimComplete() async throws { try await contract.createClaimComplete() }
   @Test func insufficientCreditLeavesNothing() async throws {
     try await contract.insufficientCreditLeavesNothing()

@@ -7,6 +7,9 @@ public struct ServerConfiguration: Sendable {
   public var host = "127.0.0.1"
   public var port = 8080
   public var dataDirectory = "./orator-data"
+  /// A `postgres://` URL: the store lives in that database instead of the SQLite file, so
+  /// several API nodes can share it. Media and the URL-signing key stay in `dataDirectory`.
+  public var databaseURL: String?
   /// Base of the URLs handed out (media, previews, share pages); defaults to the listen address.
   public var publicURL: String?
   /// In-process render workers; 0 leaves rendering to `orator worker` processes.

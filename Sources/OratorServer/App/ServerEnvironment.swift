@@ -1,6 +1,7 @@
 import Foundation
 import HeyGenAPI
 import OratorCore
+import OratorPostgres
 import OratorRender
 import OratorSQLite
 
@@ -22,8 +23,9 @@ public struct ServerEnvironment: Sendable {
 
   public var baseURL: String { configuration.baseURL }
 
-  /// Opens (or creates) the data folder: SQLite file, media folders, URL-signing secret.
-  public static func open(_ configuration: ServerConfiguration) throws -> ServerEnvironment {
+  /// Opens (or creates) the data folder: media folders, URL-signing secret, and the store
+  /// (the SQLite file there, or the PostgreSQL database `databaseURL` names).
+  public static func open(_ configuration: ServerConfiguration) async throws -> ServerEnvironment {
     let manager = FileManager.default
     for directory in [
       configuration.dataDirectory, configuration.mediaDirectory, configuration.assetsDirectory,
@@ -31,7 +33,7 @@ public struct ServerEnvironment: Sendable {
     ] {
       try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
     }
-    let store = try SQLiteStore(path: configuration.databasePath)
+    let store = try await openStore(configuration)
     let secret = try loadOrCreateSecret(at: configuration.secretPath)
     let speech = EspeakSynthesizer.shared
     return ServerEnvironment(
@@ -44,6 +46,16 @@ public struct ServerEnvironment: Sendable {
         maxBytes: configuration.maxDownloadBytes, timeout: configuration.downloadTimeout),
       jobSignal: JobSignal(),
       translation: TranslationService.make(configuration.translation, voices: speech.voices))
+  }
+
+  /// The store the configuration names, its schema brought up to date.
+  public static func openStore(_ configuration: ServerConfiguration) async throws -> any Store {
+    if let url = configuration.databaseURL {
+      return try await PostgresStore(url: url)
+    }
+    try FileManager.default.createDirectory(
+      atPath: configuration.dataDirectory, withIntermediateDirectories: true)
+    return try SQLiteStore(path: configuration.databasePath)
   }
 
   /// The URL-signing secret survives restarts, so links handed out stay valid.

@@ -3,7 +3,7 @@ import OratorCore
 import Testing
 
 extension StoreContract {
-  func keyLookupByHash() async throws {
+  public func keyLookupByHash() async throws {
     let fixture = try await fixture()
     let account = try await fixture.makeAccount()
     let issued = APIKeyIssuer(random: fixture.random)
@@ -18,7 +18,7 @@ extension StoreContract {
     }
   }
 
-  func revokedKeyStopsWorking() async throws {
+  public func revokedKeyStopsWorking() async throws {
     let fixture = try await fixture()
     let account = try await fixture.makeAccount()
     let other = try await fixture.makeAccount(name: "Grace")
@@ -42,7 +42,7 @@ extension StoreContract {
     #expect(keys.map(\.revokedAt) == [fixture.at(10).unixSeconds])
   }
 
-  func keyForUnknownAccountIsRefused() async throws {
+  public func keyForUnknownAccountIsRefused() async throws {
     let fixture = try await fixture()
     let stranger = ResourceID(random: fixture.random)
     let issued = APIKeyIssuer(random: fixture.random).issue(for: stranger, label: "x", createdAt: 0)
@@ -54,7 +54,7 @@ extension StoreContract {
     }
   }
 
-  func accountsAreListedAndCreditAdded() async throws {
+  public func accountsAreListedAndCreditAdded() async throws {
     let fixture = try await fixture()
     let first = try await fixture.makeAccount(credit: 100)
     let second = try await fixture.makeAccount(credit: 0, name: "Grace")
@@ -65,7 +65,7 @@ extension StoreContract {
     #expect(try await fixture.store.remainingCredit(account: first.id) == 100)
   }
 
-  func accountIsolation() async throws {
+  public func accountIsolation() async throws {
     let fixture = try await fixture()
     let owner = try await fixture.makeAccount()
     let other = try await fixture.makeAccount(name: "Grace")

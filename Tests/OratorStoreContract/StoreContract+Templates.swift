@@ -4,7 +4,7 @@ import Testing
 
 extension StoreFixture {
   /// A one-scene template with a `script` text variable.
-  func template(for account: Account, name: String = "Welcome", createdAt: Int = 0)
+  public func template(for account: Account, name: String = "Welcome", createdAt: Int = 0)
     -> TemplateRecord
   {
     TemplateRecord(
@@ -34,7 +34,7 @@ extension StoreFixture {
 }
 
 extension StoreContract {
-  func templatesRoundTripAndList() async throws {
+  public func templatesRoundTripAndList() async throws {
     let fixture = try await fixture()
     let store = fixture.store
     let account = try await fixture.makeAccount()
@@ -56,7 +56,7 @@ extension StoreContract {
     #expect(try await fixture.reopened().template(id: newer.id, account: account.id) == newer)
   }
 
-  func templatesBelongToTheirAccount() async throws {
+  public func templatesBelongToTheirAccount() async throws {
     let fixture = try await fixture()
     let store = fixture.store
     let ada = try await fixture.makeAccount(name: "Ada")
@@ -77,7 +77,7 @@ extension StoreContract {
     #expect(try await store.template(id: template.id, account: ada.id) == template)
   }
 
-  func templateUpdateThumbnailAndDelete() async throws {
+  public func templateUpdateThumbnailAndDelete() async throws {
     let fixture = try await fixture()
     let store = fixture.store
     let account = try await fixture.makeAccount()

@@ -3,24 +3,35 @@ import OratorCore
 
 /// The behaviour every `Store` must have, written once over `any Store`. A store's test suite
 /// builds a `StoreContract` that opens its kind of database and calls each check from a
-/// `@Test` (see `SQLiteStoreTests`), so the PostgreSQL store is held to the same rules.
-struct StoreContract: Sendable {
+/// `@Test` (see `SQLiteStoreTests` and `PostgresStoreTests`), so both stores keep the same rules.
+public struct StoreContract: Sendable {
   /// Opens a store on the database at `location`. Opening one location twice gives two
   /// stores sharing a database, as two processes (or a restart) would.
-  var open: @Sendable (_ location: String, _ retryPolicy: RetryPolicy) async throws -> any Store
+  public var open:
+    @Sendable (_ location: String, _ retryPolicy: RetryPolicy) async throws -> any Store
   /// The location of a new, empty database.
-  var newLocation: @Sendable () throws -> String
+  public var newLocation: @Sendable () async throws -> String
+
+  public init(
+    open:
+      @escaping @Sendable (_ location: String, _ retryPolicy: RetryPolicy) async throws
+      -> any Store,
+    newLocation: @escaping @Sendable () async throws -> String
+  ) {
+    self.open = open
+    self.newLocation = newLocation
+  }
 
   /// A store on a fresh database, with helpers for making accounts and videos.
-  func fixture(retryPolicy: RetryPolicy = RetryPolicy()) async throws -> StoreFixture {
-    let location = try newLocation()
+  public func fixture(retryPolicy: RetryPolicy = RetryPolicy()) async throws -> StoreFixture {
+    let location = try await newLocation()
     return StoreFixture(
       store: try await open(location, retryPolicy), location: location, contract: self)
   }
 }
 
 /// A store under test and the few lines every check needs to set it up.
-struct StoreFixture: Sendable {
+public struct StoreFixture: Sendable {
   let store: any Store
   let location: String
   let contract: StoreContract

@@ -3,7 +3,7 @@ import OratorCore
 import Testing
 
 extension StoreContract {
-  func expiredLeaseIsClaimedAgain() async throws {
+  public func expiredLeaseIsClaimedAgain() async throws {
     let fixture = try await fixture()
     let store = fixture.store
     let account = try await fixture.makeAccount()
@@ -33,7 +33,7 @@ extension StoreContract {
     #expect(try await store.video(id: second.videoId, account: account.id)?.status == .completed)
   }
 
-  func heartbeatKeepsLease() async throws {
+  public func heartbeatKeepsLease() async throws {
     let fixture = try await fixture()
     let store = fixture.store
     let account = try await fixture.makeAccount()
@@ -48,7 +48,7 @@ extension StoreContract {
       try await store.claimJob(owner: "other", leaseFor: .seconds(30), now: fixture.at(90)) != nil)
   }
 
-  func failJobRetriesWithBackoffThenFails() async throws {
+  public func failJobRetriesWithBackoffThenFails() async throws {
     let fixture = try await fixture()
     let store = fixture.store
     let account = try await fixture.makeAccount(credit: 100)
@@ -90,7 +90,7 @@ extension StoreContract {
       try await store.claimJob(owner: "w", leaseFor: .seconds(60), now: fixture.at(10_000)) == nil)
   }
 
-  func nonRetryableFailureEndsAtOnce() async throws {
+  public func nonRetryableFailureEndsAtOnce() async throws {
     let fixture = try await fixture()
     let store = fixture.store
     let account = try await fixture.makeAccount(credit: 100)
@@ -105,7 +105,7 @@ extension StoreContract {
     #expect(try await store.remainingCredit(account: account.id) == 100)
   }
 
-  func injectedRetryPolicyIsUsed() async throws {
+  public func injectedRetryPolicyIsUsed() async throws {
     let fixture = try await fixture(
       retryPolicy: RetryPolicy(maxAttempts: 2, firstDelay: .seconds(1), multiplier: 2))
     let store = fixture.store
@@ -124,7 +124,7 @@ extension StoreContract {
         == .videoFailed)
   }
 
-  func reaperTakesBackExpiredLeases() async throws {
+  public func reaperTakesBackExpiredLeases() async throws {
     let fixture = try await fixture()
     let store = fixture.store
     let account = try await fixture.makeAccount()
@@ -139,7 +139,7 @@ extension StoreContract {
     #expect(again.jobId == lease.jobId && again.fencingToken > lease.fencingToken)
   }
 
-  func workerLostOnEveryAttemptFailsTheVideo() async throws {
+  public func workerLostOnEveryAttemptFailsTheVideo() async throws {
     let fixture = try await fixture()
     let store = fixture.store
     let account = try await fixture.makeAccount(credit: 100)
@@ -161,7 +161,7 @@ extension StoreContract {
     #expect(try await store.remainingCredit(account: account.id) == 100)
   }
 
-  func claimsTakeOldestFirst() async throws {
+  public func claimsTakeOldestFirst() async throws {
     let fixture = try await fixture()
     let store = fixture.store
     let account = try await fixture.makeAccount()
@@ -175,7 +175,7 @@ extension StoreContract {
 
   /// Two stores on one database stand for two processes: between them, every job is
   /// claimed exactly once.
-  func twoStoresNeverClaimTheSameJob() async throws {
+  public func twoStoresNeverClaimTheSameJob() async throws {
     let fixture = try await fixture()
     let account = try await fixture.makeAccount(credit: 100_000)
     let jobs = 40

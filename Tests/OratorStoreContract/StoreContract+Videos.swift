@@ -3,7 +3,7 @@ import OratorCore
 import Testing
 
 extension StoreContract {
-  func createClaimComplete() async throws {
+  public func createClaimComplete() async throws {
     let fixture = try await fixture()
     let store = fixture.store
     let account = try await fixture.makeAccount(credit: 100)
@@ -41,7 +41,7 @@ extension StoreContract {
     #expect(try await store.completeJob(lease, result: result, now: fixture.at(31)) == false)
   }
 
-  func insufficientCreditLeavesNothing() async throws {
+  public func insufficientCreditLeavesNothing() async throws {
     let fixture = try await fixture()
     let store = fixture.store
     let account = try await fixture.makeAccount(credit: 10)
@@ -59,7 +59,7 @@ extension StoreContract {
     #expect(try await store.remainingCredit(account: account.id) == 0)
   }
 
-  func duplicateVideoIsRefusedWhole() async throws {
+  public func duplicateVideoIsRefusedWhole() async throws {
     let fixture = try await fixture()
     let account = try await fixture.makeAccount(credit: 100)
     let video = try await fixture.makeVideo(for: account, reserve: 10)
@@ -70,7 +70,7 @@ extension StoreContract {
     #expect(try await fixture.store.remainingCredit(account: account.id) == 90)
   }
 
-  func testVideosCostNothing() async throws {
+  public func testVideosCostNothing() async throws {
     let fixture = try await fixture()
     let store = fixture.store
     let account = try await fixture.makeAccount(credit: 0)
@@ -85,7 +85,7 @@ extension StoreContract {
     #expect(try await store.remainingCredit(account: account.id) == 0)
   }
 
-  func deleteWhileLeased() async throws {
+  public func deleteWhileLeased() async throws {
     let fixture = try await fixture()
     let store = fixture.store
     let account = try await fixture.makeAccount(credit: 100)
@@ -114,7 +114,7 @@ extension StoreContract {
       try await store.deleteVideo(id: video.id, account: account.id, now: fixture.at(7)) == nil)
   }
 
-  func deleteQueuedVideo() async throws {
+  public func deleteQueuedVideo() async throws {
     let fixture = try await fixture()
     let account = try await fixture.makeAccount(credit: 100)
     let video = try await fixture.makeVideo(for: account, reserve: 40)
@@ -128,7 +128,7 @@ extension StoreContract {
       try await fixture.store.listVideos(account: account.id, limit: 10, after: nil).videos.isEmpty)
   }
 
-  func paginationReturnsEveryVideoOnce() async throws {
+  public func paginationReturnsEveryVideoOnce() async throws {
     let fixture = try await fixture()
     let store = fixture.store
     let account = try await fixture.makeAccount(credit: 10_000)
@@ -164,7 +164,7 @@ extension StoreContract {
       try await store.listVideos(account: account.id, limit: 1000, after: nil).videos.count == 23)
   }
 
-  func reopeningKeepsEverything() async throws {
+  public func reopeningKeepsEverything() async throws {
     let fixture = try await fixture()
     let account = try await fixture.makeAccount(credit: 100)
     let issued = APIKeyIssuer(random: fixture.random)

@@ -1,0 +1,191 @@
+import Foundation
+import OratorCore
+import PostgresNIO
+
+extension PostgresStore {
+  public func claimJob(owner: String, leaseFor: Duration, now: Date)
+    async throws(StoreError) -> JobLease?
+  {
+    let now = now.unixSeconds
+    let expiresAt = now + max(1, leaseFor.wholeSecondsRoundedUp)
+    let policy = retryPolicy
+    return try await write { connection in
+      // SKIP LOCKED: a job another node is claiming right now is passed over, not waited
+      // for, so concurrent claimers each take a different job in one round trip.
+      while let row = try await connection.one(
+        """
+        SELECT * FROM jobs
+        WHERE (state = 'queued' AND run_after <= \(now))
+           OR (state = 'leased' AND lease_expires_at <= \(now))
+        ORDER BY created_at, seq LIMIT 1
+        FOR UPDATE SKIP LOCKED
+        """)
+      {
+        let job = try JobRecord(row: row)
+        if job.state == .leased && !policy.allowsRetry(afterAttempt: job.attempt) {
+          // Its last worker vanished: running it again would break the bound on attempts.
+          try await Self.failVideo(
+            of: job, with: .workerLost(attempts: job.attempt), now: now, connection)
+          continue
+        }
+        let lease = JobLease(
+          jobId: job.id, videoId: job.videoId, accountId: job.accountId, owner: owner,
+          fencingToken: job.fencingToken + 1, expiresAt: expiresAt, attempt: job.attempt + 1)
+        try await connection.run(
+          """
+          UPDATE jobs SET state = 'leased', owner = \(owner), fencing_token = \(lease.fencingToken),
+            attempt = \(lease.attempt), lease_expires_at = \(expiresAt), updated_at = \(now)
+          WHERE id = \(job.id.rawValue)
+          """)
+        try await connection.run(
+          """
+          UPDATE videos SET status = 'processing', updated_at = \(now)
+          WHERE id = \(job.videoId.rawValue)
+          """)
+        return lease
+      }
+      return nil
+    }
+  }
+
+  public func heartbeat(_ lease: JobLease, extendTo: Date) async throws(StoreError) -> Bool {
+    try await write { connection in
+      try await connection.run(
+        """
+        UPDATE jobs SET lease_expires_at = \(extendTo.unixSeconds)
+        WHERE id = \(lease.jobId.rawValue) AND fencing_token = \(lease.fencingToken)
+          AND state = 'leased'
+        RETURNING id
+        """) > 0
+    }
+  }
+
+  public func completeJob(_ lease: JobLease, result: VideoResult, now: Date)
+    async throws(StoreError) -> Bool
+  {
+    try await write { connection in
+      guard try await Self.holds(lease, connection) else { return false }
+      let now = now.unixSeconds
+      try await connection.run(
+        """
+        UPDATE jobs SET state = 'completed', lease_expires_at = NULL, updated_at = \(now)
+        WHERE id = \(lease.jobId.rawValue)
+        """)
+      let files = result.files
+      let video = try await connection.one(
+        """
+        UPDATE videos SET status = 'completed', updated_at = \(now), duration = \(result.duration),
+          error_code = NULL, error_message = NULL, error_detail = NULL,
+          video_file = \(files.video), thumbnail_file = \(files.thumbnail), gif_file = \(files.gif),
+          captions_ass_file = \(files.captionsASS), captions_srt_file = \(files.captionsSRT),
+          captions_vtt_file = \(files.captionsVTT),
+          captioned_video_file = \(files.captionedVideo)
+        WHERE id = \(lease.videoId.rawValue)
+        RETURNING is_test
+        """)
+      let isTest = try video?.required("is_test", as: Bool.self) ?? false
+      let charge = isTest ? 0 : CreditEstimate.charge(forDuration: result.duration)
+      try await Self.settle(videoId: lease.videoId, charge: charge, connection)
+      try await Self.enqueueCompletedEvents(videoId: lease.videoId, now: now, connection)
+      return true
+    }
+  }
+
+  public func failJob(_ lease: JobLease, failure: VideoFailure, retryable: Bool, now: Date)
+    async throws(StoreError) -> JobFailureOutcome
+  {
+    let policy = retryPolicy
+    return try await write { connection in
+      guard let job = try await Self.held(lease, connection) else { return .leaseLost }
+      let now = now.unixSeconds
+      guard retryable && policy.allowsRetry(afterAttempt: job.attempt) else {
+        try await Self.failVideo(of: job, with: failure, now: now, connection)
+        return .videoFailed
+      }
+      let runAfter = now + policy.delay(afterAttempt: job.attempt).wholeSecondsRoundedUp
+      try await Self.requeue(job, runAfter: runAfter, now: now, connection)
+      return .retryScheduled(runAfter: runAfter)
+    }
+  }
+
+  public func reapExpiredLeases(now: Date) async throws(StoreError) -> [JobLease] {
+    let policy = retryPolicy
+    return try await write { connection in
+      let now = now.unixSeconds
+      // A lease a claimer is taking over right now is its business: skip it.
+      let expired = try await connection.all(
+        """
+        SELECT * FROM jobs WHERE state = 'leased' AND lease_expires_at <= \(now)
+        ORDER BY created_at, seq
+        FOR UPDATE SKIP LOCKED
+        """
+      ).map { row throws(StoreError) in try JobRecord(row: row) }
+      var leases: [JobLease] = []
+      for job in expired {
+        if let lease = job.lease { leases.append(lease) }
+        if policy.allowsRetry(afterAttempt: job.attempt) {
+          try await Self.requeue(job, runAfter: now, now: now, connection)
+        } else {
+          try await Self.failVideo(
+            of: job, with: .workerLost(attempts: job.attempt), now: now, connection)
+        }
+      }
+      return leases
+    }
+  }
+
+  /// Whether `lease` is still the job's current lease, locking the job for the rest of the
+  /// transaction. A deleted video's job is cancelled, so this also refuses work on deleted
+  /// videos.
+  private static func holds(_ lease: JobLease, _ connection: PostgresConnection) async throws
+    -> Bool
+  {
+    try await held(lease, connection) != nil
+  }
+
+  /// The job, locked, while `lease` is still its current lease; nil otherwise.
+  private static func held(_ lease: JobLease, _ connection: PostgresConnection) async throws
+    -> JobRecord?
+  {
+    try await connection.one(
+      """
+      SELECT * FROM jobs
+      WHERE id = \(lease.jobId.rawValue) AND video_id = \(lease.videoId.rawValue)
+        AND fencing_token = \(lease.fencingToken) AND state = 'leased'
+      FOR UPDATE
+      """
+    ).map { row throws(StoreError) in try JobRecord(row: row) }
+  }
+
+  /// Back in the queue; the video stays `processing`, since to its owner the render goes on.
+  private static func requeue(
+    _ job: JobRecord, runAfter: Int, now: Int, _ connection: PostgresConnection
+  ) async throws {
+    try await connection.run(
+      """
+      UPDATE jobs SET state = 'queued', owner = NULL, lease_expires_at = NULL,
+        run_after = \(runAfter), updated_at = \(now)
+      WHERE id = \(job.id.rawValue)
+      """)
+  }
+
+  /// Ends the job for good: the video is failed with `failure` and its credit given back.
+  private static func failVideo(
+    of job: JobRecord, with failure: VideoFailure, now: Int, _ connection: PostgresConnection
+  ) async throws {
+    try await connection.run(
+      """
+      UPDATE jobs SET state = 'failed', lease_expires_at = NULL, updated_at = \(now)
+      WHERE id = \(job.id.rawValue)
+      """)
+    try await connection.run(
+      """
+      UPDATE videos SET status = 'failed', updated_at = \(now), error_code = \(failure.code),
+        error_message = \(failure.message), error_detail = \(failure.detail)
+      WHERE id = \(job.videoId.rawValue)
+      """)
+    try await releaseReservation(videoId: job.videoId, connection)
+    try await enqueueFailedEvents(
+      videoId: job.videoId, message: failure.message, now: now, connection)
+  }
+}

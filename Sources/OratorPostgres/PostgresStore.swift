@@ -1,0 +1,124 @@
+import Foundation
+import OratorCore
+import PostgresNIO
+
+/// The `Store` on a PostgreSQL server, for several API nodes sharing one database. It keeps
+/// the same tables and rules as `SQLiteStore`; where SQLite serialises writers with its
+/// single write lock, this store takes row locks: a job or webhook event is claimed with
+/// `FOR UPDATE SKIP LOCKED`, so concurrent claimers on any node pass over each other's rows
+/// instead of waiting or taking the same one. Every change that touches more than one row
+/// runs in one transaction.
+///
+/// The store owns a connection pool whose background task it starts itself, so a copy of the
+/// store is all a caller holds. The pool closes when the last copy goes away, or at once with
+/// `close()`.
+public struct PostgresStore: Store {
+  public let retryPolicy: RetryPolicy
+  let client: PostgresClient
+  private let lifetime: PoolLifetime
+  static let logger = Logger(label: "orator.postgres")
+
+  /// Connects to the database `url` names and brings its schema up to date. Several nodes
+  /// may start at once: migrations run under a lock, one node after another. A server that
+  /// cannot be reached, or refuses the login, is reported at once as `.unavailable`.
+  public init(
+    url: String, retryPolicy: RetryPolicy = RetryPolicy(), maximumConnections: Int = 20
+  ) async throws(StoreError) {
+    let url = try PostgresURL(url)
+    // Migrations run on one connection of their own before the pool starts: the pool
+    // retries a failing server quietly for a minute, where a start-up should fail fast.
+    do {
+      let connection = try await PostgresConnection.connect(
+        configuration: try url.connectionConfiguration(), id: 0, logger: Self.logger)
+      do {
+        try await Schema.migrate(connection)
+        try await connection.close()
+      } catch {
+        try? await connection.close()
+        throw error
+      }
+    } catch {
+      throw StoreError(error)
+    }
+    var configuration = url.clientConfiguration
+    configuration.options.maximumConnections = max(1, maximumConnections)
+    client = PostgresClient(configuration: configuration)
+    lifetime = PoolLifetime(client: client)
+    self.retryPolicy = retryPolicy
+  }
+
+  /// Closes the pool now; calls made afterwards fail with `.unavailable`.
+  public func close() async {
+    await lifetime.close()
+  }
+
+  /// The newest migration applied to the database.
+  public func schemaVersion() async throws(StoreError) -> Int {
+    try await read { connection in
+      try await connection.one("SELECT COALESCE(MAX(version), 0) AS version FROM schema_migrations")
+        .map { row throws(StoreError) in try row.required("version") } ?? 0
+    }
+  }
+
+  /// Runs `work` in a transaction on one pooled connection; a thrown error rolls it all back.
+  @discardableResult
+  func write<T: Sendable>(
+    _ work: @Sendable (PostgresConnection) async throws -> T
+  ) async throws(StoreError) -> T {
+    do {
+      return try await client.withConnection { connection in
+        try await Self.inTransaction(connection, work)
+      }
+    } catch {
+      throw StoreError(error)
+    }
+  }
+
+  static func inTransaction<T>(
+    _ connection: PostgresConnection, _ work: @Sendable (PostgresConnection) async throws -> T
+  ) async throws -> T {
+    try await connection.query("BEGIN", logger: logger)
+    do {
+      let result = try await work(connection)
+      try await connection.query("COMMIT", logger: logger)
+      return result
+    } catch {
+      // A broken connection cannot roll back; the server does it when the socket closes.
+      _ = try? await connection.query("ROLLBACK", logger: logger)
+      throw error
+    }
+  }
+
+  /// Runs `work` on one pooled connection outside a transaction: each statement sees what
+  /// was committed when it started.
+  func read<T: Sendable>(
+    _ work: @Sendable (PostgresConnection) async throws -> T
+  ) async throws(StoreError) -> T {
+    do {
+      return try await client.withConnection { connection in try await work(connection) }
+    } catch {
+      throw StoreError(error)
+    }
+  }
+}
+
+/// Runs the pool's background task for as long as some copy of the store exists. It is a
+/// detached task on purpose: a task started from inside a service would inherit the
+/// service group's graceful-shutdown signal and close the pool while workers still have
+/// results to record.
+final class PoolLifetime: Sendable {
+  private let task: Task<Void, Never>
+
+  init(client: PostgresClient) {
+    task = Task.detached { await client.run() }
+  }
+
+  func close() async {
+    task.cancel()
+    await task.value
+  }
+
+  deinit {
+    task.cancel()
+  }
+}

@@ -1,0 +1,207 @@
+import Foundation
+import OratorCore
+import PostgresNIO
+
+/// The database schema, as numbered migrations that only ever append; the same tables and
+/// columns as `SQLiteStore`'s, in PostgreSQL's types. Times are Unix seconds in BIGINT
+/// columns; credit is whole seconds of video. Where SQLite breaks ties by `rowid`, these
+/// tables carry an identity column `seq` for the same purpose.
+enum Schema {
+  struct Migration {
+    var version: Int
+    var name: String
+    /// One statement each: the extended query protocol runs a single statement per query.
+    var statements: [String]
+  }
+
+  static let migrations = [
+    Migration(version: 1, name: "accounts, keys, videos, jobs", statements: version1),
+    // Set by `POST /v1/video/share`: only shared videos have a public page.
+    Migration(
+      version: 2, name: "shared videos",
+      statements: ["ALTER TABLE videos ADD COLUMN shared_at BIGINT"]),
+    Migration(version: 3, name: "templates", statements: templates),
+    Migration(version: 4, name: "webhooks", statements: webhooks),
+  ]
+
+  /// Any number of this store's key for `pg_advisory_xact_lock`: nodes starting together
+  /// migrate one after another, and the later ones find nothing left to do.
+  private static let migrationLock: Int64 = 0x6f72_6174_6f72_0001
+
+  /// Applies the migrations the database lacks, all in one transaction: a migration that
+  /// fails leaves the schema as it was.
+  static func migrate(_ connection: PostgresConnection) async throws {
+    try await PostgresStore.inTransaction(connection) { connection in
+      try await connection.run("SELECT pg_advisory_xact_lock(\(migrationLock))")
+      try await connection.run(
+        """
+        CREATE TABLE IF NOT EXISTS schema_migrations (
+          version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)
+        """)
+      let applied = Set(
+        try await connection.all("SELECT version FROM schema_migrations").map {
+          row throws(StoreError) in try row.required("version", as: Int.self)
+        })
+      for migration in migrations where !applied.contains(migration.version) {
+        for statement in migration.statements {
+          try await connection.run(PostgresQuery(unsafeSQL: statement))
+        }
+        try await connection.run(
+          """
+          INSERT INTO schema_migrations (version, name, applied_at)
+          VALUES (\(migration.version), \(migration.name), \(Date().unixSeconds))
+          """)
+      }
+    }
+  }
+
+  private static let version1 = [
+    """
+    CREATE TABLE accounts (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL,
+      created_at BIGINT NOT NULL,
+      -- What the account can still start: reservations come off at once, settlement
+      -- gives back the difference between reservation and charge.
+      credit_seconds BIGINT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE api_keys (
+      id TEXT PRIMARY KEY,
+      account_id TEXT NOT NULL REFERENCES accounts(id),
+      label TEXT NOT NULL,
+      hint TEXT NOT NULL,
+      key_hash TEXT NOT NULL UNIQUE,
+      created_at BIGINT NOT NULL,
+      revoked_at BIGINT
+    )
+    """,
+    "CREATE INDEX api_keys_by_account ON api_keys(account_id)",
+    """
+    CREATE TABLE videos (
+      id TEXT PRIMARY KEY,
+      account_id TEXT NOT NULL REFERENCES accounts(id),
+      kind TEXT NOT NULL,
+      title TEXT NOT NULL,
+      status TEXT NOT NULL,
+      request BYTEA NOT NULL,
+      callback_id TEXT,
+      callback_url TEXT,
+      is_test BOOLEAN NOT NULL,
+      caption BOOLEAN NOT NULL,
+      created_at BIGINT NOT NULL,
+      updated_at BIGINT NOT NULL,
+      duration DOUBLE PRECISION,
+      error_code BIGINT,
+      error_message TEXT,
+      error_detail TEXT,
+      video_file TEXT,
+      thumbnail_file TEXT,
+      gif_file TEXT,
+      captions_ass_file TEXT,
+      captions_srt_file TEXT,
+      captions_vtt_file TEXT,
+      captioned_video_file TEXT,
+      reserved_credit BIGINT NOT NULL,
+      charged_credit BIGINT NOT NULL,
+      -- Deleted videos stay as rows so that a late worker finds its job cancelled.
+      deleted_at BIGINT
+    )
+    """,
+    """
+    CREATE INDEX videos_newest_first ON videos(account_id, created_at DESC, id DESC)
+      WHERE deleted_at IS NULL
+    """,
+    """
+    CREATE TABLE jobs (
+      id TEXT PRIMARY KEY,
+      seq BIGINT GENERATED ALWAYS AS IDENTITY,
+      video_id TEXT NOT NULL REFERENCES videos(id),
+      account_id TEXT NOT NULL REFERENCES accounts(id),
+      state TEXT NOT NULL,
+      run_after BIGINT NOT NULL,
+      attempt BIGINT NOT NULL,
+      owner TEXT,
+      fencing_token BIGINT NOT NULL,
+      lease_expires_at BIGINT,
+      created_at BIGINT NOT NULL,
+      updated_at BIGINT NOT NULL
+    )
+    """,
+    "CREATE INDEX jobs_runnable ON jobs(state, run_after)",
+    "CREATE INDEX jobs_by_video ON jobs(video_id)",
+  ]
+
+  /// Templates: a generate body with `{{name}}` placeholders and its typed variables (JSON).
+  private static let templates = [
+    """
+    CREATE TABLE templates (
+      id TEXT PRIMARY KEY,
+      account_id TEXT NOT NULL REFERENCES accounts(id),
+      name TEXT NOT NULL,
+      body BYTEA NOT NULL,
+      variables BYTEA NOT NULL,
+      created_at BIGINT NOT NULL,
+      updated_at BIGINT NOT NULL,
+      revision BIGINT NOT NULL,
+      thumbnail_file TEXT
+    )
+    """,
+    "CREATE INDEX templates_newest_first ON templates(account_id, created_at DESC, id DESC)",
+  ]
+
+  /// Webhook endpoints, the event outbox (written in the transaction that changes a video's
+  /// status) and every delivery attempt.
+  private static let webhooks = [
+    """
+    CREATE TABLE webhook_endpoints (
+      id TEXT PRIMARY KEY,
+      seq BIGINT GENERATED ALWAYS AS IDENTITY,
+      account_id TEXT NOT NULL REFERENCES accounts(id),
+      url TEXT NOT NULL,
+      -- JSON array of event names; NULL means every event.
+      events TEXT,
+      secret TEXT NOT NULL,
+      status TEXT NOT NULL,
+      created_at BIGINT NOT NULL
+    )
+    """,
+    "CREATE INDEX webhook_endpoints_by_account ON webhook_endpoints(account_id, created_at)",
+    """
+    CREATE TABLE webhook_events (
+      id TEXT PRIMARY KEY,
+      seq BIGINT GENERATED ALWAYS AS IDENTITY,
+      account_id TEXT NOT NULL REFERENCES accounts(id),
+      event_type TEXT NOT NULL,
+      payload BYTEA NOT NULL,
+      -- Exactly one of endpoint_id and callback_url is set.
+      endpoint_id TEXT,
+      callback_url TEXT,
+      attempts BIGINT NOT NULL,
+      created_at BIGINT NOT NULL,
+      next_attempt_at BIGINT NOT NULL,
+      delivered_at BIGINT,
+      gave_up_at BIGINT
+    )
+    """,
+    """
+    CREATE INDEX webhook_events_due ON webhook_events(next_attempt_at)
+      WHERE delivered_at IS NULL AND gave_up_at IS NULL
+    """,
+    """
+    CREATE INDEX webhook_events_newest_first ON webhook_events(account_id, created_at DESC)
+    """,
+    """
+    CREATE TABLE webhook_attempts (
+      seq BIGINT GENERATED ALWAYS AS IDENTITY,
+      event_id TEXT NOT NULL REFERENCES webhook_events(id),
+      at BIGINT NOT NULL,
+      status_code BIGINT,
+      error TEXT,
+      duration_ms BIGINT NOT NULL
+    )
+    """,
+    "CREATE INDEX webhook_attempts_by_event ON webhook_attempts(event_id, at)",
+  ]
+}
