@@ -4,8 +4,9 @@ import PostgresNIO
 
 /// A `postgres://user:password@host:port/database` connection URL, read the way libpq reads
 /// one, so a URL that works with `psql` works here. `sslmode` (`disable`, `prefer`, `require`,
-/// `verify-full`) picks TLS; like libpq, `prefer` and `require` encrypt without checking the
-/// server's certificate, and only `verify-full` checks it. A `host` query parameter that is a
+/// `verify-ca`, `verify-full`) picks TLS; as with libpq, `prefer` and `require` encrypt without
+/// checking the server's certificate, `verify-ca` checks its chain and `verify-full` its name
+/// too. A `host` query parameter that is a
 /// path names a Unix socket folder instead of a TCP host.
 public struct PostgresURL: Sendable, Equatable {
   public var host: String
