@@ -6,8 +6,8 @@ import PostgresNIO
 /// one, so a URL that works with `psql` works here. `sslmode` (`disable`, `prefer`, `require`,
 /// `verify-ca`, `verify-full`) picks TLS; as with libpq, `prefer` and `require` encrypt without
 /// checking the server's certificate, `verify-ca` checks its chain and `verify-full` its name
-/// too. A `host` query parameter that is a
-/// path names a Unix socket folder instead of a TCP host.
+/// too. A `host` query parameter that is a path names a Unix socket folder instead of a TCP
+/// host.
 public struct PostgresURL: Sendable, Equatable {
   public var host: String
   public var port: Int
