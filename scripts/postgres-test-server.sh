@@ -31,7 +31,7 @@ case "${1:-}" in
       owner=postgres
       id -u "$owner" >/dev/null 2>&1 || useradd --system --no-create-home "$owner"
     fi
-    dir=$(mktemp -d "${TMPDIR:-/tmp}/orator-postgres.XXXXXX")
+    dir=$(mktemp -d -t orator-postgres.XXXXXX)
     chown "$owner" "$dir"
     as_owner "$bin/initdb" -D "$dir/data" -U orator --auth=trust --encoding=UTF8 --locale=C \
       --no-sync >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
