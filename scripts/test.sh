@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh debug
+scripts/setup-test-tools.sh
 swift build --build-tests
 if [ -z "${ORATOR_TEST_POSTGRES_URL:-}" ]; then
   eval "$(scripts/postgres-test-server.sh start)"

@@ -107,6 +107,9 @@ import Testing
       let wrongMethod = try await server.get("/v2/video/generate")
       #expect(wrongMethod.status == 405)
       #expect(wrongMethod.json["data"].isNull)
+      #expect(wrongMethod.header("Allow") == "POST", "405 lists the supported methods")
+      let deleteOnly = try await server.request(.PUT, "/v1/video.delete")
+      #expect(deleteOnly.status == 405 && deleteOnly.header("Allow") == "DELETE, POST")
 
       // Unknown and missing video ids, in the v1 envelope.
       let unknownVideo = try await server.get(

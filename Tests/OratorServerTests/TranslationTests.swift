@@ -285,13 +285,28 @@ import Testing
   }
 
   @Test func unreachableOrUnreadableVideosFailWithAMessage() async throws {
+    let receiver = try await WebhookReceiver()
+    defer { Task { await receiver.stop() } }
     try await TestServer.with { server in
       let id = try await Self.translate(
-        ["video_url": "http://127.0.0.1:9/missing.mp4", "output_language": "Catalan"], server)
+        [
+          "video_url": "http://127.0.0.1:9/missing.mp4", "output_language": "Catalan",
+          "callback_id": "ca-1", "callback_url": receiver.baseURL + "/failed",
+        ], server)
       let data = try await Self.waitForTranslation(id, server)
       #expect(data["status"] == .string("failed"))
       #expect(data["url"].isNull)
       #expect(data["message"].string?.contains("video_url") == true, "\(data["message"])")
+      // The callback hears of it in HeyGen's translate shape.
+      let event = try #require(try await receiver.wait(for: 1, path: "failed").first).json
+      #expect(event["event_type"] == .string("video_translate.fail"))
+      #expect(
+        event["event_data"].keys
+          == ["video_translate_id", "message", "callback_id", "output_language"])
+      // The event carries the failure's message; the status adds its detail after it.
+      let eventMessage = try #require(event["event_data"]["message"].string)
+      #expect(data["message"].string?.hasPrefix(eventMessage) == true, "\(eventMessage)")
+      #expect(event["event_data"]["callback_id"] == .string("ca-1"))
 
       // A URL that answers, but with something that is not a video.
       let page = try await Self.translate(

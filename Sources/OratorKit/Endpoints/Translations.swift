@@ -1,17 +1,7 @@
 import HeyGenAPI
 
 /// The id of a video translation, as `POST /v2/video_translate` returns it.
-public struct TranslationID: RawRepresentable, Hashable, Sendable, Codable,
-  CustomStringConvertible, ExpressibleByStringLiteral
-{
-  public var rawValue: String
-
-  public init(rawValue: String) { self.rawValue = rawValue }
-  public init(_ rawValue: String) { self.rawValue = rawValue }
-  public init(stringLiteral value: String) { self.rawValue = value }
-
-  public var description: String { rawValue }
-}
+public typealias TranslationID = Identifier<IdentifierKind.VideoTranslation>
 
 /// What `GET /v2/video_translate/<id>` says about a translation.
 public typealias TranslationStatus = VideoTranslateStatusData

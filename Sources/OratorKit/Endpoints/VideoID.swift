@@ -1,17 +1,7 @@
 import HeyGenAPI
 
 /// The id of a video, as `POST /v2/video/generate` returns it.
-public struct VideoID: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible,
-  ExpressibleByStringLiteral
-{
-  public var rawValue: String
-
-  public init(rawValue: String) { self.rawValue = rawValue }
-  public init(_ rawValue: String) { self.rawValue = rawValue }
-  public init(stringLiteral value: String) { self.rawValue = value }
-
-  public var description: String { rawValue }
-}
+public typealias VideoID = Identifier<IdentifierKind.Video>
 
 /// What `GET /v1/video_status.get` says about a video.
 public typealias VideoStatus = VideoStatusData

@@ -14,6 +14,8 @@ public struct APIError: Error, Sendable {
   public var message: String
   public var envelope: Envelope
   public var retryAfter: Int?
+  /// The methods a 405's resource supports (its `Allow` header).
+  public var allow: [String]?
 
   public init(
     _ status: HTTPResponse.Status, code: String, numericCode: Int, message: String,

@@ -35,6 +35,7 @@ enum JSONResponse {
   static func error(_ error: APIError) throws -> Response {
     var headers: HTTPFields = [:]
     if let retryAfter = error.retryAfter { headers[.retryAfter] = String(retryAfter) }
+    if let allow = error.allow { headers[.allow] = allow.joined(separator: ", ") }
     switch error.envelope {
     case .v1:
       return try make(

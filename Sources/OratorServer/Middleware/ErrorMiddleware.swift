@@ -33,11 +33,15 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     let envelope = envelope(for: request)
     switch error.status {
     case .notFound:
-      if routes.table.pathExistsWithOtherMethod(request.uri.path, method: request.method) {
-        return APIError(
+      let allowed = routes.table.methods(for: request.uri.path)
+      if !allowed.isEmpty && !allowed.contains(request.method) {
+        var error = APIError(
           .methodNotAllowed, code: "method_not_allowed", numericCode: 405,
           message: "\(request.method.rawValue) is not allowed on \(request.uri.path)",
           envelope: envelope)
+        // RFC 9110: a 405 lists the methods the resource does support.
+        error.allow = allowed.map(\.rawValue)
+        return error
       }
       return .notFound(
         "no such endpoint: \(request.method.rawValue) \(request.uri.path)", envelope,
@@ -66,12 +70,18 @@ struct RouteTable: Sendable {
     routes.append((method, path.split(separator: "/")))
   }
 
-  func pathExistsWithOtherMethod(_ path: String, method: HTTPRequest.Method) -> Bool {
+  /// The methods served on `path`, in a stable order; empty when no route has that path.
+  func methods(for path: String) -> [HTTPRequest.Method] {
     let segments = path.split(separator: "/")
-    return routes.contains { route in
-      route.method != method && route.segments.count == segments.count
-        && zip(route.segments, segments).allSatisfy { $0.hasPrefix(":") || $0 == $1 }
+    var methods: [HTTPRequest.Method] = []
+    for route in routes
+    where route.segments.count == segments.count
+      && zip(route.segments, segments).allSatisfy({ $0.hasPrefix(":") || $0 == $1 })
+      && !methods.contains(route.method)
+    {
+      methods.append(route.method)
     }
+    return methods.sorted { $0.rawValue < $1.rawValue }
   }
 }
 

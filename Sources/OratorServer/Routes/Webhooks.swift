@@ -120,10 +120,11 @@ struct WebhookRoutes {
     let account = try context.requireAccount()
     let query = request.uri.queryParameters
     var endpointID: ResourceID?
-    if let text = query.get("endpoint_id") {
+    // An empty `endpoint_id=` (as form-built query strings send it) means no filter.
+    if let text = query.get("endpoint_id"), !text.isEmpty {
       endpointID = try await find(text, account: account).id
     }
-    let limit = query.get("limit").flatMap(Int.init) ?? 50
+    let limit = min(max(query.get("limit").flatMap(Int.init) ?? 50, 1), 100)
     let logs = try await environment.store.webhookEventLog(
       account: account.id, endpoint: endpointID, limit: limit)
     let urls = Dictionary(
