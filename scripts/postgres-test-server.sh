@@ -18,9 +18,10 @@ bindir() {
   echo "$dir"
 }
 
-# Runs a command as the server's user: ourselves, or a non-root user when we are root.
+# Runs a command as the server's user: ourselves, or a non-root user when we are root (from
+# `/`, since that user may not be allowed into the folder we were started in).
 as_owner() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u "$owner" -- "$@"; else "$@"; fi
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u "$owner" -- "$@"); else "$@"; fi
 }
 
 case "${1:-}" in
