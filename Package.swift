@@ -82,7 +82,6 @@ let package = Package(
         "HeyGenAPI", "OratorCore", "OratorKit", "OratorPostgres", "OratorRender", "OratorServer",
         "OratorSQLite",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        .product(name: "AsyncHTTPClient", package: "async-http-client"),
       ]
     ),
     .executableTarget(
