@@ -3,10 +3,11 @@ import OratorCore
 import PostgresNIO
 
 extension PostgresStore {
-  public func claimJob(owner: String, leaseFor: Duration, now: Date)
+  public func claimJob(owner: String, leaseFor: Duration, now: Date, kinds: Set<VideoKind>)
     async throws(StoreError) -> JobLease?
   {
     let now = now.unixSeconds
+    let kindList = kinds.map(\.rawValue).sorted()
     let expiresAt = now + max(1, leaseFor.wholeSecondsRoundedUp)
     let policy = retryPolicy
     return try await write { connection in
@@ -15,8 +16,9 @@ extension PostgresStore {
       while let row = try await connection.one(
         """
         SELECT * FROM jobs
-        WHERE (state = 'queued' AND run_after <= \(now))
-           OR (state = 'leased' AND lease_expires_at <= \(now))
+        WHERE ((state = 'queued' AND run_after <= \(now))
+           OR (state = 'leased' AND lease_expires_at <= \(now)))
+          AND video_id IN (SELECT id FROM videos WHERE kind = ANY(\(kindList)))
         ORDER BY created_at, seq LIMIT 1
         FOR UPDATE SKIP LOCKED
         """)

@@ -3,10 +3,12 @@ import GRDB
 import OratorCore
 
 extension SQLiteStore {
-  public func claimJob(owner: String, leaseFor: Duration, now: Date)
+  public func claimJob(owner: String, leaseFor: Duration, now: Date, kinds: Set<VideoKind>)
     async throws(StoreError) -> JobLease?
   {
     let now = now.unixSeconds
+    let kindList = kinds.map(\.rawValue).sorted()
+    let placeholders = kindList.map { _ in "?" }.joined(separator: ", ")
     let expiresAt = now + max(1, leaseFor.wholeSecondsRoundedUp)
     let policy = retryPolicy
     // The IMMEDIATE transaction holds SQLite's write lock from the first read, so no other
@@ -16,11 +18,13 @@ extension SQLiteStore {
         db,
         sql: """
           SELECT * FROM jobs
-          WHERE (state = 'queued' AND run_after <= ?1)
-             OR (state = 'leased' AND lease_expires_at <= ?1)
+          WHERE ((state = 'queued' AND run_after <= ?)
+             OR (state = 'leased' AND lease_expires_at <= ?))
+            AND video_id IN (SELECT id FROM videos WHERE kind IN (\(placeholders)))
           ORDER BY created_at, rowid LIMIT 1
           """,
-        arguments: [now])
+        arguments: StatementArguments(
+          [now, now] + kindList.map { $0 as any DatabaseValueConvertible }))
       {
         let job = try JobRecord(row: row)
         if job.state == .leased && !policy.allowsRetry(afterAttempt: job.attempt) {

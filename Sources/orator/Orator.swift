@@ -12,7 +12,8 @@ struct Orator: AsyncParsableCommand {
       refused or a render failed, 2 bad arguments.
       """,
     subcommands: [
-      ServeCommand.self, MigrateCommand.self, RenderCommand.self, KeysCommand.self,
+      ServeCommand.self, WorkerCommand.self, MigrateCommand.self, RenderCommand.self,
+      KeysCommand.self,
       AvatarsCommand.self, VoicesCommand.self, VideoCommand.self, TemplateCommand.self,
       TranslateCommand.self, LanguagesCommand.self, QuotaCommand.self,
     ]

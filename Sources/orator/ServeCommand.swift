@@ -43,6 +43,12 @@ struct ServeCommand: AsyncParsableCommand {
     name: .customLong("public-url"), help: "Base of the URLs handed out. Also ORATOR_PUBLIC_URL.")
   var publicURL: String?
   @Option(help: "In-process render workers. Also ORATOR_WORKERS.") var workers: Int?
+  @Option(
+    name: .customLong("worker-token"),
+    help:
+      "Secret that `orator worker` processes on other machines present; without it the internal worker API is off. Also ORATOR_WORKER_TOKEN."
+  )
+  var workerToken: String?
   @Option(help: "Create this API key at start if it does not exist. Also ORATOR_API_KEY.")
   var apiKey: String?
   @Flag(
@@ -87,6 +93,9 @@ struct ServeCommand: AsyncParsableCommand {
     configuration.workers =
       workers ?? env["ORATOR_WORKERS"].flatMap(Int.init) ?? configuration.workers
     configuration.apiKey = apiKey ?? env["ORATOR_API_KEY"]
+    configuration.workerToken = (workerToken ?? env["ORATOR_WORKER_TOKEN"]).flatMap {
+      $0.isEmpty ? nil : $0
+    }
     configuration.allowPrivateURLs =
       allowPrivateURLs
       || ["1", "true", "yes"].contains(env["ORATOR_ALLOW_PRIVATE_URLS"]?.lowercased() ?? "")

@@ -87,6 +87,9 @@ struct PostgresStoreTests {
   @Test func claimsTakeOldestFirst() async throws {
     try await run { try await $0.claimsTakeOldestFirst() }
   }
+  @Test func claimsLimitedToKindsSkipOtherKinds() async throws {
+    try await run { try await $0.claimsLimitedToKindsSkipOtherKinds() }
+  }
   @Test func twoStoresNeverClaimTheSameJob() async throws {
     try await run { try await $0.twoStoresNeverClaimTheSameJob() }
   }

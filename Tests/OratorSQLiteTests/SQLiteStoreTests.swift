@@ -70,6 +70,9 @@ final class SQLiteStoreTests: Sendable {
     try await contract.workerLostOnEveryAttemptFailsTheVideo()
   }
   @Test func claimsTakeOldestFirst() async throws { try await contract.claimsTakeOldestFirst() }
+  @Test func claimsLimitedToKindsSkipOtherKinds() async throws {
+    try await contract.claimsLimitedToKindsSkipOtherKinds()
+  }
   @Test func twoStoresNeverClaimTheSameJob() async throws {
     try await contract.twoStoresNeverClaimTheSameJob()
   }

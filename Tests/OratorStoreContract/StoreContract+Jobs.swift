@@ -173,6 +173,28 @@ extension StoreContract {
     #expect(second?.videoId == newer.id)
   }
 
+  /// A claim limited to generated videos passes over an older translation, which an
+  /// unrestricted claim then takes.
+  public func claimsLimitedToKindsSkipOtherKinds() async throws {
+    let fixture = try await fixture()
+    let store = fixture.store
+    let account = try await fixture.makeAccount()
+    var (translation, translationJob) = fixture.video(for: account, createdAt: 0)
+    translation.kind = .translated
+    translationJob = JobRecord.queued(id: translationJob.id, for: translation)
+    try await store.createVideo(translation, job: translationJob)
+    let generated = try await fixture.makeVideo(for: account, createdAt: 5)
+    let remote = try await store.claimJob(
+      owner: "remote", leaseFor: .seconds(30), now: fixture.at(10), kinds: [.generated])
+    #expect(remote?.videoId == generated.id)
+    #expect(
+      try await store.claimJob(
+        owner: "remote", leaseFor: .seconds(30), now: fixture.at(10), kinds: [.generated]) == nil)
+    let local = try await store.claimJob(
+      owner: "local", leaseFor: .seconds(30), now: fixture.at(10))
+    #expect(local?.videoId == translation.id)
+  }
+
   /// Two stores on one database stand for two processes: between them, every job is
   /// claimed exactly once.
   public func twoStoresNeverClaimTheSameJob() async throws {

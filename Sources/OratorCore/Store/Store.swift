@@ -64,8 +64,10 @@ public protocol Store: Sendable {
   /// expired lease) under a new lease with a new, higher fencing token, and marks its video
   /// processing. Atomic across processes: no two callers get the same job under the same
   /// token. Nil when nothing is runnable. A job whose lease expired on its last attempt is
-  /// failed instead of handed out again.
-  func claimJob(owner: String, leaseFor: Duration, now: Date) async throws(StoreError) -> JobLease?
+  /// failed instead of handed out again. Only jobs of videos of `kinds` are considered, so a
+  /// remote worker that renders generated videos never takes a translation.
+  func claimJob(owner: String, leaseFor: Duration, now: Date, kinds: Set<VideoKind>)
+    async throws(StoreError) -> JobLease?
   /// Extends a lease; false when it no longer holds (taken over, or the video deleted).
   func heartbeat(_ lease: JobLease, extendTo: Date) async throws(StoreError) -> Bool
   /// Records a finished render: the video becomes completed with its files and duration,
@@ -127,4 +129,13 @@ public protocol Store: Sendable {
   /// `endpoint` is given.
   func webhookEventLog(account: ResourceID, endpoint: ResourceID?, limit: Int)
     async throws(StoreError) -> [WebhookEventLog]
+}
+
+extension Store {
+  /// Claims a job of any kind of video.
+  public func claimJob(owner: String, leaseFor: Duration, now: Date)
+    async throws(StoreError) -> JobLease?
+  {
+    try await claimJob(owner: owner, leaseFor: leaseFor, now: now, kinds: Set(VideoKind.allCases))
+  }
 }

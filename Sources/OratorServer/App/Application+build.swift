@@ -34,8 +34,8 @@ public func buildApplication(
     logger: logger)
 }
 
-/// All routes: public ones (health, media, share pages, previews, OpenAPI) and the API behind
-/// `AuthMiddleware`.
+/// All routes: public ones (health, media, share pages, previews, OpenAPI), the API behind
+/// `AuthMiddleware`, and the internal worker API behind `WorkerAuthMiddleware`.
 public func buildRouter(environment: ServerEnvironment) -> Router<AppRequestContext> {
   let router = Router(context: AppRequestContext.self)
   var table = RouteTable()
@@ -58,6 +58,15 @@ public func buildRouter(environment: ServerEnvironment) -> Router<AppRequestCont
   TemplateRoutes(environment: environment).register(on: &api)
   WebhookRoutes(environment: environment).register(on: &api)
   TranslationRoutes(environment: environment).register(on: &api)
-  tableBox.set(api.table)
+  table = api.table
+
+  // Render workers on other machines; without a worker token these routes do not exist.
+  if let token = environment.configuration.workerToken, !token.isEmpty {
+    var workers = RouterRegistry(
+      group: router.group().add(middleware: WorkerAuthMiddleware(token: token)), table: table)
+    WorkerRoutes(environment: environment).register(on: &workers)
+    table = workers.table
+  }
+  tableBox.set(table)
   return router
 }

@@ -20,6 +20,11 @@ struct RouterRegistry {
     group.post(RouterPath(path), use: handler)
   }
 
+  mutating func put(_ path: String, _ handler: @escaping Handler) {
+    table.add(.put, path)
+    group.put(RouterPath(path), use: handler)
+  }
+
   mutating func patch(_ path: String, _ handler: @escaping Handler) {
     table.add(.patch, path)
     group.patch(RouterPath(path), use: handler)

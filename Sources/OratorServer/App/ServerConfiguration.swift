@@ -14,6 +14,9 @@ public struct ServerConfiguration: Sendable {
   public var publicURL: String?
   /// In-process render workers; 0 leaves rendering to `orator worker` processes.
   public var workers = 1
+  /// The shared secret `orator worker` processes present to `/internal/worker/…`; without
+  /// one those routes do not exist.
+  public var workerToken: String?
   /// A key to create at start if it does not exist (for scripts and containers).
   public var apiKey: String?
   /// Allow media URLs that resolve to private, loopback or link-local addresses (tests, LANs).

@@ -1,0 +1,61 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// What `orator worker` is told.
+public struct RemoteWorkerSettings: Sendable {
+  /// The server's base URL (`--server`).
+  public var serverURL: String
+  /// The server's worker token (`--token`).
+  public var token: String
+  /// Videos rendered at once.
+  public var concurrency = 1
+  /// Where renders write before uploading; each job's folder is removed afterwards.
+  public var scratchDirectory: String
+  /// Allow media URLs on private addresses (tests, LANs), as `serve --allow-private-urls`.
+  public var allowPrivateURLs = false
+  public var maxDownloadBytes = 100 << 20
+  public var downloadTimeout: Duration = .seconds(60)
+
+  public init(serverURL: String, token: String, scratchDirectory: String) {
+    self.serverURL = serverURL.hasSuffix("/") ? String(serverURL.dropLast()) : serverURL
+    self.token = token
+    self.scratchDirectory = scratchDirectory
+  }
+}
+
+/// Runs `concurrency` remote render slots until SIGTERM or SIGINT.
+public enum RemoteWorkers {
+  public static func run(_ settings: RemoteWorkerSettings, logger: Logger) async throws {
+    try FileManager.default.createDirectory(
+      atPath: settings.scratchDirectory, withIntermediateDirectories: true)
+    let http = HTTPClient(eventLoopGroupProvider: .singleton)
+    let client = WorkerClient(server: settings.serverURL, token: settings.token, http: http)
+    let fetcher = OutboundFetcher(
+      allowPrivateAddresses: settings.allowPrivateURLs, maxBytes: settings.maxDownloadBytes,
+      timeout: settings.downloadTimeout)
+    let host = ProcessInfo.processInfo.hostName
+    let pid = ProcessInfo.processInfo.processIdentifier
+    let workers: [any Service] = (0..<max(1, settings.concurrency)).map { index in
+      RemoteWorker(
+        settings: settings, client: client, fetcher: fetcher,
+        name: "\(host):\(pid):remote-\(index)",
+        logger: logger)
+    }
+    let group = ServiceGroup(
+      configuration: .init(
+        services: workers.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint],
+        logger: logger))
+    logger.info(
+      "worker started",
+      metadata: ["server": "\(settings.serverURL)", "concurrency": "\(workers.count)"])
+    do {
+      try await group.run()
+    } catch {
+      try? await http.shutdown()
+      throw error
+    }
+    try await http.shutdown()
+  }
+}

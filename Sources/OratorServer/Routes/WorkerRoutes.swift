@@ -1,0 +1,126 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import OratorCore
+
+/// The internal API `orator worker` processes render through: claim a job (long poll), keep
+/// its lease with heartbeats, fetch the account's assets, upload the files and complete, or
+/// fail. Every call after the claim presents the lease; its fencing token decides whether the
+/// call still counts, exactly as for in-process workers. Registered only when the server has
+/// a worker token.
+struct WorkerRoutes {
+  let environment: ServerEnvironment
+
+  /// The longest a claim is held open waiting for a job.
+  static let maxClaimWait: Double = 20
+  /// How long the signed link to an asset handed to a worker stays valid.
+  static let assetLinkLifetime: Duration = .seconds(600)
+  /// The largest file a worker may upload.
+  static let maxUploadBytes = 4 << 30
+
+  func register(on router: inout RouterRegistry) {
+    router.post("/internal/worker/claim", claim)
+    router.post("/internal/worker/heartbeat", heartbeat)
+    router.post("/internal/worker/asset", asset)
+    router.put("/internal/worker/files/{job}/{token}/{name}", upload)
+    router.post("/internal/worker/complete", complete)
+    router.post("/internal/worker/fail", fail)
+  }
+
+  @Sendable func claim(_ request: Request, context: AppRequestContext) async throws -> Response {
+    let body: WorkerMessages.ClaimRequest = try await decode(request)
+    let wait = min(max(body.waitSeconds, 0), Self.maxClaimWait)
+    let deadline = ContinuousClock.now + .milliseconds(Int64(wait * 1000))
+    let lease = environment.configuration.leaseDuration
+    while true {
+      // Remote workers render generated videos only; translations need the server's
+      // engines and stay with in-process workers.
+      if let job = try await environment.store.claimJob(
+        owner: body.owner, leaseFor: lease, now: environment.clock.now(), kinds: [.generated])
+      {
+        let video = try await environment.store.video(id: job.videoId, account: job.accountId)
+        let claimed = WorkerMessages.ClaimedJob(
+          lease: job, kind: video?.kind ?? .generated,
+          request: video.map { String(decoding: $0.request, as: UTF8.self) } ?? "",
+          publicBase: environment.baseURL, heartbeatSeconds: lease.timeInterval / 3)
+        context.logger.info(
+          "remote worker claimed a job",
+          metadata: ["video": "\(job.videoId.rawValue)", "owner": "\(body.owner)"])
+        return try Self.json(WorkerMessages.ClaimResponse(job: claimed))
+      }
+      let left = deadline - ContinuousClock.now
+      if left <= .zero || Task.isCancelled { break }
+      await environment.jobSignal.wait(timeout: min(left, .milliseconds(500)))
+    }
+    return try Self.json(WorkerMessages.ClaimResponse(job: nil))
+  }
+
+  @Sendable func heartbeat(_ request: Request, context: AppRequestContext) async throws -> Response
+  {
+    let body: WorkerMessages.LeaseRequest = try await decode(request)
+    return try Self.json(WorkerMessages.HeartbeatResponse(expiresAt: try await extend(body.lease)))
+  }
+
+  /// A signed link to one of the job's account's assets; the lease must still hold, so a
+  /// worker can only read what a job it runs needs.
+  @Sendable func asset(_ request: Request, context: AppRequestContext) async throws -> Response {
+    let body: WorkerMessages.AssetRequest = try await decode(request)
+    _ = try await extend(body.lease)
+    guard
+      let asset = AssetLibrary(media: environment.media).find(
+        account: body.lease.accountId, id: body.assetId)
+    else {
+      throw APIError.notFound("unknown asset \"\(body.assetId)\"", .v2)
+    }
+    let path = environment.signer.sign(
+      path: "/media/" + asset.relativePath, now: environment.clock.now(),
+      lifetime: Self.assetLinkLifetime)
+    return try Self.json(WorkerMessages.AssetResponse(path: path))
+  }
+
+  @Sendable func fail(_ request: Request, context: AppRequestContext) async throws -> Response {
+    let body: WorkerMessages.FailRequest = try await decode(request)
+    WorkerStaging(environment: environment).remove(body.lease)
+    let outcome = try await environment.store.failJob(
+      body.lease, failure: body.failure, retryable: body.retryable, now: environment.clock.now())
+    if outcome == .leaseLost { throw Self.leaseLost }
+    context.logger.warning(
+      "remote render failed",
+      metadata: ["video": "\(body.lease.videoId.rawValue)", "error": "\(body.failure.message)"])
+    return try Self.json(["ok": true])
+  }
+
+  /// Extends the lease by the lease duration; 409 when it no longer holds.
+  private func extend(_ lease: JobLease) async throws -> Int {
+    let expiry = environment.clock.now().addingTimeInterval(
+      environment.configuration.leaseDuration.timeInterval)
+    guard try await environment.store.heartbeat(lease, extendTo: expiry) else {
+      throw Self.leaseLost
+    }
+    return expiry.unixSeconds
+  }
+
+  func decode<T: Decodable>(_ request: Request) async throws -> T {
+    let bytes = try await RequestBody.collect(
+      request, limit: environment.configuration.maxRequestBytes, envelope: .v2)
+    do {
+      return try WorkerMessages.decoder.decode(T.self, from: Data(bytes))
+    } catch {
+      throw APIError(
+        .badRequest, code: "invalid_parameter", numericCode: 400175,
+        message: "not a worker message: \(error)", envelope: .v2)
+    }
+  }
+
+  static func json(_ value: some Encodable) throws -> Response {
+    let data = try WorkerMessages.encoder.encode(value)
+    return Response(
+      status: .ok, headers: [.contentType: "application/json"],
+      body: .init(byteBuffer: ByteBuffer(bytes: data)))
+  }
+
+  /// The answer when the fencing token no longer holds: the worker stops and discards.
+  static let leaseLost = APIError(
+    .conflict, code: "lease_lost", numericCode: 409,
+    message: "the job's lease no longer holds", envelope: .v2)
+}

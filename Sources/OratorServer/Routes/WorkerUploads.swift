@@ -1,0 +1,110 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import OratorCore
+
+/// Where a remote worker's files wait until `complete`: one folder per job and fencing
+/// token under the scratch folder, so uploads of a stale attempt never mix with the current.
+struct WorkerStaging {
+  let environment: ServerEnvironment
+
+  func directory(job: ResourceID, token: Int64) -> String {
+    (environment.configuration.scratchDirectory as NSString)
+      .appendingPathComponent("worker-uploads/\(job.rawValue)-\(token)")
+  }
+
+  func remove(_ lease: JobLease) {
+    try? FileManager.default.removeItem(
+      atPath: directory(job: lease.jobId, token: lease.fencingToken))
+  }
+}
+
+extension WorkerRoutes {
+  /// `PUT /internal/worker/files/<job>/<token>/<name>`: one result file, streamed to disk.
+  @Sendable func upload(_ request: Request, context: AppRequestContext) async throws -> Response {
+    guard let job = context.parameters.get("job").flatMap(ResourceID.init),
+      let token = context.parameters.get("token").flatMap(Int64.init),
+      let name = context.parameters.get("name"), WorkerMessages.isSafeFileName(name)
+    else {
+      throw APIError(
+        .badRequest, code: "invalid_parameter", numericCode: 400175,
+        message: "expected /internal/worker/files/<job>/<token>/<file name>", envelope: .v2)
+    }
+    let directory = WorkerStaging(environment: environment).directory(job: job, token: token)
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let path = (directory as NSString).appendingPathComponent(name)
+    guard FileManager.default.createFile(atPath: path, contents: nil) else {
+      throw APIError.internal("cannot stage the upload", .v2)
+    }
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+    defer { try? handle.close() }
+    var written = 0
+    for try await buffer in request.body {
+      written += buffer.readableBytes
+      guard written <= Self.maxUploadBytes else {
+        try? FileManager.default.removeItem(atPath: path)
+        throw APIError(
+          .contentTooLarge, code: "payload_too_large", numericCode: 413,
+          message: "upload is larger than \(Self.maxUploadBytes) bytes", envelope: .v2)
+      }
+      try handle.write(contentsOf: buffer.readableBytesView)
+    }
+    return try Self.json(["bytes": written])
+  }
+
+  /// Moves the staged files into the video's media folder and completes the job; when the
+  /// lease no longer holds, the files are removed and the answer is 409.
+  @Sendable func complete(_ request: Request, context: AppRequestContext) async throws -> Response {
+    let body: WorkerMessages.CompleteRequest = try await decode(request)
+    let lease = body.lease
+    let staging = WorkerStaging(environment: environment)
+    defer { staging.remove(lease) }
+    let media = environment.media
+    let directory = media.videoDirectory(account: lease.accountId, video: lease.videoId)
+    let manager = FileManager.default
+    let names = [
+      body.files.video, body.files.thumbnail, body.files.gif, body.files.captionsASS,
+      body.files.captionsSRT, body.files.captionsVTT, body.files.captionedVideo,
+    ].compactMap { $0 }
+    let source = staging.directory(job: lease.jobId, token: lease.fencingToken)
+    for name in names {
+      guard WorkerMessages.isSafeFileName(name),
+        manager.fileExists(atPath: (source as NSString).appendingPathComponent(name))
+      else {
+        throw APIError(
+          .badRequest, code: "invalid_parameter", numericCode: 400175,
+          message: "file \"\(name)\" was not uploaded for this lease", envelope: .v2)
+      }
+    }
+    guard body.files.video != nil else {
+      throw APIError(
+        .badRequest, code: "missing_parameter", numericCode: 40001,
+        message: "files.video is required", envelope: .v2)
+    }
+    let target = media.absolutePath(directory)
+    try manager.createDirectory(atPath: target, withIntermediateDirectories: true)
+    for name in names {
+      let destination = (target as NSString).appendingPathComponent(name)
+      try? manager.removeItem(atPath: destination)
+      try manager.moveItem(
+        atPath: (source as NSString).appendingPathComponent(name), toPath: destination)
+    }
+    func relative(_ name: String?) -> String? { name.map { directory + "/" + $0 } }
+    let files = VideoFiles(
+      video: relative(body.files.video), thumbnail: relative(body.files.thumbnail),
+      gif: relative(body.files.gif), captionsASS: relative(body.files.captionsASS),
+      captionsSRT: relative(body.files.captionsSRT), captionsVTT: relative(body.files.captionsVTT),
+      captionedVideo: relative(body.files.captionedVideo))
+    let kept = try await environment.store.completeJob(
+      lease, result: VideoResult(duration: body.duration, files: files),
+      now: environment.clock.now())
+    guard kept else {
+      media.removeVideo(account: lease.accountId, video: lease.videoId)
+      throw Self.leaseLost
+    }
+    context.logger.info(
+      "remote render completed",
+      metadata: ["video": "\(lease.videoId.rawValue)", "duration": "\(body.duration)"])
+    return try Self.json(["ok": true])
+  }
+}
