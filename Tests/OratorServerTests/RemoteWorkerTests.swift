@@ -29,7 +29,8 @@ import Testing
         let id = try await server.generate(VideoRequest.body(text: "Rendered elsewhere."))
         let status = try await server.waitForStatus(id, timeout: .seconds(120))
         #expect(status["status"] == .string("completed"), "\(status)\n\(worker.log)")
-        #expect(worker.log.contains("completed"), "\(worker.log)")
+        // The worker logs once the server has answered its completion.
+        #expect(try await worker.waitForLog("completed", timeout: .seconds(10)), "\(worker.log)")
         let file = try await server.download(
           try #require(status["video_url"].string), as: "remote.mp4")
         let probe = try await MediaProbe(path: file)
@@ -105,9 +106,82 @@ import Testing
         let status = try await server.waitForStatus(id, timeout: .seconds(120))
         #expect(status["status"] == .string("completed"), "\(status)\n\(second.log)")
         #expect(second.log.contains("attempt=2"), "\(second.log)")
-        #expect(second.log.contains("completed"), "\(second.log)")
+        #expect(
+          try await second.waitForLog("completed", timeout: .seconds(10)), "\(second.log)")
         let file = try await server.download(
           try #require(status["video_url"].string), as: "taken-over.mp4")
+        #expect(try await MediaProbe(path: file).videoCodec == "h264")
+      }
+    }
+  }
+
+  /// SIGTERM stops the worker at once without failing the video: the job's lease runs out
+  /// and the next worker renders it.
+  @Test func aStoppedWorkerLeavesItsJobToTheNext() async throws {
+    try await Self.withServer(arguments: ["--lease-seconds", "3"]) { server in
+      let long = String(
+        repeating: "This sentence keeps the renderer busy for a little while. ", count: 6)
+      let id = try await server.generate(VideoRequest.body(text: long, title: "Handed on"))
+      let first = try WorkerProcess(server: server, token: Self.token)
+      #expect(try await first.waitForLog("rendering"), "\(first.log)")
+      let stopped = ContinuousClock.now
+      await first.kill(signal: SIGTERM)
+      #expect(!first.isRunning, "the worker ignored SIGTERM")
+      #expect(ContinuousClock.now - stopped < .seconds(5))
+      #expect(!first.log.contains("render failed") && !first.log.contains("completed"))
+      #expect(try await server.status(id)["status"] != .string("failed"))
+
+      try await WorkerProcess.with(server: server, token: Self.token) { second in
+        let status = try await server.waitForStatus(id, timeout: .seconds(120))
+        #expect(status["status"] == .string("completed"), "\(status)\n\(second.log)")
+        #expect(second.log.contains("attempt=2"), "\(second.log)")
+      }
+    }
+  }
+
+  /// A worker whose lease ran out and was taken over can neither heartbeat nor complete;
+  /// its staged upload is dropped and the video is finished by a worker holding the lease.
+  @Test func aLateWorkerIsFencedOff() async throws {
+    try await Self.withServer(arguments: ["--lease-seconds", "3"]) { server in
+      let id = try await server.generate(VideoRequest.body(text: "Fenced."))
+      let claim: [String: Any] = ["owner": "late", "wait_seconds": 5]
+      let first = try await Self.workerPost(
+        server, "/internal/worker/claim", json: claim, token: Self.token)
+      let job = try #require(first.json["job"]["lease"]["job_id"].string, "\(first.text)")
+      let token = try #require(first.json["job"]["lease"]["fencing_token"].int)
+      // The lease exactly as handed out, to present again later.
+      let firstBody = try JSONSerialization.jsonObject(with: first.body) as? [String: Any]
+      let leaseJSON = try #require((firstBody?["job"] as? [String: Any])?["lease"])
+      let staged = try await server.request(
+        .PUT, "/internal/worker/files/\(job)/\(token)/video.mp4", body: Data("stale".utf8),
+        key: nil, headers: [("Authorization", "Bearer \(Self.token)")])
+      #expect(staged.status == 200, "\(staged.text)")
+      let stagingFolder = server.dataDirectory
+        .appendingPathComponent("scratch/worker-uploads/\(job)-\(token)").path
+      #expect(FileManager.default.fileExists(atPath: stagingFolder))
+
+      try await Task.sleep(for: .seconds(4))
+      let second = try await Self.workerPost(
+        server, "/internal/worker/claim", json: claim, token: Self.token)
+      #expect(second.json["job"]["lease"]["fencing_token"].int == token + 1, "\(second.text)")
+      #expect(!FileManager.default.fileExists(atPath: stagingFolder))
+
+      let heartbeat = try await Self.workerPost(
+        server, "/internal/worker/heartbeat", json: ["lease": leaseJSON], token: Self.token)
+      #expect(heartbeat.status == 409, "\(heartbeat.text)")
+      let complete = try await Self.workerPost(
+        server, "/internal/worker/complete",
+        json: ["lease": leaseJSON, "duration": 1.0, "files": ["video": "video.mp4"]],
+        token: Self.token)
+      #expect(complete.status == 409, "\(complete.text)")
+      #expect(try await server.status(id)["status"] == .string("processing"))
+
+      // The second claimer vanishes too; a real worker takes the job once that lease expires.
+      try await WorkerProcess.with(server: server, token: Self.token) { worker in
+        let status = try await server.waitForStatus(id, timeout: .seconds(120))
+        #expect(status["status"] == .string("completed"), "\(status)\n\(worker.log)")
+        let file = try await server.download(
+          try #require(status["video_url"].string), as: "fenced.mp4")
         #expect(try await MediaProbe(path: file).videoCodec == "h264")
       }
     }

@@ -38,6 +38,7 @@ struct WorkerRoutes {
       if let job = try await environment.store.claimJob(
         owner: body.owner, leaseFor: lease, now: environment.clock.now(), kinds: [.generated])
       {
+        WorkerStaging(environment: environment).removeEarlierAttempts(of: job)
         let video = try await environment.store.video(id: job.videoId, account: job.accountId)
         let claimed = WorkerMessages.ClaimedJob(
           lease: job, kind: video?.kind ?? .generated,
@@ -91,7 +92,7 @@ struct WorkerRoutes {
   }
 
   /// Extends the lease by the lease duration; 409 when it no longer holds.
-  private func extend(_ lease: JobLease) async throws -> Int {
+  func extend(_ lease: JobLease) async throws -> Int {
     let expiry = environment.clock.now().addingTimeInterval(
       environment.configuration.leaseDuration.timeInterval)
     guard try await environment.store.heartbeat(lease, extendTo: expiry) else {

@@ -17,6 +17,20 @@ struct WorkerStaging {
     try? FileManager.default.removeItem(
       atPath: directory(job: lease.jobId, token: lease.fencingToken))
   }
+
+  /// Removes what earlier attempts of a job left (a worker that died mid-upload): once the
+  /// job is claimed again under a new token, no older upload can complete.
+  func removeEarlierAttempts(of lease: JobLease) {
+    let root = (environment.configuration.scratchDirectory as NSString)
+      .appendingPathComponent("worker-uploads")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+    for name in names where name.hasPrefix(lease.jobId.rawValue + "-") {
+      guard let token = Int64(name.dropFirst(lease.jobId.rawValue.count + 1)),
+        token < lease.fencingToken
+      else { continue }
+      try? FileManager.default.removeItem(atPath: (root as NSString).appendingPathComponent(name))
+    }
+  }
 }
 
 extension WorkerRoutes {
@@ -59,6 +73,10 @@ extension WorkerRoutes {
     let lease = body.lease
     let staging = WorkerStaging(environment: environment)
     defer { staging.remove(lease) }
+    // The lease must hold before anything lands in the media folder: a late worker's files
+    // would otherwise overwrite those of the worker that took over. Extending it here leaves
+    // a whole lease period for the move and the completion.
+    _ = try await extend(lease)
     let media = environment.media
     let directory = media.videoDirectory(account: lease.accountId, video: lease.videoId)
     let manager = FileManager.default
