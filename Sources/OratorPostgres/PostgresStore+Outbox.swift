@@ -7,52 +7,29 @@ import PostgresNIO
 // about a change that was rolled back.
 
 extension PostgresStore {
-  /// Queues `avatar_video.success` (and `avatar_video_gif.success` when there is a GIF), or
-  /// `video_translate.success` for a translation, for the account's endpoints that want
-  /// them, and the main event for the video's callback URL.
+  /// Queues what `VideoOutcomeEvents` says a completed video sends.
   static func enqueueCompletedEvents(
     videoId: ResourceID, now: Int, _ connection: PostgresConnection
   ) async throws {
-    guard let video = try await videoFacts(videoId, connection) else { return }
-    var payload = video.payload
-    payload.videoFile = video.videoFile
-    payload.gifFile = video.gifFile
-    if video.kind == .translated {
-      try await enqueue(
-        .videoTranslateSuccess, payload: payload, video: video, now: now, connection)
-      return
-    }
-    try await enqueue(.avatarVideoSuccess, payload: payload, video: video, now: now, connection)
-    if video.gifFile != nil {
-      try await enqueue(
-        .avatarVideoGIFSuccess, payload: payload, video: video, now: now, connection)
-    }
+    guard let video = try await outcomeFacts(videoId, connection) else { return }
+    let endpoints = try await endpoints(account: video.accountId, connection)
+    try await insert(
+      VideoOutcomeEvents.completed(video, endpoints: endpoints), video, now: now, connection)
   }
 
-  /// Queues `avatar_video.fail` (`video_translate.fail` for a translation) with the
-  /// failure's message.
+  /// Queues what `VideoOutcomeEvents` says a failed video sends, with the failure's message.
   static func enqueueFailedEvents(
     videoId: ResourceID, message: String, now: Int, _ connection: PostgresConnection
   ) async throws {
-    guard let video = try await videoFacts(videoId, connection) else { return }
-    var payload = video.payload
-    payload.message = message
-    let type: WebhookEventType =
-      video.kind == .translated ? .videoTranslateFail : .avatarVideoFail
-    try await enqueue(type, payload: payload, video: video, now: now, connection)
+    guard let video = try await outcomeFacts(videoId, connection) else { return }
+    let endpoints = try await endpoints(account: video.accountId, connection)
+    try await insert(
+      VideoOutcomeEvents.failed(video, message: message, endpoints: endpoints), video, now: now,
+      connection)
   }
 
-  private struct VideoFacts {
-    var accountId: ResourceID
-    var kind: VideoKind
-    var callbackURL: String?
-    var videoFile: String?
-    var gifFile: String?
-    var payload: VideoEventPayload
-  }
-
-  private static func videoFacts(_ id: ResourceID, _ connection: PostgresConnection) async throws
-    -> VideoFacts?
+  private static func outcomeFacts(_ id: ResourceID, _ connection: PostgresConnection)
+    async throws -> VideoOutcomeFacts?
   {
     guard
       let row = try await connection.one(
@@ -61,36 +38,21 @@ extension PostgresStore {
         FROM videos WHERE id = \(id.rawValue)
         """)
     else { return nil }
-    let request = try row.optional("request", as: Data.self) ?? Data()
-    let object = (try? JSONSerialization.jsonObject(with: request)) as? [String: Any]
-    let kind: VideoKind = try row.named("kind")
-    return VideoFacts(
-      accountId: try row.id("account_id"), kind: kind,
-      callbackURL: try row.optional("callback_url"), videoFile: try row.optional("video_file"),
-      gifFile: try row.optional("gif_file"),
-      payload: VideoEventPayload(
-        videoId: id.rawValue, callbackId: try row.optional("callback_id"),
-        folderId: object?["folder_id"] as? String,
-        outputLanguage: kind == .translated
-          ? TranslationSpec.decode(request)?.outputLanguage : nil))
+    return VideoOutcomeFacts(
+      videoId: id, accountId: try row.id("account_id"), kind: try row.named("kind"),
+      callbackId: try row.optional("callback_id"), callbackURL: try row.optional("callback_url"),
+      request: try row.optional("request", as: Data.self) ?? Data(),
+      videoFile: try row.optional("video_file"), gifFile: try row.optional("gif_file"))
   }
 
-  private static func enqueue(
-    _ type: WebhookEventType, payload: VideoEventPayload, video: VideoFacts, now: Int,
+  private static func insert(
+    _ entries: [OutboxEntry], _ video: VideoOutcomeFacts, now: Int,
     _ connection: PostgresConnection
   ) async throws {
-    let bytes = try JSONEncoder().encode(payload)
-    for endpoint in try await endpoints(account: video.accountId, connection)
-    where endpoint.wants(type) {
+    for entry in entries {
       try await insertEvent(
-        type, bytes, account: video.accountId, endpoint: endpoint.id, callbackURL: nil, now: now,
-        connection)
-    }
-    // The per-request callback gets the video's own outcome, not the GIF side events.
-    if let url = video.callbackURL, !url.isEmpty, type.isMainOutcome {
-      try await insertEvent(
-        type, bytes, account: video.accountId, endpoint: nil, callbackURL: url, now: now,
-        connection)
+        entry.type, entry.payload, account: video.accountId, endpoint: entry.endpointId,
+        callbackURL: entry.callbackURL, now: now, connection)
     }
   }
 

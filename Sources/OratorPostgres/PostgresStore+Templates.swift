@@ -4,7 +4,7 @@ import PostgresNIO
 
 extension PostgresStore {
   public func createTemplate(_ template: TemplateRecord) async throws(StoreError) {
-    let variables = try Self.encodeVariables(template)
+    let variables = try template.storedVariables()
     let body = template.body.data()
     try await write { connection in
       try await Self.requireAccount(template.accountId, connection)
@@ -42,7 +42,7 @@ extension PostgresStore {
   }
 
   public func updateTemplate(_ template: TemplateRecord) async throws(StoreError) -> Bool {
-    let variables = try Self.encodeVariables(template)
+    let variables = try template.storedVariables()
     let body = template.body.data()
     return try await write { connection in
       try await connection.run(
@@ -82,11 +82,4 @@ extension PostgresStore {
     }
   }
 
-  private static func encodeVariables(_ template: TemplateRecord) throws(StoreError) -> Data {
-    do {
-      return try JSONEncoder().encode(template.variableBodies)
-    } catch {
-      throw .invalidRecord("variables of template \(template.id) cannot be written: \(error)")
-    }
-  }
 }

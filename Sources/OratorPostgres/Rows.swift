@@ -59,38 +59,15 @@ extension JobRecord {
       leaseExpiresAt: try row.optional("lease_expires_at"),
       createdAt: try row.required("created_at"))
   }
-
-  /// The lease this job is held under; nil unless leased.
-  var lease: JobLease? {
-    guard state == .leased, let owner, let leaseExpiresAt else { return nil }
-    return JobLease(
-      jobId: id, videoId: videoId, accountId: accountId, owner: owner,
-      fencingToken: fencingToken, expiresAt: leaseExpiresAt, attempt: attempt)
-  }
 }
 
 extension WebhookEndpoint {
   init(row: Record) throws(StoreError) {
-    var events: [WebhookEventType]?
-    if let text = try row.optional("events", as: String.self) {
-      guard let names = try? JSONDecoder().decode([String].self, from: Data(text.utf8)) else {
-        throw .corruptRow("events is not a JSON array")
-      }
-      events = names.compactMap(WebhookEventType.init(rawValue:))
-    }
     self.init(
       id: try row.id("id"), accountId: try row.id("account_id"), url: try row.required("url"),
-      events: events, secret: try row.required("secret"), status: try row.required("status"),
+      events: try Self.events(fromColumn: row.optional("events", as: String.self)),
+      secret: try row.required("secret"), status: try row.required("status"),
       createdAt: try row.required("created_at"))
-  }
-
-  /// The `events` column: a JSON array, or NULL for every event.
-  var eventsColumn: String? {
-    events.map { list in
-      String(
-        decoding: (try? JSONEncoder().encode(list.map(\.rawValue))) ?? Data("[]".utf8),
-        as: UTF8.self)
-    }
   }
 }
 
@@ -111,15 +88,7 @@ extension TemplateRecord {
   init(row: Record) throws(StoreError) {
     let bodyData: Data = try row.required("body")
     let variableData: Data = try row.required("variables")
-    let body: JSONTree
-    let variables: [TemplateVariable]
-    do {
-      body = try JSONDecoder().decode(JSONTree.self, from: bodyData)
-      variables = try TemplateVariable.list(
-        JSONDecoder().decode([String: TemplateVariableBody].self, from: variableData))
-    } catch {
-      throw .corruptRow("template body or variables do not parse: \(error)")
-    }
+    let (body, variables) = try Self.stored(body: bodyData, variables: variableData)
     self.init(
       id: try row.id("id"), accountId: try row.id("account_id"), name: try row.required("name"),
       body: body, variables: variables, createdAt: try row.required("created_at"),

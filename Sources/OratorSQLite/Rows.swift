@@ -78,12 +78,4 @@ extension JobRecord {
       fencingToken: try row.required("fencing_token"), leaseExpiresAt: row["lease_expires_at"],
       createdAt: try row.required("created_at"))
   }
-
-  /// The lease this job is held under; nil unless leased.
-  var lease: JobLease? {
-    guard state == .leased, let owner, let leaseExpiresAt else { return nil }
-    return JobLease(
-      jobId: id, videoId: videoId, accountId: accountId, owner: owner,
-      fencingToken: fencingToken, expiresAt: leaseExpiresAt, attempt: attempt)
-  }
 }

@@ -7,47 +7,25 @@ import OratorCore
 // about a change that was rolled back.
 
 extension SQLiteStore {
-  /// Queues `avatar_video.success` (and `avatar_video_gif.success` when there is a GIF), or
-  /// `video_translate.success` for a translation, for the account's endpoints that want
-  /// them, and the main event for the video's callback URL.
+  /// Queues what `VideoOutcomeEvents` says a completed video sends.
   static func enqueueCompletedEvents(videoId: ResourceID, now: Int, _ db: Database) throws {
-    guard let video = try videoFacts(videoId, db) else { return }
-    var payload = video.payload
-    payload.videoFile = video.videoFile
-    payload.gifFile = video.gifFile
-    if video.kind == .translated {
-      try enqueue(.videoTranslateSuccess, payload: payload, video: video, now: now, db)
-      return
-    }
-    try enqueue(.avatarVideoSuccess, payload: payload, video: video, now: now, db)
-    if video.gifFile != nil {
-      try enqueue(.avatarVideoGIFSuccess, payload: payload, video: video, now: now, db)
-    }
+    guard let video = try outcomeFacts(videoId, db) else { return }
+    let endpoints = try endpoints(account: video.accountId, db)
+    try insert(VideoOutcomeEvents.completed(video, endpoints: endpoints), video, now: now, db)
   }
 
-  /// Queues `avatar_video.fail` (`video_translate.fail` for a translation) with the
-  /// failure's message.
+  /// Queues what `VideoOutcomeEvents` says a failed video sends, with the failure's message.
   static func enqueueFailedEvents(videoId: ResourceID, message: String, now: Int, _ db: Database)
     throws
   {
-    guard let video = try videoFacts(videoId, db) else { return }
-    var payload = video.payload
-    payload.message = message
-    let type: WebhookEventType =
-      video.kind == .translated ? .videoTranslateFail : .avatarVideoFail
-    try enqueue(type, payload: payload, video: video, now: now, db)
+    guard let video = try outcomeFacts(videoId, db) else { return }
+    let endpoints = try endpoints(account: video.accountId, db)
+    try insert(
+      VideoOutcomeEvents.failed(video, message: message, endpoints: endpoints), video, now: now,
+      db)
   }
 
-  private struct VideoFacts {
-    var accountId: ResourceID
-    var kind: VideoKind
-    var callbackURL: String?
-    var videoFile: String?
-    var gifFile: String?
-    var payload: VideoEventPayload
-  }
-
-  private static func videoFacts(_ id: ResourceID, _ db: Database) throws -> VideoFacts? {
+  private static func outcomeFacts(_ id: ResourceID, _ db: Database) throws -> VideoOutcomeFacts? {
     guard
       let row = try Row.fetchOne(
         db,
@@ -57,35 +35,19 @@ extension SQLiteStore {
           """,
         arguments: [id.rawValue])
     else { return nil }
-    let request: Data = row["request"] ?? Data()
-    let object = (try? JSONSerialization.jsonObject(with: request)) as? [String: Any]
-    let kind: VideoKind = try row.named("kind")
-    return VideoFacts(
-      accountId: try row.id("account_id"), kind: kind, callbackURL: row["callback_url"],
-      videoFile: row["video_file"], gifFile: row["gif_file"],
-      payload: VideoEventPayload(
-        videoId: id.rawValue, callbackId: row["callback_id"],
-        folderId: object?["folder_id"] as? String,
-        outputLanguage: kind == .translated
-          ? TranslationSpec.decode(request)?.outputLanguage : nil))
+    return VideoOutcomeFacts(
+      videoId: id, accountId: try row.id("account_id"), kind: try row.named("kind"),
+      callbackId: row["callback_id"], callbackURL: row["callback_url"],
+      request: row["request"] ?? Data(), videoFile: row["video_file"], gifFile: row["gif_file"])
   }
 
-  private static func enqueue(
-    _ type: WebhookEventType, payload: VideoEventPayload, video: VideoFacts, now: Int,
-    _ db: Database
+  private static func insert(
+    _ entries: [OutboxEntry], _ video: VideoOutcomeFacts, now: Int, _ db: Database
   ) throws {
-    let bytes = try JSONEncoder().encode(payload)
-    for endpoint in try endpoints(account: video.accountId, db) where endpoint.wants(type) {
+    for entry in entries {
       try insertEvent(
-        type, bytes, account: video.accountId, endpoint: endpoint.id, callbackURL: nil, now: now,
-        db)
-    }
-    // The per-request callback gets the video's own outcome, not the GIF side events.
-    if let url = video.callbackURL, !url.isEmpty,
-      type.isMainOutcome
-    {
-      try insertEvent(
-        type, bytes, account: video.accountId, endpoint: nil, callbackURL: url, now: now, db)
+        entry.type, entry.payload, account: video.accountId, endpoint: entry.endpointId,
+        callbackURL: entry.callbackURL, now: now, db)
     }
   }
 
@@ -117,25 +79,10 @@ extension SQLiteStore {
 
 extension WebhookEndpoint {
   init(row: Row) throws {
-    let events: [WebhookEventType]? = try (row["events"] as String?).map { text in
-      guard
-        let names = try? JSONDecoder().decode([String].self, from: Data(text.utf8))
-      else { throw StoreError.corruptRow("events is not a JSON array") }
-      return names.compactMap(WebhookEventType.init(rawValue:))
-    }
     self.init(
       id: try row.id("id"), accountId: try row.id("account_id"), url: try row.required("url"),
-      events: events, secret: try row.required("secret"), status: try row.required("status"),
-      createdAt: try row.required("created_at"))
-  }
-
-  /// The `events` column: a JSON array, or NULL for every event.
-  var eventsColumn: String? {
-    events.map { list in
-      String(
-        decoding: (try? JSONEncoder().encode(list.map(\.rawValue))) ?? Data("[]".utf8),
-        as: UTF8.self)
-    }
+      events: try Self.events(fromColumn: row["events"]), secret: try row.required("secret"),
+      status: try row.required("status"), createdAt: try row.required("created_at"))
   }
 }
 

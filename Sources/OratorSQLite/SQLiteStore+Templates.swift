@@ -5,7 +5,7 @@ import OratorCore
 
 extension SQLiteStore {
   public func createTemplate(_ template: TemplateRecord) async throws(StoreError) {
-    let variables = try Self.encodeVariables(template)
+    let variables = try template.storedVariables()
     try await write { db in
       _ = try Self.requireAccount(template.accountId, db)
       try db.execute(
@@ -43,7 +43,7 @@ extension SQLiteStore {
   }
 
   public func updateTemplate(_ template: TemplateRecord) async throws(StoreError) -> Bool {
-    let variables = try Self.encodeVariables(template)
+    let variables = try template.storedVariables()
     return try await write { db in
       try db.execute(
         sql: """
@@ -86,28 +86,13 @@ extension SQLiteStore {
     }
   }
 
-  private static func encodeVariables(_ template: TemplateRecord) throws(StoreError) -> Data {
-    do {
-      return try JSONEncoder().encode(template.variableBodies)
-    } catch {
-      throw .invalidRecord("variables of template \(template.id) cannot be written: \(error)")
-    }
-  }
 }
 
 extension TemplateRecord {
   init(row: Row) throws {
     let bodyData: Data = try row.required("body")
     let variableData: Data = try row.required("variables")
-    let body: JSONTree
-    let variables: [TemplateVariable]
-    do {
-      body = try JSONDecoder().decode(JSONTree.self, from: bodyData)
-      variables = try TemplateVariable.list(
-        JSONDecoder().decode([String: TemplateVariableBody].self, from: variableData))
-    } catch {
-      throw StoreError.corruptRow("template body or variables do not parse: \(error)")
-    }
+    let (body, variables) = try Self.stored(body: bodyData, variables: variableData)
     self.init(
       id: try row.id("id"), accountId: try row.id("account_id"), name: try row.required("name"),
       body: body, variables: variables, createdAt: try row.required("created_at"),

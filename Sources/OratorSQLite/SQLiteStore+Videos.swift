@@ -4,15 +4,7 @@ import OratorCore
 
 extension SQLiteStore {
   public func createVideo(_ video: VideoRecord, job: JobRecord) async throws(StoreError) {
-    guard job.videoId == video.id, job.accountId == video.accountId else {
-      throw .invalidRecord("job \(job.id) is not for video \(video.id) of its account")
-    }
-    guard job.state == .queued else {
-      throw .invalidRecord("a new job must be queued, not \(job.state.rawValue)")
-    }
-    // Test videos are free, so they hold nothing back.
-    var video = video
-    if video.isTest { video.reservedCredit = 0 }
+    let video = try video.preparedForCreation(with: job)
     try await write { [video] db in
       let remaining = try Self.requireAccount(video.accountId, db)
       if !video.isTest && video.reservedCredit > remaining {

@@ -42,3 +42,13 @@ public struct JobRecord: Sendable, Equatable, Codable {
       createdAt: video.createdAt)
   }
 }
+
+extension JobRecord {
+  /// The lease this job is held under; nil unless leased.
+  public var lease: JobLease? {
+    guard state == .leased, let owner, let leaseExpiresAt else { return nil }
+    return JobLease(
+      jobId: id, videoId: videoId, accountId: accountId, owner: owner,
+      fencingToken: fencingToken, expiresAt: leaseExpiresAt, attempt: attempt)
+  }
+}

@@ -58,3 +58,29 @@ public struct TemplateRecord: Sendable, Equatable {
     Dictionary(variables.map { ($0.name, $0.body) }, uniquingKeysWith: { _, last in last })
   }
 }
+
+extension TemplateRecord {
+  /// The `variables` column: the wire bodies keyed by name, as JSON.
+  public func storedVariables() throws(StoreError) -> Data {
+    do {
+      return try JSONEncoder().encode(variableBodies)
+    } catch {
+      throw .invalidRecord("variables of template \(id) cannot be written: \(error)")
+    }
+  }
+
+  /// Reads the `body` and `variables` columns back.
+  public static func stored(body: Data, variables: Data) throws(StoreError)
+    -> (body: JSONTree, variables: [TemplateVariable])
+  {
+    do {
+      return (
+        try JSONDecoder().decode(JSONTree.self, from: body),
+        try TemplateVariable.list(
+          JSONDecoder().decode([String: TemplateVariableBody].self, from: variables))
+      )
+    } catch {
+      throw .corruptRow("template body or variables do not parse: \(error)")
+    }
+  }
+}

@@ -55,3 +55,19 @@ public struct VideoRecord: Sendable, Equatable {
     self.chargedCredit = chargedCredit
   }
 }
+
+extension VideoRecord {
+  /// The video as a store writes it together with its first job, which must be queued and
+  /// belong to this video and account. A test video is free, so it holds no credit back.
+  public func preparedForCreation(with job: JobRecord) throws(StoreError) -> VideoRecord {
+    guard job.videoId == id, job.accountId == accountId else {
+      throw .invalidRecord("job \(job.id) is not for video \(id) of its account")
+    }
+    guard job.state == .queued else {
+      throw .invalidRecord("a new job must be queued, not \(job.state.rawValue)")
+    }
+    var video = self
+    if video.isTest { video.reservedCredit = 0 }
+    return video
+  }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A receiver an account registered with `POST /v1/webhook/endpoint.add`. Every delivery to
 /// it carries a `Signature` header made with `secret`, so the receiver can tell Orator's
 /// requests from anyone else's.
@@ -28,5 +30,25 @@ public struct WebhookEndpoint: Sendable, Equatable {
   /// Whether an event of `type` is for this endpoint.
   public func wants(_ type: WebhookEventType) -> Bool {
     status == "enabled" && (events?.contains(type) ?? true)
+  }
+}
+
+extension WebhookEndpoint {
+  /// How stores keep `events`: a JSON array of event names, or nil (NULL) for every event.
+  public var eventsColumn: String? {
+    events.map { list in
+      String(
+        decoding: (try? JSONEncoder().encode(list.map(\.rawValue))) ?? Data("[]".utf8),
+        as: UTF8.self)
+    }
+  }
+
+  /// Reads the `events` column back; names this version does not know are dropped.
+  public static func events(fromColumn text: String?) throws(StoreError) -> [WebhookEventType]? {
+    guard let text else { return nil }
+    guard let names = try? JSONDecoder().decode([String].self, from: Data(text.utf8)) else {
+      throw .corruptRow("events is not a JSON array")
+    }
+    return names.compactMap(WebhookEventType.init(rawValue:))
   }
 }
