@@ -120,14 +120,9 @@ struct RemoteWorker: Service {
       try Task.checkCancellation()
       try await client.upload(lease, name: (path as NSString).lastPathComponent, file: path)
     }
-    func name(_ path: String) -> String { (path as NSString).lastPathComponent }
     try await client.complete(
       WorkerMessages.CompleteRequest(
         lease: lease, duration: rendered.duration,
-        files: VideoFiles(
-          video: name(rendered.videoPath), thumbnail: name(rendered.thumbnailPath),
-          gif: name(rendered.gifPath), captionsASS: name(rendered.assPath),
-          captionsSRT: name(rendered.srtPath), captionsVTT: name(rendered.vttPath),
-          captionedVideo: rendered.captionedVideoPath.map(name))))
+        files: rendered.files { ($0 as NSString).lastPathComponent }))
   }
 }

@@ -41,14 +41,8 @@ struct TranslationRoutes {
     -> Response
   {
     _ = try context.requireAccount()
-    do {
-      let languages = try await environment.translation.targetLanguages()
-      return try JSONResponse.v2(TargetLanguagesData(languages: languages.map(\.name)))
-    } catch {
-      throw APIError(
-        .serviceUnavailable, code: "translation_unavailable", numericCode: 503,
-        message: "the translation engines are not available: \(error)", envelope: .v2)
-    }
+    let languages = try await TranslateRequestCheck.offeredLanguages(environment.translation)
+    return try JSONResponse.v2(TargetLanguagesData(languages: languages.map(\.name)))
   }
 
   @Sendable func status(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -36,16 +36,20 @@ struct VideoRendering {
           account: job.accountId, environment: environment, scratchDirectory: scratch))
       let rendered = try await renderer.render(
         request, to: (absolute as NSString).appendingPathComponent("video.mp4"))
-      func relative(_ path: String) -> String {
-        directory + "/" + (path as NSString).lastPathComponent
-      }
       return VideoResult(
         duration: rendered.duration,
-        files: VideoFiles(
-          video: relative(rendered.videoPath), thumbnail: relative(rendered.thumbnailPath),
-          gif: relative(rendered.gifPath), captionsASS: relative(rendered.assPath),
-          captionsSRT: relative(rendered.srtPath), captionsVTT: relative(rendered.vttPath),
-          captionedVideo: rendered.captionedVideoPath.map(relative)))
+        files: rendered.files { directory + "/" + (($0 as NSString).lastPathComponent) })
     }
+  }
+}
+
+extension RenderedVideo {
+  /// The rendered files as the store records them, each path turned into a stored name by
+  /// `name` (media-relative for in-process workers, a bare file name for remote uploads).
+  func files(_ name: (String) -> String) -> VideoFiles {
+    VideoFiles(
+      video: name(videoPath), thumbnail: name(thumbnailPath), gif: name(gifPath),
+      captionsASS: name(assPath), captionsSRT: name(srtPath), captionsVTT: name(vttPath),
+      captionedVideo: captionedVideoPath.map(name))
   }
 }

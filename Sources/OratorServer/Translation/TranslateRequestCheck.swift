@@ -21,7 +21,7 @@ struct TranslateRequestCheck {
 
   func check(_ request: VideoTranslateRequest) async throws -> Checked {
     let source = try await resolveSource(request)
-    let supported = try await supportedLanguages()
+    let supported = try await Self.offeredLanguages(translation)
     let targets = try targetLanguages(request, supported: supported)
     var inputCode: String?
     if let input = request.inputLanguage, !input.isEmpty {
@@ -144,7 +144,10 @@ struct TranslateRequestCheck {
     var field: String
   }
 
-  private func supportedLanguages() async throws -> [TranslationLanguage] {
+  /// The languages a translation can be asked for; 503 when the engines cannot say.
+  static func offeredLanguages(_ translation: TranslationService) async throws(APIError)
+    -> [TranslationLanguage]
+  {
     do {
       return try await translation.targetLanguages()
     } catch {
