@@ -44,6 +44,8 @@ struct TranslateCommand: AsyncParsableCommand {
         return print(id.rawValue)
       }
       let progress = TerminalProgress()
+      // Also on failure, so the error is not printed over a bar that keeps redrawing.
+      defer { progress.finish() }
       let translation = try await client.waitForTranslation(id: id, timeout: .seconds(timeout)) {
         progress.show(waitingFor: $0.status.rawValue)
       }

@@ -9,10 +9,17 @@ import OratorRender
 /// A one-line progress bar on standard error, shown only when it is a terminal, so scripts
 /// and pipes get plain output.
 final class TerminalProgress: @unchecked Sendable {
+  /// How often a wait is redrawn between status reads, so the clock and the sweep keep moving
+  /// while a poll is minutes apart.
+  static let tick = Duration.milliseconds(250)
+
   private let lock = NSLock()
   private let enabled = isatty(STDERR_FILENO) != 0
   private var lastLine = ""
   private let started = ContinuousClock.now
+  /// The state last reported by the server while waiting; nil when not waiting.
+  private var waitingState: String?
+  private var ticker: Task<Void, Never>?
 
   /// A render stage and how far it is.
   func show(_ progress: RenderProgress) {
@@ -20,12 +27,32 @@ final class TerminalProgress: @unchecked Sendable {
   }
 
   /// A video being rendered on a server: its state and the time waited so far (the API
-  /// reports no percentage, so the bar sweeps instead of filling).
+  /// reports no percentage, so the bar sweeps instead of filling). Until ``finish()`` the line
+  /// is redrawn every ``tick`` with the latest state.
   func show(waitingFor state: String) {
+    guard enabled else { return }
+    lock.withLock {
+      waitingState = state
+      if ticker == nil {
+        ticker = Task { [weak self] in
+          while !Task.isCancelled {
+            try? await Task.sleep(for: Self.tick)
+            self?.redrawWait()
+          }
+        }
+      }
+    }
+    redrawWait()
+  }
+
+  private func redrawWait() {
     let elapsed = Int((ContinuousClock.now - started).components.seconds)
-    show(
-      label: state, fraction: nil, detail: "\(elapsed / 60):\(String(format: "%02d", elapsed % 60))"
-    )
+    let clock = "\(elapsed / 60):\(String(format: "%02d", elapsed % 60))"
+    lock.withLock {
+      // `finish()` may have run since the tick woke up: then the line stays cleared.
+      guard let state = waitingState else { return }
+      write(line(label: state, fraction: nil, detail: clock))
+    }
   }
 
   /// Bytes of a download.
@@ -36,6 +63,11 @@ final class TerminalProgress: @unchecked Sendable {
 
   func show(label: String, fraction: Double?, detail: String? = nil) {
     guard enabled else { return }
+    let line = line(label: label, fraction: fraction, detail: detail)
+    lock.withLock { write(line) }
+  }
+
+  private func line(label: String, fraction: Double?, detail: String?) -> String {
     let width = 30
     let bar: String
     let suffix: String
@@ -44,24 +76,29 @@ final class TerminalProgress: @unchecked Sendable {
       bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
       suffix = "\(Int(fraction * 100))%" + (detail.map { "  \($0)" } ?? "")
     } else {
-      let elapsed = (ContinuousClock.now - started).components.seconds
-      let position = Int(elapsed) % (width - 4)
+      // The sweep moves one cell a tick.
+      let position = Int((ContinuousClock.now - started) / Self.tick) % (width - 4)
       bar =
         String(repeating: "░", count: position) + "████"
         + String(repeating: "░", count: width - 4 - position)
       suffix = detail ?? ""
     }
-    let line = "\r\(label.padding(toLength: 10, withPad: " ", startingAt: 0)) \(bar) \(suffix)"
-    lock.withLock {
-      guard line != lastLine else { return }
-      lastLine = line
-      FileHandle.standardError.write(Data(line.utf8))
-    }
+    return "\r\(label.padding(toLength: 10, withPad: " ", startingAt: 0)) \(bar) \(suffix)"
+  }
+
+  /// Call with `lock` held.
+  private func write(_ line: String) {
+    guard line != lastLine else { return }
+    lastLine = line
+    FileHandle.standardError.write(Data(line.utf8))
   }
 
   func finish() {
     guard enabled else { return }
     lock.withLock {
+      ticker?.cancel()
+      ticker = nil
+      waitingState = nil
       if !lastLine.isEmpty { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
       lastLine = ""
     }
