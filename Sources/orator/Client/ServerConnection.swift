@@ -43,7 +43,17 @@ func reportingFailures(_ work: () async throws -> Void) async throws {
   } catch let error as HeyGenError {
     FileHandle.standardError.write(Data("error: \(ClientAdvice.explain(error))\n".utf8))
     throw ExitCode(1)
+  } catch let failure as ClientFailure {
+    FileHandle.standardError.write(Data("error: \(failure.message)\n".utf8))
+    throw ExitCode(1)
   }
+}
+
+/// A command that cannot do what was asked although the server answered fine (the video is
+/// not finished yet, say): reported like an API failure, exit code 1.
+struct ClientFailure: Error {
+  var message: String
+  init(_ message: String) { self.message = message }
 }
 
 /// What a failure means for the person at the terminal.

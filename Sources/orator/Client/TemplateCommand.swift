@@ -76,14 +76,40 @@ struct TemplateCommand: AsyncParsableCommand {
 
   struct Show: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Print a template with its variables as JSON.")
+      abstract: "Show a template and its variables with their defaults.")
     @OptionGroup var server: ServerConnection
     @Argument(help: "The template id.") var id: String
+    @OptionGroup var output: OutputOptions
 
     func run() async throws {
       let client = try server.client()
       try await reportingFailures {
-        try printJSON(try await client.templates.details(id: id))
+        let template = try await client.templates.details(id: id)
+        if output.json { return try printJSON(template) }
+        print("template_id: \(template.templateId)")
+        print("name:        \(template.name)")
+        print(
+          "dimension:   \(template.dimension.width)x\(template.dimension.height) (\(template.aspectRatio))"
+        )
+        print("")
+        var table = Table("VARIABLE", "TYPE", "DEFAULT")
+        for name in template.variables.keys.sorted() {
+          guard let variable = template.variables[name] else { continue }
+          table.add(name, variable.type, Self.value(of: variable) ?? "-")
+        }
+        table.print()
+      }
+    }
+
+    /// The one property of the variable that `--var name=value` sets, as `generate` reads it.
+    static func value(of variable: TemplateVariableBody) -> String? {
+      let properties = variable.properties
+      return switch variable.type {
+      case "text": properties.content
+      case "image", "video", "audio": properties.url ?? properties.assetId
+      case "character": properties.characterId
+      case "voice": properties.voiceId
+      default: properties.content
       }
     }
   }
@@ -92,12 +118,24 @@ struct TemplateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Delete a template.")
     @OptionGroup var server: ServerConnection
     @Argument(help: "The template id.") var id: String
+    @OptionGroup var output: OutputOptions
 
     func run() async throws {
       let client = try server.client()
       try await reportingFailures {
         try await client.templates.delete(id: id)
+        if output.json { return try printJSON(Deleted(templateId: id)) }
         print("deleted \(id)")
+      }
+    }
+
+    /// The API answers a delete with no data, so `--json` says what was deleted.
+    struct Deleted: Encodable {
+      var templateId: String
+      var deleted = true
+      enum CodingKeys: String, CodingKey {
+        case templateId = "template_id"
+        case deleted
       }
     }
   }
@@ -129,10 +167,11 @@ struct TemplateCommand: AsyncParsableCommand {
         var bodies: [String: TemplateVariableBody] = [:]
         for (name, value) in assignments {
           guard let variable = template.variables[name] else {
+            // A typo in the command line, caught before anything is sent: a usage error.
             let known = template.variables.keys.sorted().joined(separator: ", ")
-            throw HeyGenError(
-              kind: .api, status: 400, code: "invalid_parameter",
-              message: "template \(id) has no variable \"\(name)\" (it has: \(known))")
+            throw ValidationError(
+              "--var \(name): template \(id) has no variable \"\(name)\"; its variables are: \(known.isEmpty ? "(none)" : known)"
+            )
           }
           bodies[name] = Self.body(variable, name: name, value: value)
         }

@@ -62,12 +62,24 @@ struct VideoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Delete a video and its files.")
     @OptionGroup var server: ServerConnection
     @Argument(help: "The video id.") var id: String
+    @OptionGroup var output: OutputOptions
 
     func run() async throws {
       let client = try server.client()
       try await reportingFailures {
         try await client.videos.delete(id: VideoID(id))
+        if output.json { return try printJSON(Deleted(videoId: id)) }
         print("deleted \(id)")
+      }
+    }
+
+    /// The API answers a delete with no data, so `--json` says what was deleted.
+    struct Deleted: Encodable {
+      var videoId: String
+      var deleted = true
+      enum CodingKeys: String, CodingKey {
+        case videoId = "video_id"
+        case deleted
       }
     }
   }
@@ -94,27 +106,62 @@ struct VideoCommand: AsyncParsableCommand {
       abstract: "Download a finished video's MP4 (resumes an interrupted download).")
     @OptionGroup var server: ServerConnection
     @Argument(help: "The video id.") var id: String
-    @Option(name: .shortAndLong, help: "The file to write (default: <id>.mp4).") var output: String?
+    @Option(
+      name: [.customShort("o"), .customLong("output")],
+      help: "The file to write (default: <id>.mp4).")
+    var file: String?
     @Flag(help: "Wait for the video first if it is not finished.") var wait = false
     @Option(help: "Seconds to wait before giving up.") var timeout = 3600
+    @OptionGroup var output: OutputOptions
 
     func run() async throws {
       let client = try server.client()
       try await reportingFailures {
-        let delivery = VideoDelivery(client: client, json: false)
+        let delivery = VideoDelivery(client: client, json: output.json)
         let video =
           wait
           ? try await delivery.waitFor(VideoID(id), timeout: timeout)
           : try await client.videos.status(id: VideoID(id))
-        guard video.state == .completed else {
-          throw HeyGenError(
-            kind: .renderFailed,
-            message:
-              "video \(id) is \(video.status), not completed; add --wait to wait for it")
+        try Self.requireFinished(video)
+        let path = file ?? "\(id).mp4"
+        let written = try await delivery.download(video, to: path)
+        if output.json {
+          return try printJSON(
+            Downloaded(
+              videoId: video.id, file: path, bytes: written.bytesWritten,
+              resumedFrom: written.resumedFrom))
         }
-        let path = output ?? "\(id).mp4"
-        try await delivery.download(video, to: path)
         print(path)
+      }
+    }
+
+    /// A failed video is a render failure; one still rendering is not, and the user needs to
+    /// know how to get it once it is done.
+    static func requireFinished(_ video: VideoStatus) throws {
+      switch video.state {
+      case .completed:
+        return
+      case .failed:
+        throw HeyGenError(
+          kind: .renderFailed, code: video.error.map { String($0.code) },
+          message: video.error.map { $0.detail.isEmpty ? $0.message : $0.detail }
+            ?? "video \(video.id) failed")
+      default:
+        throw ClientFailure(
+          "video \(video.id) is not finished yet (status: \(video.status)); add --wait to wait for it, or follow it with `orator video status \(video.id)`"
+        )
+      }
+    }
+
+    struct Downloaded: Encodable {
+      var videoId: String
+      var file: String
+      var bytes: Int64
+      var resumedFrom: Int64
+      enum CodingKeys: String, CodingKey {
+        case videoId = "video_id"
+        case file, bytes
+        case resumedFrom = "resumed_from"
       }
     }
   }

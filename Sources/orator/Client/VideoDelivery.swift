@@ -38,10 +38,11 @@ struct VideoDelivery {
     }
   }
 
-  func download(_ video: VideoStatus, to path: String) async throws {
+  @discardableResult
+  func download(_ video: VideoStatus, to path: String) async throws -> DownloadProgress {
     let progress = TerminalProgress()
     defer { progress.finish() }
-    try await client.download(video, to: URL(fileURLWithPath: path)) { progress.show($0) }
+    return try await client.download(video, to: URL(fileURLWithPath: path)) { progress.show($0) }
   }
 
   /// The status as `key: value` lines, the keys a user looks for.

@@ -29,6 +29,10 @@ struct CLI {
 
   /// Runs `orator <arguments>`.
   func callAsFunction(_ arguments: String...) async throws -> Run {
+    try await callAsFunction(arguments)
+  }
+
+  func callAsFunction(_ arguments: [String]) async throws -> Run {
     try await run([try TestServer.executable().path] + arguments)
   }
 

@@ -94,6 +94,14 @@ import Testing
       #expect(download.status == 0 && download.stdout == "again.mp4\n", "\(download)")
       let probe = try await MediaProbe(path: folder.appendingPathComponent("again.mp4").path)
       #expect(probe.videoCodec == "h264")
+      let size = try #require(
+        try FileManager.default.attributesOfItem(
+          atPath: folder.appendingPathComponent("again.mp4").path)[.size] as? Int)
+      let downloadJSON = try await orator("video", "download", id, "--output", "j.mp4", "--json")
+      #expect(downloadJSON.status == 0, "\(downloadJSON)")
+      let saved = try #require(downloadJSON.json as? [String: Any], "\(downloadJSON)")
+      #expect(saved["video_id"] as? String == id && saved["file"] as? String == "j.mp4")
+      #expect(saved["bytes"] as? Int == size && saved["resumed_from"] as? Int == 0)
 
       let deleted = try await orator("video", "delete", id)
       #expect(deleted.status == 0 && deleted.stdout == "deleted \(id)\n")
@@ -241,13 +249,40 @@ import Testing
       let probe = try await MediaProbe(path: folder.appendingPathComponent("t.mp4").path)
       #expect(probe.videoCodec == "h264" && probe.width == 320)
 
+      let shown = try await orator("template", "show", template.templateId)
+      #expect(shown.status == 0, "\(shown)")
+      #expect(shown.lines.contains("template_id: \(template.templateId)"), "\(shown)")
+      #expect(shown.lines.contains("dimension:   320x180 (landscape)"), "\(shown)")
+      #expect(shown.lines.contains { $0.hasPrefix("VARIABLE") }, "\(shown)")
+      #expect(
+        shown.lines.contains {
+          $0.hasPrefix("name ") && $0.contains("text") && $0.hasSuffix("Sam")
+        },
+        "\(shown)")
+      #expect(
+        shown.lines.contains { $0.hasPrefix("voice ") && $0.hasSuffix("en-us-male") }, "\(shown)")
+      #expect(shown.json == nil)
+      let shownJSON = try await orator("template", "show", template.templateId, "--json")
+      #expect(shownJSON.status == 0, "\(shownJSON)")
+      let details = try JSONDecoder().decode(
+        TemplateDetailData.self, from: Data(shownJSON.stdout.utf8))
+      #expect(details.templateId == template.templateId)
+      #expect(details.variables["name"]?.properties.content == "Sam")
+
+      // A misspelt variable is the user's typo: a usage error naming what the template has.
       let typo = try await orator("template", "generate", template.templateId, "--var", "nmae=x")
-      #expect(typo.status == 1 && typo.stderr.contains("no variable \"nmae\""), "\(typo)")
+      #expect(typo.status == 2, "\(typo)")
+      #expect(typo.stderr.contains("no variable \"nmae\""), "\(typo)")
+      #expect(typo.stderr.contains("name, voice"), "\(typo)")
+      #expect(!typo.stderr.contains("HTTP 400"), "\(typo)")
       let malformed = try await orator("template", "generate", template.templateId, "--var", "x")
       #expect(malformed.status == 2 && malformed.stderr.contains("name=value"), "\(malformed)")
 
-      let deleted = try await orator("template", "delete", template.templateId)
-      #expect(deleted.status == 0)
+      let deleted = try await orator("template", "delete", template.templateId, "--json")
+      #expect(deleted.status == 0, "\(deleted)")
+      let gone = try #require(deleted.json as? [String: Any], "\(deleted)")
+      #expect(gone["template_id"] as? String == template.templateId)
+      #expect(gone["deleted"] as? Bool == true)
       let missing = try await orator("template", "show", template.templateId)
       #expect(missing.status == 1 && missing.stderr.contains("not found"), "\(missing)")
     }
@@ -280,6 +315,70 @@ import Testing
 
       let usage = try await orator("translate", "--language", "Spanish")
       #expect(usage.status == 2 && usage.stderr.contains("--video-url or --video-id"))
+    }
+  }
+
+  /// Every command that talks to a server offers `--json`, as the README promises.
+  @Test func everyClientCommandTakesJSON() async throws {
+    let folder = try scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let orator = CLI(directory: folder, environment: [:])
+    let commands = [
+      ["avatars"], ["voices"], ["quota"], ["languages"], ["translate"],
+      ["video", "create"], ["video", "status"], ["video", "list"], ["video", "delete"],
+      ["video", "share"], ["video", "download"],
+      ["template", "create"], ["template", "list"], ["template", "show"],
+      ["template", "delete"], ["template", "generate"],
+    ]
+    for command in commands {
+      let help = try await orator(["help"] + command)
+      #expect(help.status == 0, "\(command): \(help)")
+      #expect(help.stdout.contains("--json"), "\(command.joined(separator: " ")) lacks --json")
+    }
+  }
+
+  /// A video that is still queued is not a failed one: the message says so and what to do.
+  @Test func downloadingAnUnfinishedVideoSaysHowToGetIt() async throws {
+    let folder = try scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try await TestServer.with(workers: 0) { server in
+      let orator = CLI(server: server, directory: folder)
+      let id = try await server.generate(VideoRequest.body(text: "Not yet."))
+      let early = try await orator("video", "download", id)
+      #expect(early.status == 1, "\(early)")
+      #expect(early.stdout.isEmpty)
+      #expect(
+        early.stderr.contains("video \(id) is not finished yet (status: pending)"), "\(early)")
+      #expect(early.stderr.contains("--wait") && early.stderr.contains("orator video status \(id)"))
+      #expect(!early.stderr.contains("failed"), "\(early)")
+      #expect(
+        !FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(id).mp4").path))
+
+      let deleted = try await orator("video", "delete", id, "--json")
+      #expect(deleted.status == 0, "\(deleted)")
+      let answer = try #require(deleted.json as? [String: Any], "\(deleted)")
+      #expect(answer["video_id"] as? String == id && answer["deleted"] as? Bool == true)
+    }
+  }
+
+  /// On a terminal, the wait redraws its clock between status reads (which are seconds
+  /// apart), so a long render does not look hung.
+  @Test func waitingRedrawsBetweenPollsOnATerminal() async throws {
+    let folder = try scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try await TestServer.with(workers: 0) { server in
+      let orator = CLI(server: server, directory: folder)
+      // With no worker the video stays pending; the CLI polls at 0, 1 and 2.5 s, then gives up.
+      let command = [
+        "orator", "video", "create", "--avatar", VideoRequest.avatarID, "--voice",
+        VideoRequest.voiceID, "--text", "Hi.", "--wait", "--timeout", "3",
+      ].joined(separator: " ")
+      let run = try await orator.shell("script -qec '\(command)' /dev/null")
+      #expect(run.status == 1, "\(run)")
+      // `script` gives the CLI a terminal, so its stderr arrives in our stdout.
+      let frames = run.stdout.components(separatedBy: "\r").filter { $0.hasPrefix("pending") }
+      #expect(frames.count >= 6, "\(frames.count) frames: \(run)")
+      #expect(run.stdout.contains("did not finish within"), "\(run)")
     }
   }
 }
