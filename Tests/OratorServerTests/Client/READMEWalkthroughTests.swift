@@ -29,6 +29,17 @@ import Testing
     return commands.filter { !$0.hasPrefix("export ") }
   }
 
+  /// A command's words before its first option: `orator video create`, `orator quota`.
+  static func name(of command: String) -> String {
+    command.split(separator: " ").prefix { !$0.hasPrefix("-") }.joined(separator: " ")
+  }
+
+  @Test func commandsAreNamedUpToTheirFirstOption() {
+    #expect(Self.name(of: "orator video create --avatar a --wait") == "orator video create")
+    #expect(Self.name(of: "orator video list") == "orator video list")
+    #expect(Self.name(of: "orator voices --language English") == "orator voices")
+  }
+
   @Test func theREADMEWalkthroughWorks() async throws {
     let commands = try Self.walkthrough()
     #expect(commands.first == "orator avatars")
@@ -41,11 +52,21 @@ import Testing
       for command in commands {
         let run = try await shell.shell(command)
         #expect(run.status == 0, "\(command)\n\(run)")
-        outputs[command.split(separator: " ").prefix(2).joined(separator: " ")] = run.stdout
+        outputs[Self.name(of: command)] = run.stdout
       }
       #expect(outputs["orator avatars"]?.contains("amara_navy_blazer") == true)
       #expect(outputs["orator voices"]?.contains("en-us-female") == true)
-      #expect(outputs["orator video"]?.contains("completed") == true)
+      let created = try #require(outputs["orator video create"], "\(outputs.keys)")
+      let id = try #require(
+        created.split(separator: "\n").first { $0.hasPrefix("video_id:") }?
+          .split(separator: " ").last.map(String.init),
+        "\(created)")
+      #expect(id.count == 32 && id.allSatisfy(\.isHexDigit), "\(created)")
+      #expect(created.contains("status:    completed"), "\(created)")
+      #expect(created.contains("file:      hello.mp4"), "\(created)")
+      let listed = try #require(outputs["orator video list"], "\(outputs.keys)")
+      #expect(
+        listed.split(separator: "\n").contains { $0.hasPrefix(id) && $0.contains("completed") })
       #expect(outputs["orator quota"]?.contains("remaining quota") == true)
       let probe = try await MediaProbe(path: folder.appendingPathComponent("hello.mp4").path)
       #expect(probe.videoCodec == "h264" && probe.audioCodec == "aac")
