@@ -46,6 +46,9 @@ def form_fields(content_type, body):
     return fields
 
 
+FALLBACK_TEMPERATURES = [0.0, 0.2, 0.4, 0.6, 0.8, 1.0]
+
+
 class Transcriber:
     def __init__(self, model_directory, threads):
         from faster_whisper import WhisperModel
@@ -57,12 +60,20 @@ class Transcriber:
         self.lock = threading.Lock()
 
     def transcribe(self, audio_path, language, prompt, temperature):
+        # The OpenAI protocol: temperature 0 means "start greedy and raise the temperature
+        # when a window decodes badly". Whisper's fallback schedule is what stops a window
+        # from looping on one word ("no, no, no, ..."): a repetitive decode has a high
+        # compression ratio and is decoded again at the next temperature.
+        temperatures = FALLBACK_TEMPERATURES if temperature <= 0 else [temperature]
         with self.lock:
             segments, info = self.model.transcribe(
                 audio_path,
                 language=language or None,
                 initial_prompt=prompt or None,
-                temperature=temperature,
+                temperature=temperatures,
+                # Feeding a window's text into the next is how one hallucination spreads to
+                # the rest of the audio; each window stands on its own instead.
+                condition_on_previous_text=False,
                 word_timestamps=True,
                 # Silero VAD (bundled with faster-whisper) skips silence, where Whisper
                 # would otherwise invent words such as "You".
