@@ -80,6 +80,11 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(
     help: "Seconds a webhook receiver has to answer. Also ORATOR_WEBHOOK_TIMEOUT_SECONDS.")
   var webhookTimeoutSeconds: Double?
+  @Option(
+    help:
+      "Seconds a new webhook URL has to answer the OPTIONS probe. Also ORATOR_WEBHOOK_PROBE_TIMEOUT_SECONDS."
+  )
+  var webhookProbeTimeoutSeconds: Double?
   @OptionGroup var translation: TranslationOptions
 
   func run() async throws {
@@ -135,6 +140,15 @@ struct ServeCommand: AsyncParsableCommand {
     {
       guard timeout > 0 else { throw ValidationError("--webhook-timeout-seconds must be positive") }
       configuration.webhookTimeout = .milliseconds(Int64(timeout * 1000))
+    }
+    if let timeout =
+      webhookProbeTimeoutSeconds
+      ?? env["ORATOR_WEBHOOK_PROBE_TIMEOUT_SECONDS"].flatMap(Double.init)
+    {
+      guard timeout > 0 else {
+        throw ValidationError("--webhook-probe-timeout-seconds must be positive")
+      }
+      configuration.webhookProbeTimeout = .milliseconds(Int64(timeout * 1000))
     }
 
     configuration.translation = try translation.configuration(env)

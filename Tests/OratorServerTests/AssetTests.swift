@@ -67,6 +67,41 @@ import Testing
     }
   }
 
+  @Test func backgroundURLsFollowRedirectsWithinALimit() async throws {
+    let hop = try await WebhookReceiver()
+    defer { Task { await hop.stop() } }
+    try await TestServer.with { server in
+      let png = try await Self.makeFile(
+        "teal.png", in: server, input: "color=c=teal:s=320x180", extra: ["-frames:v", "1"])
+      let upload = try await Self.upload(png, contentType: "image/png", to: server)
+      let url = try #require(upload.json["data"]["url"].string)
+      func redirect(to target: String) -> String {
+        var components = URLComponents(string: hop.baseURL + "/redirect")!
+        components.queryItems = [URLQueryItem(name: "to", value: target)]
+        return components.url!.absoluteString
+      }
+      func video(on background: String) async throws -> JSONValue {
+        var body = VideoRequest.body(text: "Hi.")
+        if var scenes = body["video_inputs"] as? [[String: Any]] {
+          scenes[0]["background"] = ["type": "image", "url": background]
+          body["video_inputs"] = scenes
+        }
+        return try await server.waitForStatus(try await server.generate(body))
+      }
+
+      // Two hops to the picture: followed.
+      let followed = try await video(on: redirect(to: redirect(to: url)))
+      #expect(followed["status"] == .string("completed"), "\(followed)")
+
+      // Seven hops: more than anyone needs, refused by name.
+      var far = url
+      for _ in 0..<7 { far = redirect(to: far) }
+      let refused = try await video(on: far)
+      #expect(refused["status"] == .string("failed"), "\(refused)")
+      #expect("\(refused["error"])".contains("redirects too many times"), "\(refused)")
+    }
+  }
+
   @Test func uploadedAudioBecomesTheVoice() async throws {
     try await TestServer.with(allowPrivateURLs: false) { server in
       let mp3 = try await Self.makeFile(

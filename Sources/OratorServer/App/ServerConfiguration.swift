@@ -40,6 +40,9 @@ public struct ServerConfiguration: Sendable {
   public var webhookRetry = WebhookRetrySchedule()
   /// How long a webhook receiver has to answer before the attempt counts as failed.
   public var webhookTimeout: Duration = .seconds(10)
+  /// How long a new webhook URL has to answer the OPTIONS probe at `endpoint.add` (HeyGen
+  /// allows about a second; a little more forgives a busy receiver).
+  public var webhookProbeTimeout: Duration = .seconds(2)
   /// Which engines translate videos (`/v2/video_translate`).
   public var translation = TranslationConfiguration()
 

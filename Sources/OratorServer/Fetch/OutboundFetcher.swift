@@ -10,14 +10,19 @@ public struct OutboundFetcher: Sendable {
   public var maxBytes: Int
   public var timeout: Duration
 
-  /// The client for fetches: a refused or unreachable host fails after one try (10 s at most)
-  /// instead of being retried until the whole download's deadline, so a bad URL fails fast.
-  static let client: HTTPClient = {
-    var configuration = HTTPClient.Configuration()
+  /// The client for every outbound request (fetches, webhook probes and deliveries): a refused
+  /// or unreachable host fails after one try (10 s at most) instead of being retried until the
+  /// whole deadline, so a bad URL fails fast. It never follows a redirect on its own, because
+  /// the address rule must hold for every hop: `download` follows them itself, checking each.
+  static let noRedirectClient: HTTPClient = {
+    var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow)
     configuration.timeout.connect = .seconds(10)
     configuration.connectionPool.retryConnectionEstablishment = false
     return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
   }()
+
+  /// Redirects a download follows before giving up.
+  static let maxRedirects = 5
 
   public init(allowPrivateAddresses: Bool, maxBytes: Int, timeout: Duration) {
     self.allowPrivateAddresses = allowPrivateAddresses
@@ -45,14 +50,31 @@ public struct OutboundFetcher: Sendable {
     }
   }
 
-  /// Downloads `url` to `path`, stopping at the size limit or the timeout.
+  /// Downloads `url` to `path`, stopping at the size limit or the timeout. Redirects are
+  /// followed (up to `maxRedirects`), each target checked against the address rule.
   public func download(_ url: String, to path: String, field: String) async throws(InvalidField) {
-    try await check(url, field: field)
+    let deadline = NIODeadline.now() + .seconds(timeout.components.seconds)
     do {
-      var request = HTTPClientRequest(url: url)
-      request.method = .GET
-      let response = try await Self.client.execute(
-        request, timeout: .seconds(timeout.components.seconds))
+      var current = url
+      var response: HTTPClientResponse
+      var redirects = 0
+      while true {
+        try await check(current, field: field)
+        var request = HTTPClientRequest(url: current)
+        request.method = .GET
+        response = try await Self.noRedirectClient.execute(request, deadline: deadline)
+        guard (300..<400).contains(Int(response.status.code)),
+          let location = response.headers.first(name: "location")
+        else { break }
+        _ = try? await response.body.collect(upTo: 64 << 10)
+        guard redirects < Self.maxRedirects,
+          let next = URL(string: location, relativeTo: URL(string: current))?.absoluteString
+        else {
+          throw InvalidField(path: field, message: "\"\(url)\" redirects too many times")
+        }
+        redirects += 1
+        current = next
+      }
       guard (200..<300).contains(Int(response.status.code)) else {
         throw InvalidField(
           path: field, message: "fetching \"\(url)\" answered HTTP \(response.status.code)")

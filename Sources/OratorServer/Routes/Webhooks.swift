@@ -174,7 +174,8 @@ struct WebhookRoutes {
   }
 
   /// The URL must pass the outbound-address rule and answer an OPTIONS request with 2xx
-  /// within two seconds, as HeyGen checks, so a typo is caught now rather than at delivery.
+  /// within the probe timeout, as HeyGen checks, so a typo is caught now rather than at
+  /// delivery. Redirects are not followed: the address rule holds for the URL as given.
   private func checkReachable(_ url: String) async throws {
     do {
       try await environment.fetcher.check(url, field: "url")
@@ -184,14 +185,19 @@ struct WebhookRoutes {
     var probe = HTTPClientRequest(url: url)
     probe.method = .OPTIONS
     let status: UInt
+    let timeout = environment.configuration.webhookProbeTimeout
     do {
-      let response = try await HTTPClient.shared.execute(probe, timeout: .seconds(2))
+      let response = try await OutboundFetcher.noRedirectClient.execute(
+        probe, timeout: .milliseconds(Int64(timeout.timeInterval * 1000)))
       status = response.status.code
       _ = try? await response.body.collect(upTo: 64 << 10)
     } catch {
       throw APIError.invalid(
         InvalidField(
-          path: "url", message: "did not answer an OPTIONS request within 2 s (\(error))"),
+          path: "url",
+          message:
+            "did not answer an OPTIONS request within \(String(format: "%g", timeout.timeInterval)) s (\(error))"
+        ),
         .v1)
     }
     guard (200..<300).contains(status) else {

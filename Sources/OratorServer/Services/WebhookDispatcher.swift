@@ -61,7 +61,9 @@ struct WebhookDispatcher: Service {
       }
       request.body = .bytes(ByteBuffer(bytes: body))
       let timeout = environment.configuration.webhookTimeout
-      let response = try await HTTPClient.shared.execute(
+      // Not following redirects: a public receiver must not bounce the signed event to an
+      // address the rule refuses.
+      let response = try await OutboundFetcher.noRedirectClient.execute(
         request, timeout: .milliseconds(Int64(timeout.timeInterval * 1000)))
       statusCode = Int(response.status.code)
       // Read (and drop) a little of the answer so the connection can be reused.

@@ -39,6 +39,8 @@ final class TestServer {
       [
         "serve", "--data-dir", dataDirectory.path, "--host", "127.0.0.1", "--port", String(port),
         "--api-key", Self.apiKey, "--workers", String(workers),
+        // Receivers in this busy test process may take longer than a production one should.
+        "--webhook-probe-timeout-seconds", "15",
       ] + (allowPrivateURLs ? ["--allow-private-urls"] : []) + extra
     do {
       try await launch()

@@ -52,7 +52,15 @@ final class WebhookReceiver: Sendable {
       }
       let delay = recorder.delay.withLock { $0 }
       if delay > .zero { try? await Task.sleep(for: delay) }
-      return Response(status: .init(code: status))
+      // A redirect answer points at `/landed`, which records like any other path.
+      let headers: HTTPFields =
+        (300..<400).contains(status) ? [.location: "/landed"] : [:]
+      return Response(status: .init(code: status), headers: headers)
+    }
+    // `GET /redirect?to=URL` answers 302 to URL: a hop for download tests.
+    router.get("redirect") { request, _ -> Response in
+      let target = request.uri.queryParameters.get("to") ?? "/"
+      return Response(status: .found, headers: [.location: target])
     }
     let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
     let app = Application(
