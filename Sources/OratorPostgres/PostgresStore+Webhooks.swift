@@ -61,7 +61,8 @@ extension PostgresStore {
       // SKIP LOCKED: events another dispatcher is claiming at this moment are left to it.
       let rows = try await connection.all(
         """
-        SELECT e.*, w.url AS endpoint_url, w.secret AS endpoint_secret
+        SELECT e.*, w.url AS endpoint_url, w.secret AS endpoint_secret,
+          w.status AS endpoint_status
         FROM webhook_events e LEFT JOIN webhook_endpoints w ON w.id = e.endpoint_id
         WHERE e.delivered_at IS NULL AND e.gave_up_at IS NULL AND e.next_attempt_at <= \(now)
         ORDER BY e.next_attempt_at, e.created_at, e.seq LIMIT \(max(1, limit))
@@ -72,7 +73,9 @@ extension PostgresStore {
         let event = try WebhookEvent(row: row)
         let url: String? =
           event.endpointId == nil ? event.callbackURL : try row.optional("endpoint_url")
-        guard let url else {
+        // A deleted or disabled endpoint's pending events have nowhere to go: given up.
+        let status = try row.optional("endpoint_status", as: String.self)
+        guard let url, event.endpointId == nil || status == "enabled" else {
           try await connection.run(
             "UPDATE webhook_events SET gave_up_at = \(now) WHERE id = \(event.id.rawValue)")
           continue

@@ -67,7 +67,8 @@ extension SQLiteStore {
       let rows = try Row.fetchAll(
         db,
         sql: """
-          SELECT e.*, w.url AS endpoint_url, w.secret AS endpoint_secret
+          SELECT e.*, w.url AS endpoint_url, w.secret AS endpoint_secret,
+            w.status AS endpoint_status
           FROM webhook_events e LEFT JOIN webhook_endpoints w ON w.id = e.endpoint_id
           WHERE e.delivered_at IS NULL AND e.gave_up_at IS NULL AND e.next_attempt_at <= ?
           ORDER BY e.next_attempt_at, e.created_at, e.rowid LIMIT ?
@@ -77,7 +78,9 @@ extension SQLiteStore {
       for row in rows {
         let event = try WebhookEvent(row: row)
         let url: String? = event.endpointId == nil ? event.callbackURL : row["endpoint_url"]
-        guard let url else {
+        // A deleted or disabled endpoint's pending events have nowhere to go: given up.
+        let status: String? = row["endpoint_status"]
+        guard let url, event.endpointId == nil || status == "enabled" else {
           try db.execute(
             sql: "UPDATE webhook_events SET gave_up_at = ? WHERE id = ?",
             arguments: [now, event.id.rawValue])

@@ -122,6 +122,9 @@ import Testing
         server, url: receiver.baseURL + "/failures", events: ["avatar_video.fail"])
       _ = try await addEndpoint(
         server, url: receiver.baseURL + "/successes", events: ["avatar_video.success"])
+      _ = try await addEndpoint(
+        server, url: receiver.baseURL + "/gifs",
+        events: ["avatar_video_gif.success", "avatar_video_gif.fail"])
       // The server's own unknown path answers 404, so the audio cannot be fetched.
       var body = VideoRequest.audioBody(url: server.baseURL + "/missing/voice.mp3")
       body["callback_id"] = "order-7"
@@ -135,9 +138,14 @@ import Testing
       let data = event.json["event_data"]
       #expect(data["video_id"] == .string(id) && data["callback_id"] == .string("order-7"))
       #expect(data["msg"].string?.isEmpty == false, "\(data)")
+      // No GIF will come either: GIF subscribers hear so.
+      let gif = try #require(try await receiver.wait(for: 1, path: "gifs").first)
+      #expect(gif.json["event_type"] == .string("avatar_video_gif.fail"))
+      #expect(gif.json["event_data"]["video_id"] == .string(id))
       try await Task.sleep(for: .seconds(1.5))
       #expect(receiver.deliveries(path: "successes").isEmpty)
       #expect(receiver.deliveries(path: "failures").count == 1)
+      #expect(receiver.deliveries(path: "gifs").count == 1)
     }
   }
 
@@ -248,6 +256,62 @@ import Testing
       #expect(delivered.last?.json["event_data"]["video_id"] == .string(id))
       let log = try await waitForLog(server) { $0["status"] == .string("delivered") }
       #expect(log["attempts"].array?.last?["status_code"].int == 200, "\(log)")
+    }
+  }
+
+  @Test func privateReceiversAreRefusedUnlessAllowed() async throws {
+    let receiver = try await WebhookReceiver()
+    defer { Task { await receiver.stop() } }
+    try await TestServer.with(workers: 0, allowPrivateURLs: false) { server in
+      let endpoint = try await server.post(
+        "/v1/webhook/endpoint.add", json: ["url": receiver.baseURL + "/hooks"])
+      #expect(endpoint.status == 400, "\(endpoint.text)")
+      #expect(endpoint.text.contains("url") && endpoint.text.contains("private"))
+      #expect(receiver.deliveries().isEmpty)
+
+      var body = VideoRequest.body(text: "Hi.")
+      body["callback_url"] = receiver.baseURL + "/callback"
+      let generate = try await server.post("/v2/video/generate", json: body)
+      #expect(generate.status == 400, "\(generate.text)")
+      #expect(generate.json["error"]["message"].string?.contains("callback_url") == true)
+    }
+  }
+
+  @Test func redirectsAreNotFollowed() async throws {
+    // The first answer is a redirect to /landed: a failed attempt, never a second request
+    // to wherever it points. The retry reaches the endpoint itself.
+    let receiver = try await WebhookReceiver(script: [307])
+    defer { Task { await receiver.stop() } }
+    try await TestServer.with(arguments: Self.fast) { server in
+      _ = try await addEndpoint(
+        server, url: receiver.baseURL + "/bounce", events: ["avatar_video.success"])
+      _ = try await server.generate(VideoRequest.body(text: "Hi."))
+      _ = try await receiver.wait(for: 2, path: "bounce")
+      let log = try await waitForLog(server) { $0["status"] == .string("delivered") }
+      #expect(log["attempts"].array?.map { $0["status_code"].int } == [307, 200], "\(log)")
+      #expect(receiver.deliveries(path: "landed").isEmpty)
+    }
+  }
+
+  @Test func aDisabledEndpointsPendingEventsAreNotSent() async throws {
+    let receiver = try await WebhookReceiver(fallback: 500)
+    defer { Task { await receiver.stop() } }
+    try await TestServer.with(arguments: Self.fast) { server in
+      let endpoint = try await addEndpoint(
+        server, url: receiver.baseURL + "/off", events: ["avatar_video.success"])
+      let id = try #require(endpoint["endpoint_id"].string)
+      _ = try await server.generate(VideoRequest.body(text: "Hi."))
+      _ = try await receiver.wait(for: 1, path: "off")
+      // Disabled while its event waits for a retry: the retry never comes.
+      let patch = try await server.request(
+        .PATCH, "/v1/webhook/endpoint.update",
+        body: JSONSerialization.data(withJSONObject: ["endpoint_id": id, "status": "disabled"]))
+      #expect(patch.status == 200 && patch.json["data"]["status"] == .string("disabled"))
+      receiver.answer(200)
+      let log = try await waitForLog(server) { $0["status"] == .string("failed") }
+      #expect(log["attempts"].array?.count == 1, "\(log)")
+      try await Task.sleep(for: .seconds(2))
+      #expect(receiver.deliveries(path: "off").count == 1)
     }
   }
 

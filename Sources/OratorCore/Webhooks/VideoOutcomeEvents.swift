@@ -40,7 +40,8 @@ public struct OutboxEntry: Sendable, Equatable {
 /// Which events a finished or failed video sends, with what payload, to whom. Every store
 /// writes what this returns inside the transaction that changes the video, so the rules live
 /// in one place: a rendered video sends `avatar_video.success` (and
-/// `avatar_video_gif.success` when it has a GIF) or `avatar_video.fail`; a translation sends
+/// `avatar_video_gif.success` when it has a GIF) or `avatar_video.fail` (and
+/// `avatar_video_gif.fail`, since no GIF will come either); a translation sends
 /// `video_translate.success|fail`; endpoints get the types they asked for, and the video's
 /// `callback_url` only its main outcome.
 public enum VideoOutcomeEvents {
@@ -65,8 +66,12 @@ public enum VideoOutcomeEvents {
   ) -> [OutboxEntry] {
     var payload = payload(of: video)
     payload.message = message
-    let type: WebhookEventType = video.kind == .translated ? .videoTranslateFail : .avatarVideoFail
-    return entries([type], payload: payload, video: video, endpoints: endpoints)
+    let types: [WebhookEventType] =
+      switch video.kind {
+      case .translated: [.videoTranslateFail]
+      case .generated: [.avatarVideoFail, .avatarVideoGIFFail]
+      }
+    return entries(types, payload: payload, video: video, endpoints: endpoints)
   }
 
   private static func payload(of video: VideoOutcomeFacts) -> VideoEventPayload {

@@ -72,7 +72,7 @@ struct ScriptTranslation {
       guard
         let voice = VoicePicker.voice(for: target, gender: original?.gender, in: voices)
       else {
-        throw .unsupportedPair(source: source, target: target.code)
+        throw .noVoice(language: target.code)
       }
       text.voiceId = voice.id
       text.locale = nil

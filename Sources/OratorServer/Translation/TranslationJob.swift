@@ -36,7 +36,9 @@ struct TranslationJob {
           VideoFailure(code: 40031, message: "The video to translate has no file"),
           retryable: false)
       }
-      return try await dub(environment.media.absolutePath(file), spec: spec, target: target)
+      return try await dub(
+        environment.media.absolutePath(file), spec: spec, target: target,
+        gender: speakerGender(of: original))
     case .asset(let assetID):
       guard
         let asset = AssetLibrary(media: environment.media).find(account: job.accountId, id: assetID)
@@ -81,10 +83,25 @@ struct TranslationJob {
     return translated
   }
 
+  /// The gender of the voice that spoke an Orator video, so its dub keeps it; nil when the
+  /// video was not spoken by one of the catalogue's voices.
+  private func speakerGender(of video: VideoRecord) -> String? {
+    guard let request = try? JSONDecoder().decode(VideoGenerateRequest.self, from: video.request)
+    else { return nil }
+    for input in request.videoInputs {
+      if case .text(let text) = input.voice,
+        let voice = environment.speech.voices.first(where: { $0.id == text.voiceId })
+      {
+        return voice.gender
+      }
+    }
+    return nil
+  }
+
   /// Dubs a local video file into the job's media folder, with a thumbnail and GIF preview.
-  private func dub(_ input: String, spec: TranslationSpec, target: TranslationLanguage)
-    async throws -> VideoResult
-  {
+  private func dub(
+    _ input: String, spec: TranslationSpec, target: TranslationLanguage, gender: String? = nil
+  ) async throws -> VideoResult {
     let rendering = VideoRendering(environment: environment, job: job)
     let (directory, absolute) = try rendering.videoDirectory()
     return try await rendering.withScratch { scratch in
@@ -98,7 +115,7 @@ struct TranslationJob {
           URL(fileURLWithPath: input), to: target,
           options: DubOptions(
             sourceLanguage: spec.inputLanguageCode.flatMap(LanguageNames.language(code:)),
-            burnCaptions: spec.captions, gender: nil),
+            burnCaptions: spec.captions, gender: gender),
           into: work)
       } catch {
         throw TranslationFailure(error)
@@ -157,6 +174,13 @@ struct TranslationFailure: Error {
       self.init(
         VideoFailure(code: 400175, message: "The video could not be read", detail: reason),
         retryable: false)
+    case .noVoice(let language):
+      // The installed voices do not change between attempts: trying again cannot help.
+      let name = LanguageNames.language(code: language)?.name ?? language
+      self.init(
+        VideoFailure(
+          code: 400175, message: "No voice speaks \(name)",
+          detail: "the speech engine has no voice for \(name)"), retryable: false)
     default:
       self.init(
         VideoFailure(code: 500, message: "Translation failed", detail: error.description),
