@@ -117,6 +117,10 @@ struct PostgresStoreTests {
   @Test func deletedEndpointsEventsAreGivenUp() async throws {
     try await run { try await $0.deletedEndpointsEventsAreGivenUp() }
   }
+
+  @Test func disabledEndpointsEventsAreGivenUp() async throws {
+    try await run { try await $0.disabledEndpointsEventsAreGivenUp() }
+  }
   @Test func twoStoresNeverClaimTheSameEvent() async throws {
     try await run { try await $0.twoStoresNeverClaimTheSameEvent() }
   }

@@ -14,6 +14,10 @@ extension SQLiteStoreTests {
   @Test func deletedEndpointsEventsAreGivenUp() async throws {
     try await contract.deletedEndpointsEventsAreGivenUp()
   }
+
+  @Test func disabledEndpointsEventsAreGivenUp() async throws {
+    try await contract.disabledEndpointsEventsAreGivenUp()
+  }
   @Test func twoStoresNeverClaimTheSameEvent() async throws {
     try await contract.twoStoresNeverClaimTheSameEvent()
   }

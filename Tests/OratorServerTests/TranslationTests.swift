@@ -141,6 +141,9 @@ import Testing
       #expect(!text.contains("welcome"), "\(text)")
       let speechEnd = try #require(Self.lastCueEnd(captions.text))
       #expect(duration - speechEnd < 1.5, "speech ends at \(speechEnd) of \(duration) s")
+      // The new voice speaks Spanish, by the recogniser's own language detection.
+      let language = try await SpeechCheck.detectedLanguage(of: path, in: server)
+      #expect(language == "es", "detected \(language)")
 
       // Listed as a translation; the callback says so in HeyGen's translate shape.
       let list = try await server.get("/v1/video.list")

@@ -142,6 +142,7 @@ extension StoreContract {
       seen.sorted() == [
         "avatar_video.fail lost  \(workerLost) - callback",
         "avatar_video.fail lost  \(workerLost) - endpoint",
+        "avatar_video_gif.fail lost  \(workerLost) - endpoint",
         "video_translate.fail  translated no speech Spanish callback",
         "video_translate.fail  translated no speech Spanish endpoint",
       ])
@@ -240,6 +241,31 @@ extension StoreContract {
     #expect(deliveries.map(\.url) == ["https://client.example/callback"])
     let log = try await store.webhookEventLog(account: account.id, endpoint: endpoint.id, limit: 10)
     #expect(log.map(\.event.gaveUpAt) == [fixture.at(6).unixSeconds])
+  }
+
+  /// Disabling an endpoint gives up its pending events when they come due; re-enabling it
+  /// does not bring them back, and the video's own callback is unaffected.
+  public func disabledEndpointsEventsAreGivenUp() async throws {
+    let fixture = try await fixture()
+    let store = fixture.store
+    let account = try await fixture.makeAccount()
+    var endpoint = try await fixture.makeEndpoint(for: account)
+    let (_, lease) = try await fixture.claimedVideo(for: account)
+    let result = VideoResult(duration: 1, files: VideoFiles(video: "v.mp4"))
+    #expect(try await store.completeJob(lease, result: result, now: fixture.at(5)))
+    endpoint.status = "disabled"
+    #expect(try await store.updateWebhookEndpoint(endpoint))
+    let deliveries = try await store.claimWebhookEvents(
+      limit: 10, leaseFor: .seconds(30), now: fixture.at(7))
+    #expect(deliveries.map(\.url) == ["https://client.example/callback"])
+    endpoint.status = "enabled"
+    #expect(try await store.updateWebhookEndpoint(endpoint))
+    // Later claims (after the callback's hold) bring back the callback only.
+    let later = try await store.claimWebhookEvents(
+      limit: 10, leaseFor: .seconds(30), now: fixture.at(60))
+    #expect(later.map(\.url) == ["https://client.example/callback"])
+    let log = try await store.webhookEventLog(account: account.id, endpoint: endpoint.id, limit: 10)
+    #expect(!log.isEmpty && log.allSatisfy { $0.event.gaveUpAt == fixture.at(7).unixSeconds })
   }
 
   /// Two stores on one database stand for two API nodes: their dispatchers never take the
