@@ -77,9 +77,9 @@ struct Transport: Sendable {
       } catch {
         failure = error
       }
-      guard Self.mayRetry(failure, method: method),
-        let delay = retry.delay(after: attempt, retryAfter: failure.retryAfter)
-      else { throw failure }
+      guard let delay = retry.delay(after: attempt, failure: failure, method: method) else {
+        throw failure
+      }
       do {
         try await Task.sleep(for: delay)
       } catch {
@@ -100,25 +100,36 @@ struct Transport: Sendable {
       request.headers.add(name: "Content-Type", value: contentType)
       request.body = .bytes(ByteBuffer(bytes: body))
     }
+    // AsyncHTTPClient's timeout ends once the headers arrive; racing a timer holds the whole
+    // answer, body included, to the deadline, so a server that stalls mid-body cannot hang a
+    // call.
+    let deadline = ContinuousClock.now + timeout
     do {
-      let response = try await http.execute(request, timeout: .init(timeout))
-      let bytes = try await response.body.collect(upTo: 64 << 20)
-      return Answer(
-        status: Int(response.status.code), headers: response.headers,
-        body: Data(bytes.readableBytesView))
+      return try await withThrowingTaskGroup(of: Answer?.self) { group in
+        group.addTask { [http, timeout, request] in
+          let response = try await http.execute(request, timeout: .init(timeout))
+          let bytes = try await response.body.collect(upTo: 64 << 20)
+          return Answer(
+            status: Int(response.status.code), headers: response.headers,
+            body: Data(bytes.readableBytesView))
+        }
+        group.addTask {
+          try await Task.sleep(until: deadline)
+          return nil
+        }
+        defer { group.cancelAll() }
+        guard let answer = try await group.next() ?? nil else {
+          throw HeyGenError(
+            kind: .unreachable, message: "\(baseURL) did not answer within \(timeout)")
+        }
+        return answer
+      }
+    } catch let error as HeyGenError {
+      throw error
     } catch {
       throw HeyGenError(
         kind: .unreachable, message: "cannot reach \(baseURL): \(Self.describe(error))")
     }
-  }
-
-  /// 429 for any call; 5xx and lost connections only for calls that may safely run twice.
-  private static func mayRetry(_ error: HeyGenError, method: HTTPMethod) -> Bool {
-    if error.status == 429 { return true }
-    let idempotent = [.GET, .HEAD, .DELETE].contains(method)
-    guard idempotent else { return false }
-    if error.kind == .unreachable { return true }
-    return error.status.map { [500, 502, 503, 504].contains($0) } ?? false
   }
 
   // MARK: Answers
@@ -152,9 +163,7 @@ struct Transport: Sendable {
     if code == nil, let number = object["code"] as? Int { code = String(number) }
     if message == nil { message = object["message"] as? String ?? object["msg"] as? String }
     let text = String(decoding: answer.body.prefix(300), as: UTF8.self)
-    let retryAfter = answer.headers.first(name: "Retry-After").flatMap(Double.init).map {
-      Duration.milliseconds(Int64($0 * 1000))
-    }
+    let retryAfter = RetryPolicy.retryAfter(answer.headers.first(name: "Retry-After"))
     return HeyGenError(
       kind: .api, status: answer.status, code: code,
       message: message ?? (text.isEmpty ? "no message" : text), retryAfter: retryAfter)
