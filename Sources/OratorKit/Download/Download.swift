@@ -19,15 +19,41 @@ extension HeyGenClient {
   /// Downloads `url` to `file`, resuming an interrupted attempt.
   ///
   /// Bytes arrive in `<file>.part`, renamed to `file` once complete. When a `.part` file is
-  /// already there, only the rest is asked for (`Range: bytes=<size>-`); a server that ignores
-  /// the range sends the whole file, which then replaces the partial one. No API key is sent:
-  /// media links are signed and may point at another host.
+  /// already there, only the rest is asked for (`Range: bytes=<size>-`). A server that ignores
+  /// the range sends the whole file, which then replaces the partial one; one that cannot
+  /// continue it (the range starts elsewhere, or the partial file is longer than the whole)
+  /// gets asked for the whole file again. No API key is sent: media links are signed and may
+  /// point at another host.
   /// - Returns: the final progress (size, and how much was kept from before).
   @discardableResult
   public func download(
     _ url: URL, to file: URL, progress: (@Sendable (DownloadProgress) -> Void)? = nil
   ) async throws(HeyGenError) -> DownloadProgress {
     let partial = file.appendingPathExtension("part")
+    if case .done(let result) = try await fetch(url, into: partial, as: file, progress: progress) {
+      return result
+    }
+    try? FileManager.default.removeItem(at: partial)
+    guard case .done(let result) = try await fetch(url, into: partial, as: file, progress: progress)
+    else {
+      throw HeyGenError(
+        kind: .invalidResponse,
+        message: "download of \(url) answered with a part of the file it was not asked for")
+    }
+    return result
+  }
+
+  private enum Fetched {
+    case done(DownloadProgress)
+    /// The partial file cannot be continued from this answer.
+    case startOver
+  }
+
+  /// One request for the rest of `partial` (all of it when there is none).
+  private func fetch(
+    _ url: URL, into partial: URL, as file: URL,
+    progress: (@Sendable (DownloadProgress) -> Void)?
+  ) async throws(HeyGenError) -> Fetched {
     var existing = Self.size(of: partial)
     var request = HTTPClientRequest(url: url.absoluteString)
     if existing > 0 { request.headers.add(name: "Range", value: "bytes=\(existing)-") }
@@ -39,22 +65,21 @@ extension HeyGenClient {
         kind: .unreachable, message: "cannot download \(url): \(Transport.describe(error))")
     }
     let status = Int(response.status.code)
+    let range = ContentRange(response.headers.first(name: "Content-Range"))
     var total = response.headers.first(name: "Content-Length").flatMap(Int64.init)
     switch status {
     case 206:
-      total =
-        Self.completeSize(response.headers.first(name: "Content-Range"))
-        ?? total.map {
-          $0 + existing
-        }
+      // Appending bytes that start anywhere but the partial file's end would corrupt it.
+      guard let range, range.start == existing else { return .startOver }
+      total = range.total ?? total.map { $0 + existing }
     case 200:
       existing = 0
-    case 416 where Self.completeSize(response.headers.first(name: "Content-Range")) == existing:
+    case 416 where existing > 0:
+      guard range?.total == existing else { return .startOver }
       // The earlier attempt had every byte; only the rename was missing.
-      return try Self.finish(partial, as: file, total: existing, resumedFrom: existing)
+      return .done(try Self.finish(partial, as: file, total: existing, resumedFrom: existing))
     default:
       let body = try? await response.body.collect(upTo: 64 << 10)
-      if status == 416 { try? FileManager.default.removeItem(at: partial) }
       throw HeyGenError(
         kind: .api, status: status, code: nil,
         message: "download of \(url) answered \(status)"
@@ -83,17 +108,12 @@ extension HeyGenClient {
       throw HeyGenError(
         kind: .unreachable, message: "download of \(url) ended at \(written) of \(total) bytes")
     }
-    return try Self.finish(partial, as: file, total: written, resumedFrom: existing)
+    return .done(try Self.finish(partial, as: file, total: written, resumedFrom: existing))
   }
 
   private static func size(of file: URL) -> Int64 {
     let attributes = try? FileManager.default.attributesOfItem(atPath: file.path)
     return (attributes?[.size] as? NSNumber)?.int64Value ?? 0
-  }
-
-  /// The total of `Content-Range: bytes a-b/total` or `bytes */total`.
-  private static func completeSize(_ header: String?) -> Int64? {
-    header?.split(separator: "/").last.flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) }
   }
 
   private static func open(_ file: URL, keeping bytes: Int64) throws(HeyGenError) -> FileHandle {
@@ -124,5 +144,36 @@ extension HeyGenClient {
       throw HeyGenError(kind: .file, message: "cannot move the download to \(file.path): \(error)")
     }
     return DownloadProgress(bytesWritten: total, totalBytes: total, resumedFrom: resumedFrom)
+  }
+}
+
+/// `Content-Range: bytes <start>-<end>/<total>` (`*` for an unknown total), or
+/// `bytes */<total>` on a 416.
+struct ContentRange: Equatable {
+  /// The first byte's offset; nil in the `*/<total>` form.
+  var start: Int64?
+  var total: Int64?
+
+  init?(_ header: String?) {
+    guard let header, let space = header.firstIndex(of: " "),
+      header[..<space].lowercased() == "bytes"
+    else { return nil }
+    let spec = header[header.index(after: space)...].split(separator: "/", maxSplits: 1)
+    guard spec.count == 2 else { return nil }
+    let span = spec[0].trimmingCharacters(in: .whitespaces)
+    if span == "*" {
+      start = nil
+    } else {
+      guard let dash = span.firstIndex(of: "-"), let first = Int64(span[..<dash]) else {
+        return nil
+      }
+      start = first
+    }
+    total = Int64(spec[1].trimmingCharacters(in: .whitespaces))
+  }
+
+  init(start: Int64?, total: Int64?) {
+    self.start = start
+    self.total = total
   }
 }

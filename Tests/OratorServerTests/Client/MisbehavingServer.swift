@@ -1,0 +1,77 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+import Synchronization
+
+/// A loopback HTTP server that answers the way a real server should not, for what Orator's own
+/// server never does: a range that starts elsewhere than asked, a range ignored, a body that
+/// stalls after the headers.
+final class MisbehavingServer: Sendable {
+  /// The file every media path serves.
+  static let file = Data((0..<4000).map { UInt8($0 % 251) })
+
+  /// Shared with the route handlers, hence a class around the lock.
+  private final class Log: Sendable {
+    let ranges = Mutex<[String?]>([])
+  }
+
+  let port: Int
+  private let log: Log
+  private let group: ServiceGroup
+  private let task: Task<Void, any Error>
+
+  var baseURL: String { "http://127.0.0.1:\(port)" }
+  /// The `Range` header of each media request, in order (nil: none sent).
+  var rangesAsked: [String?] { log.ranges.withLock { $0 } }
+
+  init() async throws {
+    let log = Log()
+    self.log = log
+    let router = Router()
+    let whole = ByteBuffer(bytes: Self.file)
+    // Answers any range with the file from byte 0, labelled as such.
+    router.get("wrong-range.mp4") { request, _ -> Response in
+      let range = request.headers[.range]
+      log.ranges.withLock { $0.append(range) }
+      guard range != nil else { return Response(status: .ok, body: .init(byteBuffer: whole)) }
+      return Response(
+        status: .partialContent,
+        headers: [.contentRange: "bytes 0-\(Self.file.count - 1)/\(Self.file.count)"],
+        body: .init(byteBuffer: whole))
+    }
+    // Ignores `Range` and sends everything.
+    router.get("no-ranges.mp4") { request, _ -> Response in
+      log.ranges.withLock { $0.append(request.headers[.range]) }
+      return Response(status: .ok, body: .init(byteBuffer: whole))
+    }
+    // Sends the headers and the start of an envelope, then nothing for ten seconds.
+    router.get("v2/avatars") { _, _ -> Response in
+      Response(
+        status: .ok, headers: [.contentType: "application/json"],
+        body: ResponseBody { writer in
+          try await writer.write(ByteBuffer(string: "{\"error\":null,"))
+          try await Task.sleep(for: .seconds(10))
+          try await writer.finish(nil)
+        })
+    }
+    let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
+    let app = Application(
+      router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+      onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) })
+    let group = ServiceGroup(
+      configuration: .init(
+        services: [app], gracefulShutdownSignals: [], cancellationSignals: [],
+        logger: Logger(label: "misbehaving-server")))
+    self.group = group
+    task = Task { try await group.run() }
+    var iterator = stream.makeAsyncIterator()
+    port = await iterator.next() ?? 0
+  }
+
+  func stop() async {
+    await group.triggerGracefulShutdown()
+    _ = await task.result
+  }
+}
