@@ -14,22 +14,42 @@ public struct Webhooks: Sendable {
   {
     try await transport.require(
       .POST, "/v1/webhook/endpoint.add",
-      body: Transport.json(EndpointChange(url: url, events: events)), envelope: .v1)
+      body: Transport.json(EndpointChange(url: url, events: events.map { .only($0) })),
+      envelope: .v1)
   }
 
   public func list() async throws(HeyGenError) -> [WebhookEndpointData] {
     try await transport.require(.GET, "/v1/webhook/endpoint.list", envelope: .v1)
   }
 
+  /// Which events a receiver gets.
+  public enum EventSelection: Sendable, Equatable {
+    /// Every event, including kinds added later.
+    case every
+    /// Only these (`avatar_video.success`, …).
+    case only([String])
+  }
+
   /// Changes what is given: the URL, the events, or the status (`enabled`, `disabled`).
+  /// `events: nil` leaves the events as they are; to go back to every event, pass
+  /// `events: .every` (the ``EventSelection`` form of this call).
   public func update(
     id: String, url: String? = nil, events: [String]? = nil, status: String? = nil
   ) async throws(HeyGenError) -> WebhookEndpointData {
+    try await send(
+      EndpointChange(endpointId: id, url: url, events: events.map { .only($0) }, status: status))
+  }
+
+  /// Changes the events, and the URL or the status when given.
+  public func update(
+    id: String, url: String? = nil, events: EventSelection, status: String? = nil
+  ) async throws(HeyGenError) -> WebhookEndpointData {
+    try await send(EndpointChange(endpointId: id, url: url, events: events, status: status))
+  }
+
+  private func send(_ change: EndpointChange) async throws(HeyGenError) -> WebhookEndpointData {
     try await transport.require(
-      .PATCH, "/v1/webhook/endpoint.update",
-      body: Transport.json(
-        EndpointChange(endpointId: id, url: url, events: events, status: status)),
-      envelope: .v1)
+      .PATCH, "/v1/webhook/endpoint.update", body: Transport.json(change), envelope: .v1)
   }
 
   public func delete(id: String) async throws(HeyGenError) {
@@ -54,11 +74,11 @@ public struct Webhooks: Sendable {
 }
 
 /// The body of `endpoint.add` and `endpoint.update`: only the keys given are sent, since an
-/// explicit `events: null` on update means "every event".
+/// explicit `events: null` on update means "every event" while a missing key means "as is".
 private struct EndpointChange: Encodable {
   var endpointId: String?
   var url: String?
-  var events: [String]?
+  var events: Webhooks.EventSelection?
   var status: String?
 
   enum CodingKeys: String, CodingKey {
@@ -70,7 +90,11 @@ private struct EndpointChange: Encodable {
     var c = encoder.container(keyedBy: CodingKeys.self)
     try c.encodeIfPresent(endpointId, forKey: .endpointId)
     try c.encodeIfPresent(url, forKey: .url)
-    try c.encodeIfPresent(events, forKey: .events)
+    switch events {
+    case nil: break
+    case .every: try c.encodeNil(forKey: .events)
+    case .only(let names): try c.encode(names, forKey: .events)
+    }
     try c.encodeIfPresent(status, forKey: .status)
   }
 }
