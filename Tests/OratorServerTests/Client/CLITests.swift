@@ -381,4 +381,33 @@ import Testing
       #expect(run.stdout.contains("did not finish within"), "\(run)")
     }
   }
+
+  /// `--base-url` beats HEYGEN_BASE_URL, which beats the local default.
+  @Test func theBaseURLComesFromTheFlagThenTheEnvironmentThenTheDefault() async throws {
+    let folder = try scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try await TestServer.with(workers: 0) { server in
+      let nowhere = "http://127.0.0.1:\(try TestServer.freePort())"
+      let pointedAway = CLI(
+        directory: folder,
+        environment: ["HEYGEN_BASE_URL": nowhere, "HEYGEN_TOKEN": TestServer.apiKey])
+      let flag = try await pointedAway("quota", "--base-url", server.baseURL)
+      #expect(flag.status == 0 && flag.stdout.contains("remaining quota"), "\(flag)")
+      let environment = try await pointedAway("quota")
+      #expect(environment.status == 1 && environment.stderr.contains(nowhere), "\(environment)")
+
+      let pointedHere = CLI(server: server, directory: folder)
+      let overridden = try await pointedHere("quota", "--base-url", nowhere)
+      #expect(overridden.status == 1 && overridden.stderr.contains(nowhere), "\(overridden)")
+
+      let unset = CLI(directory: folder, environment: ["HEYGEN_TOKEN": TestServer.apiKey])
+      // Only meaningful when nothing on this machine serves the default port.
+      let listening = try await unset.shell("exec 3<>/dev/tcp/127.0.0.1/8080")
+      if listening.status != 0 {
+        let local = try await unset("quota")
+        #expect(local.status == 1, "\(local)")
+        #expect(local.stderr.contains("cannot reach http://127.0.0.1:8080"), "\(local)")
+      }
+    }
+  }
 }

@@ -203,6 +203,13 @@ import Testing
       #expect(deliveries.first?.status == "delivered" && deliveries.first?.attempts.count == 1)
       let paused = try await client.webhooks.update(id: endpoint.endpointId, status: "disabled")
       #expect(paused.status == "disabled" && paused.events == ["avatar_video.success"])
+      let narrowed = try await client.webhooks.update(
+        id: endpoint.endpointId, events: .only(["avatar_video.fail"]))
+      #expect(narrowed.events == ["avatar_video.fail"] && narrowed.status == "disabled")
+      // An explicit null: every event again.
+      let widened = try await client.webhooks.update(id: endpoint.endpointId, events: .every)
+      #expect(widened.events == nil && widened.status == "disabled")
+      #expect(try await client.webhooks.list().first?.events == nil)
       try await client.webhooks.delete(id: endpoint.endpointId)
       #expect(try await client.webhooks.list().isEmpty)
       let gone = await #expect(throws: HeyGenError.self) {
@@ -237,6 +244,151 @@ import Testing
         try await client.translations.status(id: TranslationID(String(repeating: "0", count: 32)))
       }
       #expect(unknown?.status == 404)
+    }
+  }
+
+  /// The partial file is longer than the video (left by another file of the same name): the
+  /// server answers 416, and the download starts over instead of failing.
+  @Test func downloadStartsOverWhenThePartialFileCannotBeContinued() async throws {
+    let folder = try scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try await TestServer.with { server in
+      let client = server.client()
+      let video = try await client.waitForVideo(
+        id: try await client.videos.generate(SDKRequest.hello()))
+      let whole = folder.appendingPathComponent("whole.mp4")
+      try await client.download(video, to: whole)
+      let bytes = try Data(contentsOf: whole)
+
+      let file = folder.appendingPathComponent("again.mp4")
+      try Data(repeating: 7, count: bytes.count + 100).write(
+        to: file.appendingPathExtension("part"))
+      let result = try await client.download(video, to: file)
+      #expect(result.resumedFrom == 0 && result.bytesWritten == Int64(bytes.count))
+      #expect(try Data(contentsOf: file) == bytes)
+      #expect(!FileManager.default.fileExists(atPath: file.path + ".part"))
+    }
+  }
+
+  /// Servers that answer a range with other bytes than asked, or ignore it.
+  @Test func downloadNeverAppendsBytesFromTheWrongOffset() async throws {
+    let folder = try scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let server = try await MisbehavingServer()
+    defer { Task { await server.stop() } }
+    let client = HeyGenClient(baseURL: URL(string: server.baseURL)!, apiKey: "k")
+    let expected = MisbehavingServer.file
+
+    // 206 for the range, but its bytes start at 0: asked again for the whole file.
+    let shifted = folder.appendingPathComponent("shifted.mp4")
+    try expected.prefix(1000).write(to: shifted.appendingPathExtension("part"))
+    let first = try await client.download(
+      URL(string: server.baseURL + "/wrong-range.mp4")!, to: shifted)
+    #expect(try Data(contentsOf: shifted) == expected)
+    #expect(first.resumedFrom == 0 && first.bytesWritten == Int64(expected.count))
+    #expect(server.rangesAsked == ["bytes=1000-", nil])
+
+    // 200 to a range: the whole file replaces the partial one.
+    let ignored = folder.appendingPathComponent("ignored.mp4")
+    try Data(repeating: 1, count: 1000).write(to: ignored.appendingPathExtension("part"))
+    let second = try await client.download(
+      URL(string: server.baseURL + "/no-ranges.mp4")!, to: ignored)
+    #expect(try Data(contentsOf: ignored) == expected)
+    #expect(second.resumedFrom == 0 && second.bytesWritten == Int64(expected.count))
+    #expect(server.rangesAsked.suffix(1) == ["bytes=1000-"])
+  }
+
+  /// A server that sends the headers and then stalls is given up on at the call's timeout.
+  @Test func theTimeoutCoversTheWholeAnswer() async throws {
+    let server = try await MisbehavingServer()
+    defer { Task { await server.stop() } }
+    let client = HeyGenClient(
+      baseURL: URL(string: server.baseURL)!, apiKey: "k", retry: .never,
+      timeout: .milliseconds(500))
+    let started = ContinuousClock.now
+    let error = await #expect(throws: HeyGenError.self) { try await client.avatars.list() }
+    #expect(ContinuousClock.now - started < .seconds(5))
+    #expect(error?.kind == .unreachable && error?.message.contains("did not answer") == true)
+  }
+
+  @Test func templatesCreateListShowUpdateGenerateDelete() async throws {
+    try await TestServer.with { server in
+      let client = server.client()
+      let document: [String: Any] = [
+        "name": "Welcome",
+        "variables": [
+          "who": ["name": "who", "type": "text", "properties": ["content": "everyone"]]
+        ],
+        "video_inputs": [
+          [
+            "character": ["type": "avatar", "avatar_id": VideoRequest.avatarID],
+            "voice": [
+              "type": "text", "input_text": "Welcome, {{who}}.", "voice_id": VideoRequest.voiceID,
+            ],
+          ]
+        ],
+        "dimension": ["width": 320, "height": 180],
+      ]
+      let created = try await client.templates.create(
+        document: try JSONSerialization.data(withJSONObject: document))
+      #expect(created.name == "Welcome" && created.aspectRatio == "landscape")
+      #expect(created.variables["who"]?.properties.content == "everyone")
+
+      let listed = try await client.templates.list()
+      #expect(listed.map(\.templateId).contains(created.templateId))
+      let details = try await client.templates.details(id: created.templateId)
+      #expect(details.variables == created.variables && details.dimension.width == 320)
+
+      let renamed = try await client.templates.update(
+        id: created.templateId, document: Data(#"{"name":"Hello"}"#.utf8))
+      #expect(renamed.name == "Hello" && renamed.variables == created.variables)
+      #expect(try await client.templates.details(id: created.templateId).name == "Hello")
+
+      let id = try await client.templates.generate(
+        id: created.templateId,
+        TemplateGenerateRequest(
+          variables: [
+            "who": TemplateVariableBody(
+              name: "who", type: "text", properties: TemplateVariableProperties(content: "Ada"))
+          ], test: true))
+      let video = try await client.waitForVideo(id: id, timeout: .seconds(180))
+      #expect(video.state == .completed)
+
+      let fromVideo = try await client.templates.create(fromVideo: id, name: "Copy")
+      #expect(fromVideo.name == "Copy" && !fromVideo.variables.isEmpty)
+
+      try await client.templates.delete(id: created.templateId)
+      let gone = await #expect(throws: HeyGenError.self) {
+        try await client.templates.details(id: created.templateId)
+      }
+      #expect(gone?.isNotFound == true)
+      #expect(try await client.templates.list().map(\.templateId) == [fromVideo.templateId])
+    }
+  }
+
+  @Test func assetUploadReturnsALinkToTheSameBytes() async throws {
+    let folder = try scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try await TestServer.with(workers: 0) { server in
+      let picture = folder.appendingPathComponent("blue.png")
+      let made = try await Tool.run(
+        "ffmpeg",
+        [
+          "-v", "error", "-y", "-f", "lavfi", "-i", "color=c=blue:s=64x64", "-frames:v", "1",
+          picture.path,
+        ])
+      try #require(made.status == 0, "\(made.output)")
+      let client = server.client()
+      let asset = try await client.assets.upload(file: picture)
+      #expect(asset.fileType == "image" && !asset.id.isEmpty, "\(asset)")
+      let fetched = folder.appendingPathComponent("fetched.png")
+      try await client.download(try #require(URL(string: asset.url)), to: fetched)
+      #expect(try Data(contentsOf: fetched) == Data(contentsOf: picture))
+
+      let refused = await #expect(throws: HeyGenError.self) {
+        try await client.assets.upload(Data("not a picture".utf8), contentType: "text/plain")
+      }
+      #expect(refused?.status == 400, "\(String(describing: refused))")
     }
   }
 }
