@@ -259,6 +259,39 @@ import Testing
     }
   }
 
+  @Test func aSlowReceiverDoesNotHoldBackOthers() async throws {
+    let slow = try await WebhookReceiver()
+    slow.delayAnswers(by: .seconds(20))
+    let quick = try await WebhookReceiver()
+    defer {
+      Task {
+        await slow.stop()
+        await quick.stop()
+      }
+    }
+    try await TestServer.with(arguments: ["--webhook-timeout-seconds", "30"]) { server in
+      _ = try await addEndpoint(
+        server, url: slow.baseURL + "/slow", events: ["avatar_video.success"])
+      _ = try await addEndpoint(
+        server, url: quick.baseURL + "/quick", events: ["avatar_video.success"])
+      let first = try await server.generate(VideoRequest.body(text: "Hi."))
+      _ = try await slow.wait(for: 1, path: "slow")
+      let started = ContinuousClock.now
+      // The slow receiver is still thinking about the first video's event; the second
+      // video's event reaches the quick one as soon as it is rendered.
+      let second = try await server.generate(VideoRequest.body(text: "Hello again."))
+      let events = try await quick.wait(for: 2, path: "quick", timeout: .seconds(15))
+      #expect(
+        Set(events.compactMap { $0.json["event_data"]["video_id"].string }) == [first, second])
+      #expect(ContinuousClock.now - started < .seconds(18), "waited for the slow receiver")
+      // Each video's event went to the slow receiver once: nothing is re-sent while in flight.
+      let sentSlowly = slow.deliveries(path: "slow").compactMap {
+        $0.json["event_data"]["video_id"].string
+      }
+      #expect(sentSlowly.count == Set(sentSlowly).count, "\(sentSlowly)")
+    }
+  }
+
   @Test func privateReceiversAreRefusedUnlessAllowed() async throws {
     let receiver = try await WebhookReceiver()
     defer { Task { await receiver.stop() } }

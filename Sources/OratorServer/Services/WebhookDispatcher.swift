@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import OratorCore
 import ServiceLifecycle
+import Synchronization
 
 /// Sends the outbox: claims due events, POSTs each with a timeout, records the attempt, and
 /// either marks it delivered or schedules the next try. Events are claimed under a hold in the
@@ -17,26 +18,40 @@ struct WebhookDispatcher: Service {
     await cancelWhenGracefulShutdown { await loop() }
   }
 
+  /// Deliveries in flight at once. Each finished one frees its slot for the next due event,
+  /// so a receiver that takes its whole timeout never holds back the others.
+  static let concurrentDeliveries = 16
+
   private func loop() async {
     // The hold outlasts the timeout, so a slow receiver is never sent the event twice at once.
     let hold = environment.configuration.webhookTimeout + .seconds(5)
-    while !Task.isCancelled {
-      let claimed: [WebhookDelivery]
-      do {
-        claimed = try await environment.store.claimWebhookEvents(
-          limit: 16, leaseFor: hold, now: environment.clock.now())
-      } catch {
-        logger.error("webhook claim failed", metadata: ["error": "\(error)"])
-        try? await Task.sleep(for: .seconds(1))
-        continue
-      }
-      if claimed.isEmpty {
-        try? await Task.sleep(for: .milliseconds(250))
-        continue
-      }
-      await withTaskGroup(of: Void.self) { group in
+    let inFlight = DeliverySlots()
+    await withDiscardingTaskGroup { group in
+      while !Task.isCancelled {
+        let free = Self.concurrentDeliveries - inFlight.count
+        if free <= 0 {
+          try? await Task.sleep(for: .milliseconds(50))
+          continue
+        }
+        let claimed: [WebhookDelivery]
+        do {
+          claimed = try await environment.store.claimWebhookEvents(
+            limit: free, leaseFor: hold, now: environment.clock.now())
+        } catch {
+          logger.error("webhook claim failed", metadata: ["error": "\(error)"])
+          try? await Task.sleep(for: .seconds(1))
+          continue
+        }
+        if claimed.isEmpty {
+          try? await Task.sleep(for: .milliseconds(250))
+          continue
+        }
         for delivery in claimed {
-          group.addTask { await deliver(delivery) }
+          inFlight.take()
+          group.addTask {
+            await deliver(delivery)
+            inFlight.release()
+          }
         }
       }
     }
@@ -98,4 +113,13 @@ struct WebhookDispatcher: Service {
       logger.error("webhook attempt not recorded", metadata: ["error": "\(error)"])
     }
   }
+}
+
+/// How many deliveries are running, shared between the claiming loop and the deliveries.
+private final class DeliverySlots: Sendable {
+  private let taken = Mutex(0)
+
+  var count: Int { taken.withLock { $0 } }
+  func take() { taken.withLock { $0 += 1 } }
+  func release() { taken.withLock { $0 -= 1 } }
 }
