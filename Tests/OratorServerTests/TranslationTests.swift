@@ -122,6 +122,8 @@ import Testing
       #expect(data["video_translate_id"] == .string(id))
       #expect(data["title"] == .string("Product update (Spanish)"))
       #expect(data["output_language"] == .string("Spanish"))
+      // The script's language is known from its voice.
+      #expect(data["input_language"] == .string("English"), "\(data)")
       #expect(data["message"].isNull && data["callback_id"] == .string("es-1"))
 
       // A real MP4 whose length follows the Spanish speech, not the English.

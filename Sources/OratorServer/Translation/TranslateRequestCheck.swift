@@ -52,7 +52,7 @@ struct TranslateRequestCheck {
     let specs = targets.map { target in
       TranslationSpec(
         source: source.reference, outputLanguage: target.requestedName,
-        outputLanguageCode: target.language.code, inputLanguageCode: inputCode,
+        outputLanguageCode: target.language.code, inputLanguageCode: sourceCode,
         title: request.title.flatMap { $0.isEmpty ? nil : $0 }
           ?? "\(source.title) (\(target.language.name))",
         audioOnly: request.translateAudioOnly ?? false, captions: request.enableCaption ?? false)
