@@ -81,7 +81,8 @@ extension PostgresStore {
           video_file = \(files.video), thumbnail_file = \(files.thumbnail), gif_file = \(files.gif),
           captions_ass_file = \(files.captionsASS), captions_srt_file = \(files.captionsSRT),
           captions_vtt_file = \(files.captionsVTT),
-          captioned_video_file = \(files.captionedVideo)
+          captioned_video_file = \(files.captionedVideo),
+          spoken_language = \(result.spokenLanguage)
         WHERE id = \(lease.videoId.rawValue)
         RETURNING is_test
         """)

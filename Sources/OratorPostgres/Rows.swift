@@ -45,7 +45,8 @@ extension VideoRecord {
         captionsVTT: try row.optional("captions_vtt_file"),
         captionedVideo: try row.optional("captioned_video_file")),
       reservedCredit: try row.required("reserved_credit"),
-      chargedCredit: try row.required("charged_credit"))
+      chargedCredit: try row.required("charged_credit"),
+      spokenLanguage: try row.optional("spoken_language"))
   }
 }
 

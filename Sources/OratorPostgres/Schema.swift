@@ -22,6 +22,10 @@ enum Schema {
       statements: ["ALTER TABLE videos ADD COLUMN shared_at BIGINT"]),
     Migration(version: 3, name: "templates", statements: templates),
     Migration(version: 4, name: "webhooks", statements: webhooks),
+    // What speech recognition heard in a translated video's source.
+    Migration(
+      version: 5, name: "spoken language",
+      statements: ["ALTER TABLE videos ADD COLUMN spoken_language TEXT"]),
   ]
 
   /// Any number of this store's key for `pg_advisory_xact_lock`: nodes starting together

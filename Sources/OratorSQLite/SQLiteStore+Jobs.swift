@@ -82,12 +82,14 @@ extension SQLiteStore {
           UPDATE videos SET status = 'completed', updated_at = ?, duration = ?,
             error_code = NULL, error_message = NULL, error_detail = NULL,
             video_file = ?, thumbnail_file = ?, gif_file = ?, captions_ass_file = ?,
-            captions_srt_file = ?, captions_vtt_file = ?, captioned_video_file = ?
+            captions_srt_file = ?, captions_vtt_file = ?, captioned_video_file = ?,
+            spoken_language = ?
           WHERE id = ?
           """,
         arguments: [
           now, result.duration, files.video, files.thumbnail, files.gif, files.captionsASS,
-          files.captionsSRT, files.captionsVTT, files.captionedVideo, lease.videoId.rawValue,
+          files.captionsSRT, files.captionsVTT, files.captionedVideo, result.spokenLanguage,
+          lease.videoId.rawValue,
         ])
       let isTest =
         try Bool.fetchOne(

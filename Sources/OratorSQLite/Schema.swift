@@ -18,6 +18,10 @@ enum Schema {
     migrator.registerMigration("4 webhooks") { db in
       try db.execute(sql: webhooks)
     }
+    migrator.registerMigration("5 spoken language") { db in
+      // What speech recognition heard in a translated video's source.
+      try db.execute(sql: "ALTER TABLE videos ADD COLUMN spoken_language TEXT")
+    }
     return migrator
   }
 

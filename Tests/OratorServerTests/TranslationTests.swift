@@ -178,6 +178,8 @@ import Testing
       let charged = Int((data["duration"].double ?? 0).rounded(.up))
       #expect(try await quota() == before - charged)
       #expect(data["title"] == .string("Saludo"))
+      // The source's language, as speech recognition heard it.
+      #expect(data["input_language"] == .string("English"), "\(data)")
       let path = try await server.download(try #require(data["url"].string), as: "dub.mp4")
       let probe = try await MediaProbe(path: path)
       #expect(probe.videoCodec == "h264" && probe.audioCodec == "aac")

@@ -23,11 +23,12 @@ extension StoreContract {
     )
     #expect(try await store.heartbeat(lease, extendTo: fixture.at(120)))
 
-    let result = VideoResult(duration: 12.4, files: StoreFixture.files)
+    let result = VideoResult(duration: 12.4, files: StoreFixture.files, spokenLanguage: "en")
     #expect(try await store.completeJob(lease, result: result, now: fixture.at(30)))
     let done = try #require(try await store.video(id: video.id, account: account.id))
     #expect(done.status == .completed)
     #expect(done.files == StoreFixture.files)
+    #expect(done.spokenLanguage == "en")
     #expect(done.duration == 12.4)
     #expect(done.chargedCredit == 13 && done.reservedCredit == 0)
     #expect(done.updatedAt == fixture.at(30).unixSeconds)

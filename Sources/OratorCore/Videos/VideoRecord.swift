@@ -28,13 +28,16 @@ public struct VideoRecord: Sendable, Equatable {
   public var reservedCredit: Int
   /// Credit seconds charged for the finished video.
   public var chargedCredit: Int
+  /// The source's language as a translation recognised it (see `VideoResult`).
+  public var spokenLanguage: String?
 
   public init(
     id: ResourceID, accountId: ResourceID, kind: VideoKind = .generated, title: String,
     status: VideoStatus = .pending, request: Data, callbackId: String? = nil,
     callbackUrl: String? = nil, isTest: Bool = false, caption: Bool = false, createdAt: Int,
     updatedAt: Int? = nil, duration: Double? = nil, failure: VideoFailure? = nil,
-    files: VideoFiles = VideoFiles(), reservedCredit: Int = 0, chargedCredit: Int = 0
+    files: VideoFiles = VideoFiles(), reservedCredit: Int = 0, chargedCredit: Int = 0,
+    spokenLanguage: String? = nil
   ) {
     self.id = id
     self.accountId = accountId
@@ -53,6 +56,7 @@ public struct VideoRecord: Sendable, Equatable {
     self.files = files
     self.reservedCredit = reservedCredit
     self.chargedCredit = chargedCredit
+    self.spokenLanguage = spokenLanguage
   }
 }
 

@@ -74,7 +74,8 @@ struct TranslationPresenter {
       status: video.status.translationState,
       url: done ? file.map(environment.signedMediaURL) : nil, message: message,
       outputLanguage: spec.outputLanguage,
-      inputLanguage: spec.inputLanguageCode.map(TranslateRequestCheck.name(ofCode:)),
+      inputLanguage: (spec.inputLanguageCode ?? video.spokenLanguage).map(
+        TranslateRequestCheck.name(ofCode:)),
       duration: done ? video.duration : nil,
       captionUrl: done ? video.files.captionsSRT.map(environment.signedMediaURL) : nil,
       callbackId: video.callbackId, createdAt: video.createdAt)

@@ -140,7 +140,8 @@ struct TranslationJob {
         duration: dubbed.duration,
         files: VideoFiles(
           video: video, thumbnail: directory + "/video.jpg", gif: directory + "/video.gif",
-          captionsSRT: srt, captionsVTT: vtt))
+          captionsSRT: srt, captionsVTT: vtt),
+        spokenLanguage: dubbed.sourceLanguage.code)
     }
   }
 }
