@@ -65,10 +65,21 @@ import Testing
         ])
       try #require(video.status == 200, "\(video.text)")
       let videoID = try #require(video.json["data"]["video_id"].string)
+      // Every default, and a callback of the request's own.
+      let receiver = try await WebhookReceiver()
+      defer { Task { await receiver.stop() } }
       let defaults = try await server.post(
-        "/v2/template/\(id)/generate", json: ["variables": [String: Any]()])
+        "/v2/template/\(id)/generate",
+        json: [
+          "variables": [String: Any](), "callback_id": "tpl-1",
+          "callback_url": receiver.baseURL + "/template",
+        ])
       try #require(defaults.status == 200, "\(defaults.text)")
       let defaultID = try #require(defaults.json["data"]["video_id"].string)
+      let callback = try #require(try await receiver.wait(for: 1, path: "template").first)
+      #expect(callback.json["event_type"] == .string("avatar_video.success"))
+      #expect(callback.json["event_data"]["video_id"] == .string(defaultID))
+      #expect(callback.json["event_data"]["callback_id"] == .string("tpl-1"))
 
       let status = try await server.waitForStatus(videoID)
       try #require(status["status"] == .string("completed"), "\(status)")

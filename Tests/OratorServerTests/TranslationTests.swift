@@ -288,6 +288,28 @@ import Testing
 
       let notFound = try await server.get("/v2/video_translate/0123456789abcdef")
       #expect(notFound.status == 404 && notFound.json["error"]["code"] == .string("not_found"))
+
+      let badCallback = try await server.post(
+        "/v2/video_translate",
+        json: [
+          "video_url": external, "output_language": "Spanish", "callback_url": "ftp://example/x",
+        ])
+      #expect(badCallback.status == 400)
+      #expect(badCallback.json["error"]["message"].string?.contains("callback_url") == true)
+    }
+  }
+
+  @Test func unfinishedVideosAreNotTranslated() async throws {
+    // No worker: the video stays pending.
+    try await TestServer.with(workers: 0) { server in
+      let pending = try await server.generate(VideoRequest.body(text: "Not yet."))
+      let refused = try await server.post(
+        "/v2/video_translate", json: ["video_id": pending, "output_language": "Spanish"])
+      #expect(refused.status == 400, "\(refused.text)")
+      let message = refused.json["error"]["message"].string ?? ""
+      #expect(message.contains("video_id") && message.contains("pending"), "\(message)")
+      let list = try await server.get("/v1/video.list")
+      #expect(list.json["data"]["videos"].array?.count == 1, "nothing else was queued")
     }
   }
 

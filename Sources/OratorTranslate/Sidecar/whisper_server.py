@@ -181,6 +181,15 @@ def make_handler(transcriber):
     return Handler
 
 
+class QuietHTTPServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A client that hangs up (Orator stopping, a pooled connection closed) is routine;
+        # anything else is still printed to standard error, which reaches Orator's log.
+        if isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            return
+        super().handle_error(request, client_address)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--model", required=True, help="CTranslate2 Whisper model directory")
@@ -194,7 +203,7 @@ def main():
     except Exception as error:
         print("failed %s" % str(error).replace("\n", " "), flush=True)
         sys.exit(1)
-    server = ThreadingHTTPServer(("127.0.0.1", arguments.port), make_handler(transcriber))
+    server = QuietHTTPServer(("127.0.0.1", arguments.port), make_handler(transcriber))
     print("listening %d" % server.server_address[1], flush=True)
     server.serve_forever()
 

@@ -1,8 +1,6 @@
 import Foundation
 import Hummingbird
-import Logging
 import NIOCore
-import ServiceLifecycle
 import Synchronization
 
 /// A loopback HTTP server that answers the way a real server should not, for what Orator's own
@@ -17,12 +15,10 @@ final class MisbehavingServer: Sendable {
     let ranges = Mutex<[String?]>([])
   }
 
-  let port: Int
   private let log: Log
-  private let group: ServiceGroup
-  private let task: Task<Void, any Error>
+  private let server: LoopbackHTTPServer
 
-  var baseURL: String { "http://127.0.0.1:\(port)" }
+  var baseURL: String { server.baseURL }
   /// The `Range` header of each media request, in order (nil: none sent).
   var rangesAsked: [String?] { log.ranges.withLock { $0 } }
 
@@ -56,22 +52,8 @@ final class MisbehavingServer: Sendable {
           try await writer.finish(nil)
         })
     }
-    let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
-    let app = Application(
-      router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-      onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) })
-    let group = ServiceGroup(
-      configuration: .init(
-        services: [app], gracefulShutdownSignals: [], cancellationSignals: [],
-        logger: Logger(label: "misbehaving-server")))
-    self.group = group
-    task = Task { try await group.run() }
-    var iterator = stream.makeAsyncIterator()
-    port = await iterator.next() ?? 0
+    server = await LoopbackHTTPServer(router, label: "misbehaving-server")
   }
 
-  func stop() async {
-    await group.triggerGracefulShutdown()
-    _ = await task.result
-  }
+  func stop() async { await server.stop() }
 }

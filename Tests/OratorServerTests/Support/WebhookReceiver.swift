@@ -1,8 +1,6 @@
 import Foundation
 import Hummingbird
-import Logging
 import NIOCore
-import ServiceLifecycle
 import Synchronization
 
 /// A real HTTP receiver on a loopback port: answers OPTIONS (Orator's probe) with 200, records
@@ -17,7 +15,6 @@ final class WebhookReceiver: Sendable {
     var json: JSONValue { (try? JSONValue(data: body)) ?? .missing }
   }
 
-  let port: Int
   /// Shared with the route handlers, hence a class around the lock.
   final class Recorder: Sendable {
     let state: Mutex<(deliveries: [Delivery], script: [Int], fallback: Int)>
@@ -27,10 +24,10 @@ final class WebhookReceiver: Sendable {
   }
 
   private let recorder: Recorder
-  private let group: ServiceGroup
-  private let task: Task<Void, any Error>
+  private let server: LoopbackHTTPServer
 
-  var baseURL: String { "http://127.0.0.1:\(port)" }
+  var port: Int { server.port }
+  var baseURL: String { server.baseURL }
 
   /// Starts a receiver; the next POSTs are answered with `script`, later ones with `fallback`.
   init(script: [Int] = [], fallback: Int = 200) async throws {
@@ -62,31 +59,17 @@ final class WebhookReceiver: Sendable {
       let target = request.uri.queryParameters.get("to") ?? "/"
       return Response(status: .found, headers: [.location: target])
     }
-    let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
-    let app = Application(
-      router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-      onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) })
-    let logger = Logger(label: "webhook-receiver")
-    let group = ServiceGroup(
-      configuration: .init(
-        services: [app], gracefulShutdownSignals: [], cancellationSignals: [], logger: logger))
-    self.group = group
-    task = Task { try await group.run() }
-    var iterator = stream.makeAsyncIterator()
-    port = await iterator.next() ?? 0
+    server = await LoopbackHTTPServer(router, label: "webhook-receiver")
   }
 
-  func stop() async {
-    await group.triggerGracefulShutdown()
-    _ = await task.result
-  }
+  func stop() async { await server.stop() }
 
-  /// From now on, answer every POST with `status`.
   /// Makes later answers wait `delay` (recorded at arrival, answered after the wait).
   func delayAnswers(by delay: Duration) {
     recorder.delay.withLock { $0 = delay }
   }
 
+  /// From now on, answer every POST with `status`.
   func answer(_ status: Int) {
     recorder.state.withLock {
       $0.script = []
