@@ -71,12 +71,36 @@ struct TranslationOptions: ParsableArguments {
     result.speechRecognitionModel =
       asrModel ?? env["ORATOR_ASR_MODEL"] ?? result.speechRecognitionModel
     result.speechRecognitionAPIKey = asrApiKey ?? env["ORATOR_ASR_API_KEY"]
-    result.sidecarEnvironment = asrVenv ?? env["ORATOR_ASR_VENV"] ?? result.sidecarEnvironment
+    result.sidecarEnvironment =
+      asrVenv ?? env["ORATOR_ASR_VENV"]
+      ?? Self.installedSidecarEnvironment(named: result.sidecarEnvironment)
     if let threads = asrThreads ?? env["ORATOR_ASR_THREADS"].flatMap(Int.init) {
       guard threads >= 1 else { throw ValidationError("--asr-threads must be at least 1") }
       result.sidecarThreads = threads
     }
     return result
+  }
+
+  /// The set-up script's environment (`.venv-asr`) in the working folder, else in the checkout
+  /// this binary was built in (`<checkout>/.build/<config>/orator`), so `orator serve` started
+  /// from another folder still finds it; the working folder's name when neither has one.
+  static func installedSidecarEnvironment(named name: String) -> String {
+    let files = FileManager.default
+    let python = "bin/python"
+    if files.isExecutableFile(atPath: (name as NSString).appendingPathComponent(python)) {
+      return name
+    }
+    var folder = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]))
+      .resolvingSymlinksInPath()
+      .deletingLastPathComponent()
+    for _ in 0..<4 {
+      let candidate = folder.appendingPathComponent(name)
+      if files.isExecutableFile(atPath: candidate.appendingPathComponent(python).path) {
+        return candidate.path
+      }
+      folder.deleteLastPathComponent()
+    }
+    return name
   }
 
   private static func url(_ text: String, option: String) throws -> URL {

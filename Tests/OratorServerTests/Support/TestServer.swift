@@ -117,6 +117,9 @@ final class TestServer {
     let process = Process()
     process.executableURL = try Self.executable()
     process.arguments = arguments
+    // Started away from the checkout, as an installed server is: nothing may depend on the
+    // working folder (the speech-recognition environment is found beside the binary).
+    process.currentDirectoryURL = dataDirectory
     process.environment = ProcessInfo.processInfo.environment.filter {
       !$0.key.hasPrefix("ORATOR_")
     }
