@@ -14,7 +14,7 @@ public struct OutboundFetcher: Sendable {
   /// or unreachable host fails after one try (10 s at most) instead of being retried until the
   /// whole deadline, so a bad URL fails fast. It never follows a redirect on its own, because
   /// the address rule must hold for every hop: `download` follows them itself, checking each.
-  static let noRedirectClient: HTTPClient = {
+  private static let noRedirectClient: HTTPClient = {
     var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow)
     configuration.timeout.connect = .seconds(10)
     configuration.connectionPool.retryConnectionEstablishment = false
@@ -50,6 +50,16 @@ public struct OutboundFetcher: Sendable {
     }
   }
 
+  /// Sends `request` once its URL passes `check`, without following a redirect: the answer is
+  /// the URL's own. Every outbound request goes through here. Throws `InvalidField` when the
+  /// URL is refused, the client's error when it cannot be reached in time.
+  public func send(_ request: HTTPClientRequest, field: String, deadline: NIODeadline)
+    async throws -> HTTPClientResponse
+  {
+    try await check(request.url, field: field)
+    return try await Self.noRedirectClient.execute(request, deadline: deadline)
+  }
+
   /// Downloads `url` to `path`, stopping at the size limit or the timeout. Redirects are
   /// followed (up to `maxRedirects`), each target checked against the address rule.
   public func download(_ url: String, to path: String, field: String) async throws(InvalidField) {
@@ -59,10 +69,7 @@ public struct OutboundFetcher: Sendable {
       var response: HTTPClientResponse
       var redirects = 0
       while true {
-        try await check(current, field: field)
-        var request = HTTPClientRequest(url: current)
-        request.method = .GET
-        response = try await Self.noRedirectClient.execute(request, deadline: deadline)
+        response = try await send(HTTPClientRequest(url: current), field: field, deadline: deadline)
         guard (300..<400).contains(Int(response.status.code)),
           let location = response.headers.first(name: "location")
         else { break }

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import HeyGenAPI
 import Hummingbird
+import NIOCore
 import OratorCore
 
 /// HeyGen's webhook management API (`/v1/webhook/endpoint.add|list|update|delete`,
@@ -177,20 +178,17 @@ struct WebhookRoutes {
   /// within the probe timeout, as HeyGen checks, so a typo is caught now rather than at
   /// delivery. Redirects are not followed: the address rule holds for the URL as given.
   private func checkReachable(_ url: String) async throws {
-    do {
-      try await environment.fetcher.check(url, field: "url")
-    } catch {
-      throw APIError.invalid(error, .v1)
-    }
     var probe = HTTPClientRequest(url: url)
     probe.method = .OPTIONS
     let status: UInt
     let timeout = environment.configuration.webhookProbeTimeout
     do {
-      let response = try await OutboundFetcher.noRedirectClient.execute(
-        probe, timeout: .milliseconds(Int64(timeout.timeInterval * 1000)))
+      let response = try await environment.fetcher.send(
+        probe, field: "url", deadline: .now() + .milliseconds(Int64(timeout.timeInterval * 1000)))
       status = response.status.code
       _ = try? await response.body.collect(upTo: 64 << 10)
+    } catch let refused as InvalidField {
+      throw APIError.invalid(refused, .v1)
     } catch {
       throw APIError.invalid(
         InvalidField(

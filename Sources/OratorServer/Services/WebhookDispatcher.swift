@@ -64,7 +64,6 @@ struct WebhookDispatcher: Service {
     var statusCode: Int?
     var failure: String?
     do {
-      try await environment.fetcher.check(delivery.url, field: "url")
       let body = try WebhookEventBody(environment: environment).render(event)
       var request = HTTPClientRequest(url: delivery.url)
       request.method = .POST
@@ -75,11 +74,13 @@ struct WebhookDispatcher: Service {
           name: "Signature", value: WebhookSignature.sign(body: body, secret: secret))
       }
       request.body = .bytes(ByteBuffer(bytes: body))
-      let timeout = environment.configuration.webhookTimeout
+      // The address check is part of the timeout, so a slow resolver cannot outlast the hold.
       // Not following redirects: a public receiver must not bounce the signed event to an
       // address the rule refuses.
-      let response = try await OutboundFetcher.noRedirectClient.execute(
-        request, timeout: .milliseconds(Int64(timeout.timeInterval * 1000)))
+      let timeout = environment.configuration.webhookTimeout
+      let response = try await environment.fetcher.send(
+        request, field: "url",
+        deadline: .now() + .milliseconds(Int64(timeout.timeInterval * 1000)))
       statusCode = Int(response.status.code)
       // Read (and drop) a little of the answer so the connection can be reused.
       _ = try? await response.body.collect(upTo: 64 << 10)

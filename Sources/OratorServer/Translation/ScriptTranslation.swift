@@ -16,11 +16,18 @@ struct ScriptTranslation {
   static func spokenLanguage(of request: VideoGenerateRequest, voices: [VoiceDescriptor])
     -> String?
   {
+    speakingVoice(of: request, voices: voices).map(languageCode(of:))
+  }
+
+  /// The catalogue voice of the first scene spoken from text; nil when no scene is.
+  static func speakingVoice(of request: VideoGenerateRequest, voices: [VoiceDescriptor])
+    -> VoiceDescriptor?
+  {
     for scene in request.videoInputs {
       if case .text(let text) = scene.voice,
         let voice = voices.first(where: { $0.id == text.voiceId })
       {
-        return languageCode(of: voice)
+        return voice
       }
     }
     return nil

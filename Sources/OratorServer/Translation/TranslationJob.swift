@@ -88,14 +88,7 @@ struct TranslationJob {
   private func speakerGender(of video: VideoRecord) -> String? {
     guard let request = try? JSONDecoder().decode(VideoGenerateRequest.self, from: video.request)
     else { return nil }
-    for input in request.videoInputs {
-      if case .text(let text) = input.voice,
-        let voice = environment.speech.voices.first(where: { $0.id == text.voiceId })
-      {
-        return voice.gender
-      }
-    }
-    return nil
+    return ScriptTranslation.speakingVoice(of: request, voices: environment.speech.voices)?.gender
   }
 
   /// Dubs a local video file into the job's media folder, with a thumbnail and GIF preview.

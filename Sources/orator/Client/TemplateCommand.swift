@@ -124,18 +124,8 @@ struct TemplateCommand: AsyncParsableCommand {
       let client = try server.client()
       try await reportingFailures {
         try await client.templates.delete(id: id)
-        if output.json { return try printJSON(Deleted(templateId: id)) }
+        if output.json { return try printJSON(Deletion(idKey: "template_id", id: id)) }
         print("deleted \(id)")
-      }
-    }
-
-    /// The API answers a delete with no data, so `--json` says what was deleted.
-    struct Deleted: Encodable {
-      var templateId: String
-      var deleted = true
-      enum CodingKeys: String, CodingKey {
-        case templateId = "template_id"
-        case deleted
       }
     }
   }

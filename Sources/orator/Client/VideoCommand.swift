@@ -68,18 +68,8 @@ struct VideoCommand: AsyncParsableCommand {
       let client = try server.client()
       try await reportingFailures {
         try await client.videos.delete(id: VideoID(id))
-        if output.json { return try printJSON(Deleted(videoId: id)) }
+        if output.json { return try printJSON(Deletion(idKey: "video_id", id: id)) }
         print("deleted \(id)")
-      }
-    }
-
-    /// The API answers a delete with no data, so `--json` says what was deleted.
-    struct Deleted: Encodable {
-      var videoId: String
-      var deleted = true
-      enum CodingKeys: String, CodingKey {
-        case videoId = "video_id"
-        case deleted
       }
     }
   }

@@ -53,3 +53,14 @@ func scratchFolder() throws -> URL {
   try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
   return url
 }
+
+/// A short video rendered to the end, and its whole MP4 as one plain download gets it.
+func finishedVideo(_ client: HeyGenClient, downloadedInto folder: URL) async throws
+  -> (VideoStatus, Data)
+{
+  let video = try await client.waitForVideo(
+    id: try await client.videos.generate(SDKRequest.hello()))
+  let whole = folder.appendingPathComponent("whole.mp4")
+  try await client.download(video, to: whole)
+  return (video, try Data(contentsOf: whole))
+}

@@ -65,11 +65,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     try await TestServer.with { server in
       let client = server.client()
-      let video = try await client.waitForVideo(
-        id: try await client.videos.generate(SDKRequest.hello()))
-      let whole = folder.appendingPathComponent("whole.mp4")
-      try await client.download(video, to: whole)
-      let bytes = try Data(contentsOf: whole)
+      let (video, bytes) = try await finishedVideo(client, downloadedInto: folder)
       try #require(bytes.count > 1000)
 
       // An interrupted download leaves its first half in `<file>.part`.
@@ -254,11 +250,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     try await TestServer.with { server in
       let client = server.client()
-      let video = try await client.waitForVideo(
-        id: try await client.videos.generate(SDKRequest.hello()))
-      let whole = folder.appendingPathComponent("whole.mp4")
-      try await client.download(video, to: whole)
-      let bytes = try Data(contentsOf: whole)
+      let (video, bytes) = try await finishedVideo(client, downloadedInto: folder)
 
       let file = folder.appendingPathComponent("again.mp4")
       try Data(repeating: 7, count: bytes.count + 100).write(
