@@ -54,8 +54,7 @@ let package = Package(
         "HeyGenAPI", "OratorCore", "CEspeak", "CCairo",
         .product(name: "Subprocess", package: "swift-subprocess"),
       ],
-      resources: [.copy("Avatars/BuiltIn")],
-      swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+      resources: [.copy("Avatars/BuiltIn")]
     ),
     .target(
       name: "OratorTranslate",

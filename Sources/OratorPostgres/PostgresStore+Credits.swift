@@ -12,10 +12,20 @@ extension PostgresStore {
     try await settle(videoId: videoId, charge: 0, connection)
   }
 
-  /// Replaces the video's reservation with `charge` seconds.
-  static func settle(videoId: ResourceID, charge: Int, _ connection: PostgresConnection)
+  /// Replaces the video's reservation with `charge` seconds, or with what the account can
+  /// still pay when that is less: the balance never goes below zero.
+  static func settle(videoId: ResourceID, charge requested: Int, _ connection: PostgresConnection)
     async throws
   {
+    let available =
+      try await connection.one(
+        """
+        SELECT GREATEST(0, accounts.credit_seconds + videos.reserved_credit) AS available
+        FROM videos JOIN accounts ON accounts.id = videos.account_id
+        WHERE videos.id = \(videoId.rawValue)
+        """
+      ).map { row throws(StoreError) in try row.required("available", as: Int.self) } ?? 0
+    let charge = min(requested, available)
     try await connection.run(
       """
       UPDATE accounts SET credit_seconds = accounts.credit_seconds + videos.reserved_credit

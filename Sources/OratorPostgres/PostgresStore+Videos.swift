@@ -3,12 +3,18 @@ import OratorCore
 import PostgresNIO
 
 extension PostgresStore {
-  public func createVideo(_ video: VideoRecord, job: JobRecord) async throws(StoreError) {
+  public func createVideo(_ video: VideoRecord, job: JobRecord, maxActive: Int?)
+    async throws(StoreError)
+  {
     let video = try video.preparedForCreation(with: job)
     try await write { [video] connection in
       // The account row stays locked to the end, so two videos created at once on two
-      // nodes cannot both spend the same credit.
+      // nodes cannot both spend the same credit, nor both take the last active slot.
       let remaining = try await Self.requireAccount(video.accountId, lock: true, connection)
+      if let maxActive {
+        let active = try await Self.activeRenderCount(account: video.accountId, connection)
+        if active >= maxActive { throw StoreError.tooManyActiveVideos(active: active) }
+      }
       if !video.isTest && video.reservedCredit > remaining {
         throw StoreError.insufficientCredit(needed: video.reservedCredit, remaining: remaining)
       }
@@ -109,15 +115,19 @@ extension PostgresStore {
   }
 
   public func activeRenderCount(account: ResourceID) async throws(StoreError) -> Int {
-    try await read { connection in
-      try await connection.one(
-        """
-        SELECT COUNT(*) AS active FROM videos
-        WHERE account_id = \(account.rawValue) AND deleted_at IS NULL
-          AND status IN ('pending', 'processing')
-        """
-      ).map { row throws(StoreError) in try row.required("active", as: Int.self) } ?? 0
-    }
+    try await read { connection in try await Self.activeRenderCount(account: account, connection) }
+  }
+
+  static func activeRenderCount(account: ResourceID, _ connection: PostgresConnection)
+    async throws -> Int
+  {
+    try await connection.one(
+      """
+      SELECT COUNT(*) AS active FROM videos
+      WHERE account_id = \(account.rawValue) AND deleted_at IS NULL
+        AND status IN ('pending', 'processing')
+      """
+    ).map { row throws(StoreError) in try row.required("active", as: Int.self) } ?? 0
   }
 
   static func liveVideo(

@@ -10,8 +10,18 @@ extension SQLiteStore {
     try settle(videoId: videoId, charge: 0, db)
   }
 
-  /// Replaces the video's reservation with `charge` seconds.
-  static func settle(videoId: ResourceID, charge: Int, _ db: Database) throws {
+  /// Replaces the video's reservation with `charge` seconds, or with what the account can
+  /// still pay when that is less: the balance never goes below zero.
+  static func settle(videoId: ResourceID, charge requested: Int, _ db: Database) throws {
+    let available =
+      try Int.fetchOne(
+        db,
+        sql: """
+          SELECT MAX(0, accounts.credit_seconds + videos.reserved_credit)
+          FROM videos JOIN accounts ON accounts.id = videos.account_id WHERE videos.id = ?
+          """,
+        arguments: [videoId.rawValue]) ?? 0
+    let charge = min(requested, available)
     try db.execute(
       sql: """
         UPDATE accounts SET credit_seconds = credit_seconds

@@ -3,10 +3,16 @@ import GRDB
 import OratorCore
 
 extension SQLiteStore {
-  public func createVideo(_ video: VideoRecord, job: JobRecord) async throws(StoreError) {
+  public func createVideo(_ video: VideoRecord, job: JobRecord, maxActive: Int?)
+    async throws(StoreError)
+  {
     let video = try video.preparedForCreation(with: job)
     try await write { [video] db in
       let remaining = try Self.requireAccount(video.accountId, db)
+      if let maxActive {
+        let active = try Self.activeRenderCount(account: video.accountId, db)
+        if active >= maxActive { throw StoreError.tooManyActiveVideos(active: active) }
+      }
       if !video.isTest && video.reservedCredit > remaining {
         throw StoreError.insufficientCredit(needed: video.reservedCredit, remaining: remaining)
       }
@@ -87,15 +93,17 @@ extension SQLiteStore {
   }
 
   public func activeRenderCount(account: ResourceID) async throws(StoreError) -> Int {
-    try await read { db in
-      try Int.fetchOne(
-        db,
-        sql: """
-          SELECT COUNT(*) FROM videos
-          WHERE account_id = ? AND deleted_at IS NULL AND status IN ('pending', 'processing')
-          """,
-        arguments: [account.rawValue]) ?? 0
-    }
+    try await read { db in try Self.activeRenderCount(account: account, db) }
+  }
+
+  static func activeRenderCount(account: ResourceID, _ db: Database) throws -> Int {
+    try Int.fetchOne(
+      db,
+      sql: """
+        SELECT COUNT(*) FROM videos
+        WHERE account_id = ? AND deleted_at IS NULL AND status IN ('pending', 'processing')
+        """,
+      arguments: [account.rawValue]) ?? 0
   }
 
   static func liveVideo(id: ResourceID, account: ResourceID, _ db: Database) throws -> VideoRecord?

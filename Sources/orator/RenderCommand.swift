@@ -96,6 +96,7 @@ struct RenderCommand: AsyncParsableCommand {
       switch error {
       case .invalidInput(let field): throw Failure.badInput(field.description)
       case .failed(let message): throw Failure.renderFailed(message)
+      case .insufficientCredit: throw Failure.renderFailed(error.description)
       }
     }
   }

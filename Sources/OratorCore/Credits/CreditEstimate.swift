@@ -13,20 +13,13 @@ public struct CreditEstimate: Sendable, Equatable {
     self.secondsPerAudioScene = secondsPerAudioScene
   }
 
-  /// Seconds to reserve for a generate request (at least 1).
+  /// Seconds to reserve for a generate request (at least 1): its estimated length, pauses
+  /// included, so that a script of long breaks reserves what it will cost.
   public func seconds(for request: VideoGenerateRequest) -> Int {
-    var seconds = 0.0
-    for scene in request.videoInputs {
-      switch scene.voice {
-      case .text(let text):
-        seconds += Double(text.inputText.count) / charactersPerSecond / (text.speed ?? 1)
-      case .audio:
-        seconds += Double(secondsPerAudioScene)
-      case .silence(let silence):
-        seconds += silence.duration ?? 1
-      }
-    }
-    return max(1, Int(seconds.rounded(.up)))
+    let estimate = VideoLengthEstimate(
+      charactersPerSecond: charactersPerSecond,
+      secondsPerAudioScene: Double(secondsPerAudioScene))
+    return max(1, Int(estimate.seconds(for: request).rounded(.up)))
   }
 
   /// Seconds charged for a finished video: its length, rounded up to a whole second.

@@ -23,6 +23,24 @@ public protocol Store: Sendable {
   func keys(account: ResourceID) async throws(StoreError) -> [KeyRecord]
   /// Revokes a key of `account`; false when it has no such key or it was already revoked.
   func revokeKey(id: ResourceID, account: ResourceID, now: Date) async throws(StoreError) -> Bool
+  /// Start-up's key, safe when many nodes start at once on one database: in one transaction
+  /// that nodes take one after another, adds `key` (its `accountId` is ignored) unless a key
+  /// with `hash` exists, to the oldest account, creating `newAccount` with `credit` first when
+  /// there is none. With `onlyIfNoAccount`, does nothing once any account exists (a first
+  /// start that prints a new key). Returns the account the key was added to; nil when
+  /// nothing was added.
+  func addStartupKey(
+    _ key: KeyRecord, hash: APIKeyHash, newAccount: Account, credit: Int, onlyIfNoAccount: Bool
+  ) async throws(StoreError) -> ResourceID?
+
+  // MARK: Settings
+
+  /// The secret stored under `name`; on the first call for that name, `candidate` is stored
+  /// and returned. Every node and process on one database gets the same bytes, whichever
+  /// called first (the URL-signing key of nodes sharing a PostgreSQL database).
+  func sharedSecret(name: String, candidate: [UInt8]) async throws(StoreError) -> [UInt8]
+  /// Answers once the database does: a round trip, for readiness checks.
+  func ping() async throws(StoreError)
 
   // MARK: Credits
 
@@ -37,8 +55,11 @@ public protocol Store: Sendable {
   /// Writes the video, its job and its credit reservation (`video.reservedCredit`) in one
   /// transaction: either all three exist afterwards or none does. Refuses with
   /// `.insufficientCredit` when the remaining credit cannot cover the reservation; a test
-  /// video reserves and costs nothing.
-  func createVideo(_ video: VideoRecord, job: JobRecord) async throws(StoreError)
+  /// video reserves and costs nothing. With `maxActive`, refuses with `.tooManyActiveVideos`
+  /// when the account already has that many videos pending or processing; the count is taken
+  /// inside the same transaction, so concurrent submits cannot overshoot the limit.
+  func createVideo(_ video: VideoRecord, job: JobRecord, maxActive: Int?)
+    async throws(StoreError)
   /// The video if it exists, is not deleted, and belongs to `account`.
   func video(id: ResourceID, account: ResourceID) async throws(StoreError) -> VideoRecord?
   /// The account's videos, newest first, `limit` (clamped to 1…100) at a time, starting after
@@ -70,8 +91,13 @@ public protocol Store: Sendable {
     async throws(StoreError) -> JobLease?
   /// Extends a lease; false when it no longer holds (taken over, or the video deleted).
   func heartbeat(_ lease: JobLease, extendTo: Date) async throws(StoreError) -> Bool
+  /// Hands a job back that was claimed but never started (a remote worker that hung up before
+  /// the claim reached it): queued again at once, the attempt not counted, the video pending
+  /// again if this was its first attempt. False, and nothing changed, unless the lease holds.
+  func releaseJob(_ lease: JobLease, now: Date) async throws(StoreError) -> Bool
   /// Records a finished render: the video becomes completed with its files and duration,
-  /// and the real duration is charged in place of the reservation (settlement). False, and
+  /// and the real duration is charged in place of the reservation (settlement), never more
+  /// than the reservation and the balance together, so credit never goes below zero. False, and
   /// nothing changed, unless the lease still holds.
   func completeJob(_ lease: JobLease, result: VideoResult, now: Date)
     async throws(StoreError) -> Bool
@@ -132,6 +158,11 @@ public protocol Store: Sendable {
 }
 
 extension Store {
+  /// Creates a video with no limit on the account's active videos.
+  public func createVideo(_ video: VideoRecord, job: JobRecord) async throws(StoreError) {
+    try await createVideo(video, job: job, maxActive: nil)
+  }
+
   /// Claims a job of any kind of video.
   public func claimJob(owner: String, leaseFor: Duration, now: Date)
     async throws(StoreError) -> JobLease?

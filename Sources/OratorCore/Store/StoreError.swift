@@ -2,6 +2,8 @@
 public enum StoreError: Error, Sendable, Equatable {
   /// The account's balance cannot cover the video's reserved estimate (credit seconds).
   case insufficientCredit(needed: Int, remaining: Int)
+  /// The account already has `active` videos queued or rendering, as many as it may.
+  case tooManyActiveVideos(active: Int)
   /// The account named does not exist.
   case unknownAccount(ResourceID)
   /// A record with this id, or a key with this hash, is already stored.
@@ -12,4 +14,8 @@ public enum StoreError: Error, Sendable, Equatable {
   case corruptRow(String)
   /// The database itself failed: I/O error, full disk, locked for too long.
   case unavailable(String)
+  /// The database could not be reached in time: the server is down or cut off, or no pooled
+  /// connection came free. The call did not run (unless the connection broke while it
+  /// committed); a client should try again shortly, and the HTTP layer answers 503.
+  case unreachable(String)
 }

@@ -7,15 +7,23 @@ import Foundation
 /// inside a longer string too.
 public struct TemplatePlaceholders: Sendable {
   public var variables: [String: TemplateVariable]
+  /// The most text filling may produce, all strings together. A placeholder repeated many
+  /// times over a long value would otherwise turn a small request into a huge one.
+  public var maxExpandedBytes: Int
 
-  public init(_ variables: [TemplateVariable]) {
+  public static let defaultMaxExpandedBytes = 1 << 20
+
+  public init(_ variables: [TemplateVariable], maxExpandedBytes: Int = defaultMaxExpandedBytes) {
     self.variables = Dictionary(
       variables.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
+    self.maxExpandedBytes = maxExpandedBytes
   }
 
-  /// The body with every placeholder filled. Throws for a placeholder naming no variable.
+  /// The body with every placeholder filled. Throws for a placeholder naming no variable, and
+  /// when the filled-in strings would be larger than `maxExpandedBytes`.
   public func fill(_ tree: JSONTree) throws(InvalidField) -> JSONTree {
-    try fill(tree, key: nil, path: "")
+    var remaining = maxExpandedBytes
+    return try fill(tree, key: nil, path: "", remaining: &remaining)
   }
 
   /// Every placeholder name used anywhere in `tree`, with the first place it appears.
@@ -41,20 +49,25 @@ public struct TemplatePlaceholders: Sendable {
     return found
   }
 
-  private func fill(_ tree: JSONTree, key: String?, path: String) throws(InvalidField) -> JSONTree {
+  private func fill(_ tree: JSONTree, key: String?, path: String, remaining: inout Int)
+    throws(InvalidField) -> JSONTree
+  {
     switch tree {
     case .string(let text):
-      return try fill(text, key: key, path: path)
+      return try fill(text, key: key, path: path, remaining: &remaining)
     case .array(let items):
       var filled: [JSONTree] = []
       for (index, item) in items.enumerated() {
-        filled.append(try fill(item, key: nil, path: "\(path)[\(index)]"))
+        filled.append(
+          try fill(item, key: nil, path: "\(path)[\(index)]", remaining: &remaining))
       }
       return .array(filled)
     case .object(let object):
       var filled: [String: JSONTree] = [:]
       for (name, value) in object {
-        filled[name] = try fill(value, key: name, path: path.isEmpty ? name : "\(path).\(name)")
+        filled[name] = try fill(
+          value, key: name, path: path.isEmpty ? name : "\(path).\(name)",
+          remaining: &remaining)
       }
       return .object(filled)
     default:
@@ -62,7 +75,9 @@ public struct TemplatePlaceholders: Sendable {
     }
   }
 
-  private func fill(_ text: String, key: String?, path: String) throws(InvalidField) -> JSONTree {
+  private func fill(_ text: String, key: String?, path: String, remaining: inout Int)
+    throws(InvalidField) -> JSONTree
+  {
     let pieces = Self.pieces(text)
     if pieces.count == 1, case .placeholder(let name) = pieces[0] {
       let variable = try lookup(name, path: path)
@@ -70,10 +85,21 @@ public struct TemplatePlaceholders: Sendable {
     }
     var result = ""
     for piece in pieces {
-      switch piece {
-      case .literal(let literal): result += literal
-      case .placeholder(let name): result += Self.plain(try lookup(name, path: path).value)
+      let text =
+        switch piece {
+        case .literal(let literal): literal
+        case .placeholder(let name): Self.plain(try lookup(name, path: path).value)
+        }
+      // Counted before the text is added, so the limit bounds memory, not just the answer.
+      remaining -= text.utf8.count
+      if remaining < 0 {
+        throw InvalidField(
+          path: path,
+          message:
+            "filled in, the template would be larger than \(maxExpandedBytes >> 10) KB; use shorter values or fewer placeholders"
+        )
       }
+      result += text
     }
     return .string(result)
   }

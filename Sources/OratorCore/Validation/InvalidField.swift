@@ -1,6 +1,6 @@
 /// A request field that cannot be used, with the path a user can find it by
 /// (`video_inputs[2].voice.voice_id`) and what is wrong with it.
-public struct InvalidField: Error, Sendable, Equatable, CustomStringConvertible {
+public struct InvalidField: Error, Codable, Sendable, Equatable, CustomStringConvertible {
   public var path: String
   public var message: String
   /// True when the field is absent rather than wrong (HeyGen's `missing_parameter`).

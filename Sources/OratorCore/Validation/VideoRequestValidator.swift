@@ -12,6 +12,27 @@ public struct VideoInputLimits: Sendable, Equatable {
   public var fps: ClosedRange<Double> = 10...60
   public var silenceSeconds: ClosedRange<Double> = 0.1...600
   public var overlayCharacters = 1000
+  /// A presenter's `offset`, in frames: ±1 already moves it fully out of the picture.
+  public var offset: ClosedRange<Double> = -1...1
+  /// A text overlay's `position` and `width`, in units of the frame.
+  public var overlayPosition: ClosedRange<Double> = 0...1
+  public var overlayWidth: ClosedRange<Double> = 0.01...1
+  public var overlayFontSize: ClosedRange<Double> = 1...1000
+  public var overlayLineHeight: ClosedRange<Double> = 0.5...5
+  /// One `<break time="…"/>` pause.
+  public var pauseSeconds: Double = 60
+  /// The whole video, as estimated from its scripts, pauses and silences before anything is
+  /// rendered; the renderer holds the real length to the same limit.
+  public var videoSeconds: Double = 30 * 60
+  /// Free text the server stores and echoes back.
+  public var titleCharacters = 500
+  public var callbackIdCharacters = 500
+  public var folderIdCharacters = 200
+  public var urlCharacters = 2048
+  /// Ids of avatars, voices, talking photos and assets.
+  public var idCharacters = 200
+  /// Short names: emotion, locale, font family and weight, alignment, styles, aspect ratio.
+  public var nameCharacters = 100
 
   public init() {}
 }
@@ -43,6 +64,11 @@ public struct VideoRequestValidator: Sendable {
         path: "fps",
         message: "must be between \(Int(limits.fps.lowerBound)) and \(Int(limits.fps.upperBound))")
     }
+    try checkLength(request.title, limit: limits.titleCharacters, at: "title")
+    try checkLength(request.callbackId, limit: limits.callbackIdCharacters, at: "callback_id")
+    try checkLength(request.callbackUrl, limit: limits.urlCharacters, at: "callback_url")
+    try checkLength(request.folderId, limit: limits.folderIdCharacters, at: "folder_id")
+    try checkLength(request.aspectRatio, limit: limits.nameCharacters, at: "aspect_ratio")
     if let mode = request.captionMode, !["file_only", "burn_in"].contains(mode) {
       throw InvalidField(
         path: "caption_mode", message: "must be file_only or burn_in, got \"\(mode)\"")
@@ -50,6 +76,35 @@ public struct VideoRequestValidator: Sendable {
     for (index, scene) in request.videoInputs.enumerated() {
       try validate(scene, at: "video_inputs[\(index)]")
     }
+    try checkLength(of: request)
+  }
+
+  /// Refuses a video whose estimated length is over the limit, naming the scene that takes
+  /// it over, before anything is queued.
+  private func checkLength(of request: VideoGenerateRequest) throws(InvalidField) {
+    let estimate = VideoLengthEstimate()
+    var total = 0.0
+    for (index, scene) in request.videoInputs.enumerated() {
+      total += estimate.seconds(for: scene.voice)
+      guard total > limits.videoSeconds else { continue }
+      let field =
+        if case .silence = scene.voice {
+          "video_inputs[\(index)].voice.duration"
+        } else {
+          "video_inputs[\(index)].voice.input_text"
+        }
+      throw InvalidField(
+        path: field,
+        message:
+          "takes the video to about \(Self.minutes(total)) minutes; a video may last at most \(Self.minutes(limits.videoSeconds)) minutes"
+      )
+    }
+  }
+
+  private static func minutes(_ seconds: Double) -> String {
+    let minutes = seconds / 60
+    return minutes >= 10 || minutes == minutes.rounded()
+      ? String(Int(minutes.rounded())) : String(format: "%.1f", minutes)
   }
 
   private func check(_ size: Int, at path: String) throws(InvalidField) {
@@ -72,7 +127,10 @@ public struct VideoRequestValidator: Sendable {
         throw InvalidField(
           path: "\(path).character.avatar_id", message: "is required", isMissing: true)
       }
+      try checkLength(
+        avatar.avatarId, limit: limits.idCharacters, at: "\(path).character.avatar_id")
       try validateScale(avatar.scale, at: "\(path).character.scale")
+      try validateOffset(avatar.offset, at: "\(path).character.offset")
       try validateColor(
         avatar.circleBackgroundColor, at: "\(path).character.circle_background_color")
     case .talkingPhoto(let photo):
@@ -80,7 +138,14 @@ public struct VideoRequestValidator: Sendable {
         throw InvalidField(
           path: "\(path).character.talking_photo_id", message: "is required", isMissing: true)
       }
+      try checkLength(
+        photo.talkingPhotoId, limit: limits.idCharacters,
+        at: "\(path).character.talking_photo_id")
+      try checkLength(
+        photo.talkingPhotoStyle, limit: limits.nameCharacters,
+        at: "\(path).character.talking_photo_style")
       try validateScale(photo.scale, at: "\(path).character.scale")
+      try validateOffset(photo.offset, at: "\(path).character.offset")
       try validateColor(
         photo.circleBackgroundColor, at: "\(path).character.circle_background_color")
     case nil:
@@ -97,10 +162,19 @@ public struct VideoRequestValidator: Sendable {
           message: "must be at most \(limits.overlayCharacters) characters")
       }
       try validateColor(text.color, at: "\(path).text.color")
-      if let size = text.fontSize, !(1...1000).contains(size) {
-        throw InvalidField(path: "\(path).text.font_size", message: "must be between 1 and 1000")
-      }
+      try validate(text, at: "\(path).text")
     }
+  }
+
+  private func validate(_ text: TextOverlay, at path: String) throws(InvalidField) {
+    try check(text.fontSize, in: limits.overlayFontSize, at: "\(path).font_size")
+    try check(text.lineHeight, in: limits.overlayLineHeight, at: "\(path).line_height")
+    try check(text.width, in: limits.overlayWidth, at: "\(path).width")
+    try check(text.position?.x, in: limits.overlayPosition, at: "\(path).position.x")
+    try check(text.position?.y, in: limits.overlayPosition, at: "\(path).position.y")
+    try checkLength(text.fontFamily, limit: limits.nameCharacters, at: "\(path).font_family")
+    try checkLength(text.fontWeight, limit: limits.nameCharacters, at: "\(path).font_weight")
+    try checkLength(text.textAlign, limit: limits.nameCharacters, at: "\(path).text_align")
   }
 
   private func validate(_ voice: Voice, at path: String) throws(InvalidField) {
@@ -109,6 +183,9 @@ public struct VideoRequestValidator: Sendable {
       if text.voiceId.isEmpty {
         throw InvalidField(path: "\(path).voice_id", message: "is required", isMissing: true)
       }
+      try checkLength(text.voiceId, limit: limits.idCharacters, at: "\(path).voice_id")
+      try checkLength(text.emotion, limit: limits.nameCharacters, at: "\(path).emotion")
+      try checkLength(text.locale, limit: limits.nameCharacters, at: "\(path).locale")
       if text.inputText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
         throw InvalidField(
           path: "\(path).input_text", message: "must not be empty", isMissing: true)
@@ -133,6 +210,13 @@ public struct VideoRequestValidator: Sendable {
             "must be between \(Int(limits.pitch.lowerBound)) and \(Int(limits.pitch.upperBound)), got \(pitch)"
         )
       }
+      if let longest = BreakTag.pauses(in: text.inputText).max(), longest > limits.pauseSeconds {
+        throw InvalidField(
+          path: "\(path).input_text",
+          message:
+            "has a <break> of \(Self.seconds(longest)) s; a pause may last at most \(Self.seconds(limits.pauseSeconds)) s"
+        )
+      }
     case .audio(let audio):
       if isBlank(audio.audioUrl) && isBlank(audio.audioAssetId) {
         throw InvalidField(
@@ -140,6 +224,9 @@ public struct VideoRequestValidator: Sendable {
           message: "Either audio_url or audio_asset_id needs to be provided.",
           isMissing: true)
       }
+      try checkLength(audio.audioUrl, limit: limits.urlCharacters, at: "\(path).audio_url")
+      try checkLength(
+        audio.audioAssetId, limit: limits.idCharacters, at: "\(path).audio_asset_id")
     case .silence(let silence):
       if let duration = silence.duration, !limits.silenceSeconds.contains(duration) {
         throw InvalidField(
@@ -161,12 +248,18 @@ public struct VideoRequestValidator: Sendable {
           path: "\(path).url", message: "Either url or image_asset_id needs to be provided.",
           isMissing: true)
       }
+      try checkLength(image.url, limit: limits.urlCharacters, at: "\(path).url")
+      try checkLength(
+        image.imageAssetId, limit: limits.idCharacters, at: "\(path).image_asset_id")
     case .video(let video):
       if isBlank(video.url) && isBlank(video.videoAssetId) {
         throw InvalidField(
           path: "\(path).url", message: "Either url or video_asset_id needs to be provided.",
           isMissing: true)
       }
+      try checkLength(video.url, limit: limits.urlCharacters, at: "\(path).url")
+      try checkLength(
+        video.videoAssetId, limit: limits.idCharacters, at: "\(path).video_asset_id")
     }
   }
 
@@ -177,6 +270,37 @@ public struct VideoRequestValidator: Sendable {
         message: "must be greater than 0 and at most \(limits.scale.upperBound), got \(scale)")
     }
   }
+
+  private func validateOffset(_ offset: Offset?, at path: String) throws(InvalidField) {
+    try check(offset?.x, in: limits.offset, at: "\(path).x")
+    try check(offset?.y, in: limits.offset, at: "\(path).y")
+  }
+
+  /// A number that must lie in `range` when given.
+  private func check(_ value: Double?, in range: ClosedRange<Double>, at path: String)
+    throws(InvalidField)
+  {
+    guard let value, !range.contains(value) else { return }
+    throw InvalidField(
+      path: path,
+      message:
+        "must be between \(Self.number(range.lowerBound)) and \(Self.number(range.upperBound)), got \(Self.number(value))"
+    )
+  }
+
+  /// Free text the server keeps: at most `limit` characters.
+  private func checkLength(_ value: String?, limit: Int, at path: String) throws(InvalidField) {
+    // UTF-8 bytes bound the characters from above and are counted without a full scan of
+    // grapheme clusters, which matters for a hostile megabyte-long value.
+    guard let value, value.utf8.count > limit, value.count > limit else { return }
+    throw InvalidField(path: path, message: "must be at most \(limit) characters")
+  }
+
+  private static func number(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+  }
+
+  private static func seconds(_ value: Double) -> String { number((value * 10).rounded() / 10) }
 
   private func validateColor(_ value: String?, at path: String) throws(InvalidField) {
     if let value, RGBColor(hex: value) == nil {

@@ -1,7 +1,7 @@
 import OratorCore
 
 /// The files a render leaves beside each other, and what they contain.
-public struct RenderedVideo: Sendable, Equatable {
+public struct RenderedVideo: Codable, Sendable, Equatable {
   public var videoPath: String
   public var thumbnailPath: String
   public var gifPath: String
@@ -38,16 +38,20 @@ public struct RenderProgress: Sendable, Equatable {
 }
 
 /// Why a render did not produce a video.
-public enum RenderError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum RenderError: Error, Codable, Sendable, Equatable, CustomStringConvertible {
   /// The request cannot be rendered as given; the field says where.
   case invalidInput(InvalidField)
   /// Something failed while rendering (an engine, ffmpeg, the disk).
   case failed(String)
+  /// The finished video would cost `needed` seconds of credit; the account has `available`.
+  case insufficientCredit(needed: Int, available: Int)
 
   public var description: String {
     switch self {
     case .invalidInput(let field): field.description
     case .failed(let message): message
+    case .insufficientCredit(let needed, let available):
+      "the video would cost \(needed) s of credit and the account can pay \(available) s"
     }
   }
 }

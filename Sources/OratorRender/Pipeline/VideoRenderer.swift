@@ -14,6 +14,8 @@ public struct VideoRenderer: Sendable {
   public var validator: VideoRequestValidator
   /// Seconds of the GIF preview.
   public var gifSeconds: Double = 5
+  /// How long the video may be; checked once its speech is made, before frames are drawn.
+  public var budget: RenderBudget?
 
   public init(
     avatars: [AvatarDefinition] = AvatarCatalogue.builtIn,
@@ -82,9 +84,14 @@ public struct VideoRenderer: Sendable {
     let backdrops = try await SceneBackdrops.prepare(plans, width: size.width, height: size.height)
 
     var scenes: [SceneSpeech] = []
+    var length = 0.0
     for plan in plans {
-      scenes.append(
-        try await SceneSpeech.make(for: plan, synthesizer: speech, fps: fps, scratch: scratch))
+      let scene = try await SceneSpeech.make(
+        for: plan, synthesizer: speech, fps: fps, scratch: scratch)
+      scenes.append(scene)
+      length += Double(scene.frameCount) / fps
+      // A long audio track or script is refused as soon as it is known, not after hours.
+      try budget?.check(duration: length)
       progress(RenderProgress(stage: .speech, fraction: Double(scenes.count) / Double(plans.count)))
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import OratorCore
 
 /// The text of a voice request split into what to speak and where to pause.
 /// `<break time="1.5s"/>` (or `time="500ms"`) becomes a pause; every other tag is dropped,
@@ -17,8 +18,6 @@ struct SpeechScript: Equatable {
     !parts.contains { if case .text = $0 { true } else { false } }
   }
 
-  /// A pause written without a time, like SSML's default "medium" break.
-  static let defaultBreakSeconds = 0.5
   /// Longer pauses are cut to this, so a typo cannot ask for hours of silence.
   static let longestBreakSeconds = 60.0
 
@@ -59,42 +58,10 @@ struct SpeechScript: Equatable {
     self.parts = parts
   }
 
-  /// The pause length of a `break` tag, or nil for any other tag.
+  /// The pause length of a `break` tag, or nil for any other tag; cut to `longestBreakSeconds`
+  /// for scripts that did not pass the API's validation (`orator render`).
   static func breakSeconds(inTag tag: Substring) -> Double? {
-    let body = tag.trimmingPrefix(while: \.isWhitespace)
-    let name = body.prefix { $0.isLetter }
-    guard name.lowercased() == "break" else { return nil }
-    guard let value = attribute("time", in: body.dropFirst(name.count)) else {
-      return defaultBreakSeconds
-    }
-    guard let seconds = parseDuration(value) else { return defaultBreakSeconds }
-    return min(max(seconds, 0), longestBreakSeconds)
-  }
-
-  /// `1.5s`, `500ms` or a bare number of seconds.
-  static func parseDuration(_ value: String) -> Double? {
-    let text = value.trimmingCharacters(in: .whitespaces).lowercased()
-    if text.hasSuffix("ms") { return Double(text.dropLast(2)).map { $0 / 1000 } }
-    if text.hasSuffix("s") { return Double(text.dropLast()) }
-    return Double(text)
-  }
-
-  /// The value of `name="…"` or `name='…'` among a tag's attributes.
-  private static func attribute(_ name: String, in attributes: Substring) -> String? {
-    var rest = attributes
-    while let range = rest.range(of: name, options: .caseInsensitive) {
-      var cursor = rest[range.upperBound...].trimmingPrefix(while: \.isWhitespace)
-      guard cursor.first == "=" else {
-        rest = rest[range.upperBound...]
-        continue
-      }
-      cursor = cursor.dropFirst().trimmingPrefix(while: \.isWhitespace)
-      guard let quote = cursor.first, quote == "\"" || quote == "'" else {
-        return String(cursor.prefix { !$0.isWhitespace && $0 != "/" })
-      }
-      return String(cursor.dropFirst().prefix { $0 != quote })
-    }
-    return nil
+    BreakTag.seconds(inTag: tag).map { min($0, longestBreakSeconds) }
   }
 
   private static func decodeEntities(_ text: String) -> String {

@@ -1,5 +1,7 @@
 import Foundation
 import OratorCore
+import OratorPostgres
+import OratorRender
 
 /// Everything `orator serve` can be told, read from flags > environment (`ORATOR_*`) >
 /// defaults. Every default works on one machine with nothing else running.
@@ -8,8 +10,11 @@ public struct ServerConfiguration: Sendable {
   public var port = 8080
   public var dataDirectory = "./orator-data"
   /// A `postgres://` URL: the store lives in that database instead of the SQLite file, so
-  /// several API nodes can share it. Media and the URL-signing key stay in `dataDirectory`.
+  /// several API nodes can share it (the URL-signing key too). Media stays in `dataDirectory`.
   public var databaseURL: String?
+  /// PostgreSQL connections this node keeps at most: the default lets ten nodes share a
+  /// server with PostgreSQL's default `max_connections` of 100.
+  public var databaseMaxConnections = PostgresStore.defaultMaximumConnections
   /// Base of the URLs handed out (media, previews, share pages); defaults to the listen address.
   public var publicURL: String?
   /// In-process render workers; 0 leaves rendering to `orator worker` processes.
@@ -45,6 +50,20 @@ public struct ServerConfiguration: Sendable {
   public var webhookProbeTimeout: Duration = .seconds(2)
   /// Which engines translate videos (`/v2/video_translate`).
   public var translation = TranslationConfiguration()
+  /// How long a connection with no request in progress stays open.
+  public var idleTimeout: Duration = .seconds(60)
+  /// How long a request head may take to arrive once it has begun.
+  public var requestHeadTimeout: Duration = .seconds(30)
+  /// How long a request body may take to arrive (a long one earns more time at a steady
+  /// pace; see `ConnectionTimeouts`).
+  public var requestBodyTimeout: Duration = .seconds(30)
+  /// The longest video the service makes: longer requests are refused at submit (from their
+  /// estimated length) and renders that run over fail before their frames are drawn.
+  public var maxVideoSeconds: Double = 30 * 60
+  /// What one render process may use: memory, CPU time, file size and wall time.
+  public var renderLimits = RenderLimits()
+  /// The binary that runs render processes (`orator render-job`); by default the running one.
+  public var renderExecutable: String?
 
   public init() {}
 

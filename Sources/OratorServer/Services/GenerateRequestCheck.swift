@@ -12,7 +12,7 @@ struct GenerateRequestCheck {
 
   func check(_ request: VideoGenerateRequest) async throws(InvalidField) {
     var limits = VideoInputLimits()
-    limits.dimension = 128...4096
+    limits.videoSeconds = environment.configuration.maxVideoSeconds
     try VideoRequestValidator(limits: limits).validate(request)
     let avatarIDs = Set(environment.avatars.map(\.id))
     let voiceIDs = Set(environment.speech.voices.map(\.id))

@@ -42,9 +42,12 @@ struct RenderWorker: Service {
   private func process(_ job: JobLease) async {
     let store = environment.store
     let clock = environment.clock
+    let media = environment.media
     let leaseDuration = environment.configuration.leaseDuration
     logger.info(
       "rendering", metadata: ["video": "\(job.videoId.rawValue)", "attempt": "\(job.attempt)"])
+    // What an attempt killed mid-render left behind goes before this one starts.
+    media.removeEarlierAttempts(than: job)
     let render = Task { try await renderVideo(job) }
     // Heartbeats keep the lease; a refused heartbeat means the video was deleted or another
     // worker took over, so this render stops.
@@ -66,31 +69,56 @@ struct RenderWorker: Service {
     } onCancel: {
       render.cancel()
     }
-    heartbeat.cancel()
     switch outcome {
     case .success(let result):
-      let kept = (try? await store.completeJob(job, result: result, now: clock.now())) ?? false
+      let kept = await complete(job, result: result)
+      heartbeat.cancel()
       if !kept {
         logger.notice(
           "render finished after its lease was lost; result discarded",
           metadata: ["video": "\(job.videoId.rawValue)"])
-        environment.media.removeVideo(account: job.accountId, video: job.videoId)
+        // Only this attempt's folder: the worker that took over owns the video's files.
+        media.removeAttempt(job)
       } else {
         logger.info(
           "completed",
           metadata: ["video": "\(job.videoId.rawValue)", "duration": "\(result.duration)"])
       }
     case .failure(let error):
-      if render.isCancelled || error is CancellationError {
-        environment.media.removeVideo(account: job.accountId, video: job.videoId)
-        return
-      }
+      heartbeat.cancel()
+      media.removeAttempt(job)
+      if render.isCancelled || error is CancellationError { return }
       let (failure, retryable) = Self.failure(for: error)
       logger.warning(
         "render failed",
         metadata: ["video": "\(job.videoId.rawValue)", "error": "\(failure.message)"])
-      environment.media.removeVideo(account: job.accountId, video: job.videoId)
       _ = try? await store.failJob(job, failure: failure, retryable: retryable, now: clock.now())
+    }
+  }
+
+  /// Records a finished render. A database error is not a lost lease: the finished video is
+  /// worth keeping, so the completion is tried again (the heartbeat keeps the lease meanwhile)
+  /// until the store answers or the lease is past saving. True when the video was completed.
+  private func complete(_ job: JobLease, result: VideoResult) async -> Bool {
+    let deadline = environment.clock.now().addingTimeInterval(
+      environment.configuration.leaseDuration.timeInterval * 10)
+    var wait = Duration.milliseconds(250)
+    while true {
+      do {
+        return try await environment.store.completeJob(
+          job, result: result, now: environment.clock.now())
+      } catch {
+        guard environment.clock.now() < deadline, !Task.isCancelled else {
+          logger.error(
+            "completion failed; giving up", metadata: ["video": "\(job.videoId.rawValue)"])
+          return false
+        }
+        logger.warning(
+          "completion failed; retrying",
+          metadata: ["video": "\(job.videoId.rawValue)", "error": "\(error)"])
+        try? await Task.sleep(for: wait)
+        wait = min(wait * 2, .seconds(5))
+      }
     }
   }
 
@@ -103,7 +131,15 @@ struct RenderWorker: Service {
     switch video.kind {
     case .generated:
       let request = try JSONDecoder().decode(VideoGenerateRequest.self, from: video.request)
-      return try await VideoRendering(environment: environment, job: job).render(request)
+      // The reservation came off the balance at submit; together they are what the video may
+      // cost. A test video costs nothing.
+      let credit =
+        video.isTest
+        ? nil
+        : try await environment.store.remainingCredit(account: job.accountId)
+          + video.reservedCredit
+      return try await VideoRendering(environment: environment, job: job).render(
+        request, creditSeconds: credit)
     case .translated:
       guard let spec = TranslationSpec.decode(video.request) else {
         throw RenderError.failed("the stored translation request cannot be read")
@@ -113,25 +149,54 @@ struct RenderWorker: Service {
   }
 
   /// Bad input found while rendering (a URL that answered 404) will fail again: no retry.
+  /// Nothing that reaches the video's owner names a server path.
   static func failure(for error: any Error) -> (VideoFailure, retryable: Bool) {
     switch error {
     case let failure as TranslationFailure:
-      (failure.failure, failure.retryable)
+      return (failure.failure, failure.retryable)
     case let field as InvalidField:
-      (
+      return (invalidInput(field), false)
+    case let error as RenderError:
+      return failure(for: error)
+    case RenderSandboxError.render(let error):
+      return failure(for: error)
+    case let error as RenderSandboxError:
+      // A crash twice over, or a render over its CPU or wall time, would do the same again.
+      let retryable = if case .broken = error { true } else { false }
+      return (
         VideoFailure(
-          code: 400175, message: "Invalid input: \(field.path)", detail: field.description), false
+          code: 500, message: "Rendering failed", detail: FailureText.scrub(error.description)),
+        retryable
       )
-    case RenderError.invalidInput(let field):
-      (
-        VideoFailure(
-          code: 400175, message: "Invalid input: \(field.path)", detail: field.description), false
-      )
-    case RenderError.failed(let message):
-      (VideoFailure(code: 500, message: "Rendering failed", detail: message), true)
     default:
-      (VideoFailure(code: 500, message: "Rendering failed", detail: "\(error)"), true)
+      return (
+        VideoFailure(
+          code: 500, message: "Rendering failed", detail: FailureText.scrub("\(error)")), true
+      )
     }
+  }
+
+  private static func failure(for error: RenderError) -> (VideoFailure, retryable: Bool) {
+    switch error {
+    case .invalidInput(let field):
+      (invalidInput(field), false)
+    case .failed(let message):
+      (
+        VideoFailure(code: 500, message: "Rendering failed", detail: FailureText.scrub(message)),
+        true
+      )
+    case .insufficientCredit:
+      (
+        VideoFailure(
+          code: 400599, message: "Insufficient credit", detail: error.description), false
+      )
+    }
+  }
+
+  private static func invalidInput(_ field: InvalidField) -> VideoFailure {
+    VideoFailure(
+      code: 400175, message: "Invalid input: \(field.path)",
+      detail: FailureText.scrub(field.description))
   }
 }
 
@@ -154,6 +219,8 @@ struct LeaseReaper: Service {
       {
         logger.notice(
           "took back expired leases", metadata: ["jobs": "\(reaped.map(\.jobId.rawValue))"])
+        // What their workers left half-written goes; the next attempt starts clean.
+        for lease in reaped { environment.media.removeAttempt(lease) }
         environment.jobSignal.ring()
       }
     }

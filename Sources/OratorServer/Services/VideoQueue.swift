@@ -12,7 +12,6 @@ struct VideoQueue {
   func submit(_ request: VideoGenerateRequest, body: Data? = nil, account: ResourceID) async throws
     -> ResourceID
   {
-    try await admit(count: 1, account: account)
     // A template's stored body is the filled-in request, so the worker renders it like any other.
     let stored = try body ?? JSONEncoder().encode(request)
     let submission = VideoSubmission(
@@ -23,9 +22,13 @@ struct VideoQueue {
   }
 
   /// Queues translations, one video each. All are admitted (limit and credit) before any is
-  /// written, so a refused request leaves nothing behind.
+  /// written, so a refused request leaves nothing behind; each write checks the limit again
+  /// in its own transaction, so a concurrent submit cannot take the account over it.
   func submit(_ submissions: [TranslationSubmission], account: ResourceID) async throws {
-    try await admit(count: submissions.count, account: account)
+    let active = try await environment.store.activeRenderCount(account: account)
+    if active + submissions.count > limit {
+      throw Self.tooManyActive(active)
+    }
     let needed = submissions.reduce(0) { $0 + $1.video.reservedCredit }
     let remaining = try await environment.store.remainingCredit(account: account)
     if needed > remaining {
@@ -36,24 +39,27 @@ struct VideoQueue {
     }
   }
 
-  /// 429 when the account already has as many videos queued or running as it may.
-  private func admit(count: Int, account: ResourceID) async throws {
-    let active = try await environment.store.activeRenderCount(account: account)
-    if active + count > environment.configuration.maxActiveRendersPerAccount {
-      throw APIError(
-        .tooManyRequests, code: "rate_limited", numericCode: 429,
-        message: "\(active) videos are already queued or rendering for this account; retry later",
-        envelope: .v2, retryAfter: 5)
-    }
-  }
+  private var limit: Int { environment.configuration.maxActiveRendersPerAccount }
 
+  /// Writes the video with its job and reservation; the store decides the account's limit
+  /// in the same transaction.
   private func enqueue(_ video: VideoRecord, job: JobRecord) async throws {
     do {
-      try await environment.store.createVideo(video, job: job)
+      try await environment.store.createVideo(video, job: job, maxActive: limit)
     } catch .insufficientCredit(let needed, let remaining) {
       throw Self.insufficientCredit(needed: needed, remaining: remaining)
+    } catch .tooManyActiveVideos(let active) {
+      throw Self.tooManyActive(active)
     }
     environment.jobSignal.ring()
+  }
+
+  /// 429 when the account already has as many videos queued or running as it may.
+  private static func tooManyActive(_ active: Int) -> APIError {
+    APIError(
+      .tooManyRequests, code: "rate_limited", numericCode: 429,
+      message: "\(active) videos are already queued or rendering for this account; retry later",
+      envelope: .v2, retryAfter: 5)
   }
 
   private static func insufficientCredit(needed: Int, remaining: Int) -> APIError {

@@ -3,16 +3,17 @@ import HeyGenAPI
 import OratorCore
 import OratorRender
 
-/// Renders a generate request into a job's video folder: the scratch folder for downloads,
-/// the media resolver of the job's account, and the stored files as media-relative paths.
-/// Used for generated videos and for re-rendering translated scripts.
+/// Renders a generate request into the job's attempt folder: media fetched here under the
+/// outbound rules, the render itself in a render process of its own (`RenderSandbox`), the
+/// stored files as media-relative paths. Used for generated videos and for re-rendering
+/// translated scripts.
 struct VideoRendering {
   let environment: ServerEnvironment
   let job: JobLease
 
-  /// The job's media folder, created if needed: (relative path, absolute path).
+  /// This attempt's media folder, created if needed: (relative path, absolute path).
   func videoDirectory() throws -> (relative: String, absolute: String) {
-    let directory = environment.media.videoDirectory(account: job.accountId, video: job.videoId)
+    let directory = environment.media.attemptDirectory(for: job)
     let absolute = environment.media.absolutePath(directory)
     try FileManager.default.createDirectory(atPath: absolute, withIntermediateDirectories: true)
     return (directory, absolute)
@@ -27,15 +28,27 @@ struct VideoRendering {
     return try await body(scratch)
   }
 
-  func render(_ request: VideoGenerateRequest) async throws -> VideoResult {
+  /// Renders `request`; `creditSeconds` is what the account can pay for it (nil: no charge).
+  func render(_ request: VideoGenerateRequest, creditSeconds: Int? = nil) async throws
+    -> VideoResult
+  {
     let (directory, absolute) = try videoDirectory()
     return try await withScratch { scratch in
-      let renderer = VideoRenderer(
+      let fetching = VideoRenderer(
         avatars: environment.avatars, speech: environment.speech,
         media: ServerMediaResolver(
           account: job.accountId, environment: environment, scratchDirectory: scratch))
-      let rendered = try await renderer.render(
-        request, to: (absolute as NSString).appendingPathComponent("video.mp4"))
+      let media = try await fetching.prepareMedia(for: request)
+      let renderJob = RenderJob(
+        request: request, outputPath: (absolute as NSString).appendingPathComponent("video.mp4"),
+        media: media,
+        budget: RenderBudget(
+          maxVideoSeconds: environment.configuration.maxVideoSeconds,
+          creditSeconds: creditSeconds))
+      let sandbox = RenderSandbox(
+        executable: environment.configuration.renderExecutable,
+        limits: environment.configuration.renderLimits)
+      let rendered = try await sandbox.renderGivingACrashOneRetry(renderJob, scratch: scratch)
       return VideoResult(
         duration: rendered.duration,
         files: rendered.files { directory + "/" + (($0 as NSString).lastPathComponent) })

@@ -1,0 +1,95 @@
+import Foundation
+import HeyGenAPI
+import OratorCore
+
+/// The media of a request, fetched before the render starts: the local file for each request
+/// field that names a URL or an asset (`video_inputs[0].background.url` → a file). A render
+/// process reads only these files, so it never touches the network or another account's
+/// assets, whatever the request says.
+public struct PreparedMedia: MediaResolver, Codable, Equatable {
+  public var files: [String: String]
+
+  public init(files: [String: String] = [:]) {
+    self.files = files
+  }
+
+  public func file(forURL url: String, kind: MediaKind, field: String) async throws(InvalidField)
+    -> String
+  {
+    try file(for: field, kind: kind)
+  }
+
+  public func file(forAsset id: String, kind: MediaKind, field: String) async throws(InvalidField)
+    -> String
+  {
+    try file(for: field, kind: kind)
+  }
+
+  private func file(for field: String, kind: MediaKind) throws(InvalidField) -> String {
+    guard let path = files[field] else {
+      throw InvalidField(path: field, message: "the \(kind.rawValue) was not fetched")
+    }
+    return path
+  }
+}
+
+extension VideoRenderer {
+  /// Fetches every URL and asset `request` names with this renderer's resolver, the same way
+  /// the render would, and returns them for a render process.
+  public func prepareMedia(for request: VideoGenerateRequest) async throws(RenderError)
+    -> PreparedMedia
+  {
+    let recorder = MediaRecorder(base: media)
+    let planner = ScenePlanner(
+      avatars: Dictionary(avatars.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
+      voices: Dictionary(
+        speech.voices.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
+      media: recorder)
+    do {
+      for (index, input) in request.videoInputs.enumerated() {
+        _ = try await planner.plan(input, index: index)
+      }
+    } catch {
+      throw .invalidInput(error)
+    }
+    return PreparedMedia(files: await recorder.files)
+  }
+}
+
+/// Resolves through `base`, once per URL or asset, and remembers which field got which file.
+private actor MediaRecorder: MediaResolver {
+  let base: any MediaResolver
+  private(set) var files: [String: String] = [:]
+  private var resolved: [String: String] = [:]
+
+  init(base: any MediaResolver) {
+    self.base = base
+  }
+
+  func file(forURL url: String, kind: MediaKind, field: String) async throws(InvalidField) -> String
+  {
+    let path: String
+    if let known = resolved["url:" + url] {
+      path = known
+    } else {
+      path = try await base.file(forURL: url, kind: kind, field: field)
+      resolved["url:" + url] = path
+    }
+    files[field] = path
+    return path
+  }
+
+  func file(forAsset id: String, kind: MediaKind, field: String) async throws(InvalidField)
+    -> String
+  {
+    let path: String
+    if let known = resolved["asset:" + id] {
+      path = known
+    } else {
+      path = try await base.file(forAsset: id, kind: kind, field: field)
+      resolved["asset:" + id] = path
+    }
+    files[field] = path
+    return path
+  }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import HeyGenAPI
+import OratorCore
+
+/// One render, as the serving process hands it to a render process: the request, where the
+/// files go, the media already fetched, and the limits the video must keep to.
+public struct RenderJob: Codable, Sendable, Equatable {
+  public var request: VideoGenerateRequest
+  /// The MP4 to write; the other files go beside it.
+  public var outputPath: String
+  public var media: PreparedMedia
+  public var budget: RenderBudget
+
+  public init(
+    request: VideoGenerateRequest, outputPath: String, media: PreparedMedia, budget: RenderBudget
+  ) {
+    self.request = request
+    self.outputPath = outputPath
+    self.media = media
+    self.budget = budget
+  }
+}
+
+/// How long the finished video may be. Checked once the speech is made, before any frame is
+/// drawn, so a script that runs over costs seconds, not the whole render.
+public struct RenderBudget: Codable, Sendable, Equatable {
+  /// The longest video the service makes.
+  public var maxVideoSeconds: Double
+  /// Seconds of credit the account can pay for this video (its reservation and its remaining
+  /// balance); nil for test videos, which cost nothing.
+  public var creditSeconds: Int?
+
+  public init(maxVideoSeconds: Double, creditSeconds: Int? = nil) {
+    self.maxVideoSeconds = maxVideoSeconds
+    self.creditSeconds = creditSeconds
+  }
+
+  /// Throws when a video of `duration` seconds is over either limit.
+  func check(duration: Double) throws(RenderError) {
+    if duration > maxVideoSeconds {
+      throw .invalidInput(
+        InvalidField(
+          path: "video_inputs",
+          message:
+            "the video would last \(Int(duration.rounded(.up))) s; a video may last at most \(Int(maxVideoSeconds)) s"
+        ))
+    }
+    let needed = CreditEstimate.charge(forDuration: duration)
+    if let creditSeconds, needed > creditSeconds {
+      throw .insufficientCredit(needed: needed, available: creditSeconds)
+    }
+  }
+}
+
+/// What a render process reports back: the files it made, or why it made none.
+public enum RenderJobOutcome: Codable, Sendable, Equatable {
+  case rendered(RenderedVideo)
+  case refused(RenderError)
+}

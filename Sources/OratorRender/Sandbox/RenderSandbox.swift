@@ -1,0 +1,155 @@
+import Foundation
+import OratorCore
+import Subprocess
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Why a render process gave no video.
+public enum RenderSandboxError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// The render ran and refused or failed in an orderly way.
+  case render(RenderError)
+  /// The render process died from a signal (a crash in a C library, or memory exhausted).
+  case crashed(signal: Int32)
+  /// It crashed on two tries in a row: the input itself brings it down.
+  case crashedTwice(signal: Int32)
+  /// It used up its CPU time.
+  case outOfCPUTime(seconds: Int)
+  /// It ran past its wall-time limit and was killed with everything it started.
+  case timedOut(Duration)
+  /// It could not be started, or ended without saying how it went.
+  case broken(String)
+
+  public var description: String {
+    switch self {
+    case .render(let error): error.description
+    case .crashed(let signal): "the render process crashed (signal \(signal))"
+    case .crashedTwice(let signal):
+      "the render process crashed twice (signal \(signal)); this input cannot be rendered"
+    case .outOfCPUTime(let seconds): "the render used more than \(seconds) s of CPU time"
+    case .timedOut(let limit): "the render took longer than \(limit.components.seconds) s"
+    case .broken(let reason): reason
+    }
+  }
+}
+
+/// Runs each render in a process of its own (`orator render-job`, the same binary), in a
+/// session of its own, under memory, CPU and file-size limits and a wall-time limit. A crash
+/// or a runaway in espeak-ng, Cairo or ffmpeg ends that process, never the caller; cancelling
+/// the caller's task kills the render and every process it started.
+public struct RenderSandbox: Sendable {
+  /// The `orator` binary; by default the running one.
+  public var executable: String
+  public var limits: RenderLimits
+
+  public init(executable: String? = nil, limits: RenderLimits = RenderLimits()) {
+    self.executable = executable ?? Self.currentExecutable
+    self.limits = limits
+  }
+
+  /// The path of the running binary.
+  public static var currentExecutable: String {
+    #if os(Linux)
+      if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+        return path
+      }
+    #endif
+    return Bundle.main.executablePath ?? CommandLine.arguments[0]
+  }
+
+  /// Renders `job`, its job and outcome files kept in `scratch`.
+  public func render(_ job: RenderJob, scratch: String) async throws(RenderSandboxError)
+    -> RenderedVideo
+  {
+    let jobPath = (scratch as NSString).appendingPathComponent("render-job.json")
+    let outcomePath = (scratch as NSString).appendingPathComponent("render-outcome.json")
+    do {
+      try JSONEncoder().encode(job).write(to: URL(fileURLWithPath: jobPath))
+      try? FileManager.default.removeItem(atPath: outcomePath)
+    } catch {
+      throw .broken("cannot write the render job: \(error.localizedDescription)")
+    }
+    let status = try await run(arguments: [
+      "render-job", "--job", jobPath, "--outcome", outcomePath,
+      "--memory-bytes", String(limits.memoryBytes), "--cpu-seconds", String(limits.cpuSeconds),
+      "--file-bytes", String(limits.fileBytes),
+    ])
+    switch status {
+    case .exited(0):
+      break
+    case .exited(let code):
+      throw .broken("the render process exited with status \(code)")
+    case .signaled(let signal):
+      if signal == SIGXCPU { throw .outOfCPUTime(seconds: limits.cpuSeconds) }
+      throw .crashed(signal: signal)
+    }
+    guard let data = FileManager.default.contents(atPath: outcomePath),
+      let outcome = try? JSONDecoder().decode(RenderJobOutcome.self, from: data)
+    else {
+      throw .broken("the render process ended without a result")
+    }
+    switch outcome {
+    case .rendered(let video): return video
+    case .refused(let error): throw .render(error)
+    }
+  }
+
+  /// Renders `job`, giving a crash one more try at once: a crash can be bad luck (memory
+  /// taken by something else), but a second is the input's doing, and retrying it later would
+  /// only crash again, so it ends as `.crashedTwice`.
+  public func renderGivingACrashOneRetry(_ job: RenderJob, scratch: String)
+    async throws(RenderSandboxError) -> RenderedVideo
+  {
+    do {
+      return try await render(job, scratch: scratch)
+    } catch .crashed {
+      if Task.isCancelled { throw .broken("cancelled") }
+      do {
+        return try await render(job, scratch: scratch)
+      } catch .crashed(let signal) {
+        throw .crashedTwice(signal: signal)
+      }
+    }
+  }
+
+  private func run(arguments: [String]) async throws(RenderSandboxError) -> TerminationStatus {
+    var options = PlatformOptions()
+    // Its own session and process group, so one signal reaches ffmpeg too.
+    options.createSession = true
+    options.teardownSequence = [
+      .send(signal: .kill, toProcessGroup: true, allowedDurationToNextStep: .seconds(1))
+    ]
+    let executable = self.executable
+    let wallTime = limits.wallTime
+    let options2 = options
+    do {
+      return try await withThrowingTaskGroup(of: TerminationStatus?.self) { group in
+        group.addTask {
+          try await Subprocess.run(
+            .path(.init(executable)), arguments: Arguments(arguments),
+            platformOptions: options2, output: .discarded,
+            error: .fileDescriptor(.standardError, closeAfterSpawningProcess: false)
+          ).terminationStatus
+        }
+        group.addTask {
+          try await Task.sleep(for: wallTime)
+          return nil
+        }
+        defer { group.cancelAll() }
+        guard let first = try await group.next(), let status = first else {
+          throw RenderSandboxError.timedOut(wallTime)
+        }
+        return status
+      }
+    } catch let error as RenderSandboxError {
+      throw error
+    } catch is CancellationError {
+      throw .broken("cancelled")
+    } catch {
+      throw .broken("cannot start the render process: \(error)")
+    }
+  }
+}
