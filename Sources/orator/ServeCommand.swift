@@ -86,6 +86,7 @@ struct ServeCommand: AsyncParsableCommand {
   )
   var webhookProbeTimeoutSeconds: Double?
   @OptionGroup var translation: TranslationOptions
+  @OptionGroup var timeouts: ConnectionTimeoutOptions
 
   func run() async throws {
     let env = ProcessInfo.processInfo.environment
@@ -152,6 +153,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     configuration.translation = try translation.configuration(env)
+    try timeouts.apply(to: &configuration, env)
 
     LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
     var logger = Logger(label: "orator")

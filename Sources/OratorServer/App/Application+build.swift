@@ -25,6 +25,10 @@ public func buildApplication(
   }
   return Application(
     responder: PathNormalizingResponder(buildRouter(environment: environment).buildResponder()),
+    server: .http1(
+      timeouts: ConnectionTimeouts(
+        idle: configuration.idleTimeout, head: configuration.requestHeadTimeout,
+        body: configuration.requestBodyTimeout)),
     configuration: .init(
       address: .hostname(configuration.host, port: configuration.port), serverName: "Orator"),
     services: services,
@@ -41,6 +45,8 @@ public func buildRouter(environment: ServerEnvironment) -> Router<AppRequestCont
   var table = RouteTable()
   // The error middleware needs the finished route table; it reads it through a box filled below.
   let tableBox = RouteTableBox()
+  // Outermost, so error answers carry the headers too.
+  router.add(middleware: SecurityHeadersMiddleware())
   router.add(middleware: ErrorMiddleware(routes: tableBox))
 
   var publicRoutes = RouterRegistry(group: router.group(), table: table)

@@ -20,8 +20,12 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     } catch is UnauthorizedError {
       return try JSONResponse.make(UnauthorizedBody(), status: .unauthorized)
     } catch let error as any HTTPResponseError {
-      // The router's HTTPError (unknown path, wrong method) and NIO's body limit alike.
-      return try JSONResponse.error(translate(error, request: request))
+      // The router's HTTPError (unknown path, wrong method), NIO's body limit and the body
+      // timeout alike.
+      var response = try JSONResponse.error(translate(error, request: request))
+      // A timed-out body is abandoned mid-stream: the connection cannot carry another request.
+      if error.status == .requestTimeout { response.headers[.connection] = "close" }
+      return response
     } catch {
       context.logger.error(
         "unhandled error", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
@@ -50,6 +54,14 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
       return APIError(
         .contentTooLarge, code: "payload_too_large", numericCode: 413,
         message: "request body is too large", envelope: envelope)
+    case .requestTimeout:
+      let limit = (error as? RequestBodyTimeout).map {
+        " within \(String(format: "%g", $0.limit.timeInterval)) s"
+      }
+      return APIError(
+        .requestTimeout, code: "request_timeout", numericCode: 408,
+        message: "the request body did not arrive\(limit ?? " in time"); send it without pauses",
+        envelope: envelope)
     default:
       return APIError(
         error.status, code: "invalid_parameter", numericCode: 400175,

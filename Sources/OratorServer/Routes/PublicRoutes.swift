@@ -53,13 +53,18 @@ struct PublicRoutes {
     else {
       throw APIError.notFound("no shared video \"\(id)\"", .v2)
     }
-    let html = SharePage.html(
+    let page = SharePage(
       title: video.title.isEmpty ? "Video" : video.title,
       videoURL: environment.signedMediaURL(file),
       posterURL: video.files.thumbnail.map(environment.signedMediaURL),
-      captionsURL: video.files.captionsVTT.map(environment.signedMediaURL))
+      captionsURL: video.files.captionsVTT.map(environment.signedMediaURL),
+      styleNonce: Data(environment.random.bytes(16)).base64EncodedString())
     return Response(
-      status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
-      body: .init(byteBuffer: ByteBuffer(string: html)))
+      status: .ok,
+      headers: [
+        .contentType: "text/html; charset=utf-8",
+        .contentSecurityPolicy: page.contentSecurityPolicy,
+      ],
+      body: .init(byteBuffer: ByteBuffer(string: page.html)))
   }
 }
