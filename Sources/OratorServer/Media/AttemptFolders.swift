@@ -1,6 +1,10 @@
 import Foundation
 import OratorCore
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Each attempt at a video renders into a folder of its own, `<account>/<video>/a<token>`,
 /// named by its lease's fencing token. A worker that lost its lease (it stalled, another took
 /// over and finished) then only ever removes its own attempt, never the files the winner
@@ -10,9 +14,12 @@ extension MediaFolder {
     videoDirectory(account: lease.accountId, video: lease.videoId) + "/a\(lease.fencingToken)"
   }
 
-  /// Removes one attempt's files: its render failed, was cancelled or lost its lease.
+  /// Removes one attempt's files: its render failed, was cancelled or lost its lease. The
+  /// video's folder goes too when nothing else is left in it (a deleted video's, say).
   public func removeAttempt(_ lease: JobLease) {
     try? FileManager.default.removeItem(atPath: absolutePath(attemptDirectory(for: lease)))
+    // rmdir removes only an empty folder, so another attempt's files are never at risk.
+    _ = rmdir(absolutePath(videoDirectory(account: lease.accountId, video: lease.videoId)))
   }
 
   /// Removes what earlier attempts left behind, keeping `lease`'s own folder.
