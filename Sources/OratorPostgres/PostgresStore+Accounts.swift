@@ -71,6 +71,67 @@ extension PostgresStore {
     }
   }
 
+  public func addStartupKey(
+    _ key: KeyRecord, hash: APIKeyHash, newAccount: Account, credit: Int, onlyIfNoAccount: Bool
+  ) async throws(StoreError) -> ResourceID? {
+    try await write { connection in
+      // Nodes starting together take this lock one after another, so the later ones find the
+      // key (or the account) the first one made instead of racing it to a duplicate key or a
+      // second account. The lock ends with the transaction.
+      try await connection.run("SELECT pg_advisory_xact_lock(\(Self.startupKeyLock))")
+      if try await connection.one("SELECT 1 AS found FROM api_keys WHERE key_hash = \(hash.hex)")
+        != nil
+      {
+        return nil
+      }
+      var account = try await connection.one(
+        "SELECT id FROM accounts ORDER BY created_at, id LIMIT 1"
+      ).map { row throws(StoreError) in try row.id("id") }
+      if account != nil && onlyIfNoAccount { return nil }
+      if account == nil {
+        try await connection.run(
+          """
+          INSERT INTO accounts (id, name, created_at, credit_seconds)
+          VALUES (\(newAccount.id.rawValue), \(newAccount.name), \(newAccount.createdAt), \(credit))
+          """)
+        account = newAccount.id
+      }
+      guard let account else { return nil }
+      try await connection.run(
+        """
+        INSERT INTO api_keys (id, account_id, label, hint, key_hash, created_at, revoked_at)
+        VALUES (\(key.id.rawValue), \(account.rawValue), \(key.label), \(key.hint),
+          \(hash.hex), \(key.createdAt), \(key.revokedAt))
+        """)
+      return account
+    }
+  }
+
+  public func sharedSecret(name: String, candidate: [UInt8]) async throws(StoreError) -> [UInt8] {
+    try await write { connection in
+      // A node inserting at the same moment makes this wait for its commit and then do
+      // nothing; the read that follows sees whichever value was stored first.
+      try await connection.run(
+        """
+        INSERT INTO settings (name, value) VALUES (\(name), \(ByteBuffer(bytes: candidate)))
+        ON CONFLICT (name) DO NOTHING
+        """)
+      guard
+        let row = try await connection.one("SELECT value FROM settings WHERE name = \(name)")
+      else { throw StoreError.corruptRow("settings.\(name) is missing") }
+      let value = try row.required("value", as: ByteBuffer.self)
+      return Array(value.readableBytesView)
+    }
+  }
+
+  public func ping() async throws(StoreError) {
+    try await read { connection in _ = try await connection.run("SELECT 1") }
+  }
+
+  /// This store's key for `pg_advisory_xact_lock` around start-up's key (the migration lock
+  /// is …0001).
+  static let startupKeyLock: Int64 = 0x6f72_6174_6f72_0002
+
   public func remainingCredit(account: ResourceID) async throws(StoreError) -> Int {
     try await read { connection in try await Self.requireAccount(account, connection) }
   }

@@ -11,19 +11,7 @@ extension PostgresStore {
     let expiresAt = now + max(1, leaseFor.wholeSecondsRoundedUp)
     let policy = retryPolicy
     return try await write { connection in
-      // SKIP LOCKED: a job another node is claiming right now is passed over, not waited
-      // for, so concurrent claimers each take a different job in one round trip.
-      while let row = try await connection.one(
-        """
-        SELECT * FROM jobs
-        WHERE ((state = 'queued' AND run_after <= \(now))
-           OR (state = 'leased' AND lease_expires_at <= \(now)))
-          AND video_id IN (SELECT id FROM videos WHERE kind = ANY(\(kindList)))
-        ORDER BY created_at, seq LIMIT 1
-        FOR UPDATE SKIP LOCKED
-        """)
-      {
-        let job = try JobRecord(row: row)
+      while let job = try await Self.oldestRunnable(now: now, kinds: kindList, connection) {
         if job.state == .leased && !policy.allowsRetry(afterAttempt: job.attempt) {
           // Its last worker vanished: running it again would break the bound on attempts.
           try await Self.failVideo(
@@ -50,6 +38,44 @@ extension PostgresStore {
     }
   }
 
+  /// The oldest runnable job of `kinds`, locked: the older of the oldest expired lease and the
+  /// oldest due queued job. Each comes from its own partial index in one short probe
+  /// (`jobs_leased` by expiry, `jobs_queued` in queue order), so the claim costs the same with
+  /// twenty thousand jobs waiting, or hundreds of live leases, as with one job. SKIP LOCKED: a
+  /// job another node is claiming right now is passed over, not waited for, so concurrent
+  /// claimers each take a different job; the one of the two rows not taken is released when
+  /// the transaction ends.
+  private static func oldestRunnable(
+    now: Int, kinds: [String], _ connection: PostgresConnection
+  ) async throws -> JobRecord? {
+    var candidates: [(job: JobRecord, order: (Int, Int64))] = []
+    for query in [expiredLeaseQuery(now: now, kinds: kinds), queuedQuery(now: now, kinds: kinds)] {
+      if let row = try await connection.one(query) {
+        let job = try JobRecord(row: row)
+        candidates.append((job, (job.createdAt, try row.required("seq", as: Int64.self))))
+      }
+    }
+    return candidates.min { $0.order < $1.order }?.job
+  }
+
+  static func queuedQuery(now: Int, kinds: [String]) -> PostgresQuery {
+    """
+    SELECT * FROM jobs
+    WHERE state = 'queued' AND run_after <= \(now) AND kind = ANY(\(kinds))
+    ORDER BY created_at, seq LIMIT 1
+    FOR UPDATE SKIP LOCKED
+    """
+  }
+
+  static func expiredLeaseQuery(now: Int, kinds: [String]) -> PostgresQuery {
+    """
+    SELECT * FROM jobs
+    WHERE state = 'leased' AND lease_expires_at <= \(now) AND kind = ANY(\(kinds))
+    ORDER BY created_at, seq LIMIT 1
+    FOR UPDATE SKIP LOCKED
+    """
+  }
+
   public func heartbeat(_ lease: JobLease, extendTo: Date) async throws(StoreError) -> Bool {
     try await write { connection in
       try await connection.run(
@@ -59,6 +85,28 @@ extension PostgresStore {
           AND state = 'leased'
         RETURNING id
         """) > 0
+    }
+  }
+
+  public func releaseJob(_ lease: JobLease, now: Date) async throws(StoreError) -> Bool {
+    try await write { connection in
+      guard try await Self.holds(lease, connection) else { return false }
+      let now = now.unixSeconds
+      // The fencing token stays: the next claim raises it, which fences off this lease.
+      try await connection.run(
+        """
+        UPDATE jobs SET state = 'queued', owner = NULL, lease_expires_at = NULL,
+          attempt = GREATEST(attempt - 1, 0), updated_at = \(now)
+        WHERE id = \(lease.jobId.rawValue)
+        """)
+      if lease.attempt <= 1 {
+        try await connection.run(
+          """
+          UPDATE videos SET status = 'pending', updated_at = \(now)
+          WHERE id = \(lease.videoId.rawValue) AND status = 'processing'
+          """)
+      }
+      return true
     }
   }
 

@@ -1,6 +1,7 @@
 import Foundation
 import OratorCore
 import PostgresNIO
+import Synchronization
 
 /// The `Store` on a PostgreSQL server, for several API nodes sharing one database. It keeps
 /// the same tables and rules as `SQLiteStore`; where SQLite serialises writers with its
@@ -16,17 +17,29 @@ public struct PostgresStore: Store {
   public let retryPolicy: RetryPolicy
   let client: PostgresClient
   private let lifetime: PoolLifetime
+  /// How long a call waits for a pooled connection before it fails as `.unreachable`.
+  let acquireTimeout: Duration
   static let logger = Logger(label: "orator.postgres")
+
+  /// Connections per store (per node): ten nodes at this size, with room left for `psql` and
+  /// `orator migrate`, fit PostgreSQL's default `max_connections` of 100. A call holds a
+  /// connection only for its own transaction, so a node's workers and requests share them.
+  public static let defaultMaximumConnections = 8
 
   /// Connects to the database `url` names and brings its schema up to date. Several nodes
   /// may start at once: migrations run under a lock, one node after another. A server that
-  /// cannot be reached, or refuses the login, is reported at once as `.unavailable`.
+  /// cannot be reached is reported at once as `.unreachable`, one that refuses the login as
+  /// `.unavailable`. Once running, a call that gets no connection within `acquireTimeout`
+  /// (the server is down, or every connection is busy) fails as `.unreachable` instead of
+  /// waiting for the pool's reconnection attempts, so clients get a quick 503.
   public init(
-    url: String, retryPolicy: RetryPolicy = RetryPolicy(), maximumConnections: Int = 20
+    url: String, retryPolicy: RetryPolicy = RetryPolicy(),
+    maximumConnections: Int = PostgresStore.defaultMaximumConnections,
+    acquireTimeout: Duration = .seconds(3)
   ) async throws(StoreError) {
     let url = try PostgresURL(url)
     // Migrations run on one connection of their own before the pool starts: the pool
-    // retries a failing server quietly for a minute, where a start-up should fail fast.
+    // retries a failing server quietly, where a start-up should fail fast.
     do {
       let connection = try await PostgresConnection.connect(
         configuration: try url.connectionConfiguration(), id: 0, logger: Self.logger)
@@ -42,9 +55,13 @@ public struct PostgresStore: Store {
     }
     var configuration = url.clientConfiguration
     configuration.options.maximumConnections = max(1, maximumConnections)
+    // A connection attempt that hangs (a server cut off without a reset) must not outlast the
+    // wait of the calls that need it.
+    configuration.options.connectTimeout = max(acquireTimeout, .seconds(1))
     client = PostgresClient(configuration: configuration)
     lifetime = PoolLifetime(client: client)
     self.retryPolicy = retryPolicy
+    self.acquireTimeout = acquireTimeout
   }
 
   /// Closes the pool now; calls made afterwards fail with `.unavailable`.
@@ -63,15 +80,9 @@ public struct PostgresStore: Store {
   /// Runs `work` in a transaction on one pooled connection; a thrown error rolls it all back.
   @discardableResult
   func write<T: Sendable>(
-    _ work: @Sendable (PostgresConnection) async throws -> T
+    _ work: @escaping @Sendable (PostgresConnection) async throws -> T
   ) async throws(StoreError) -> T {
-    do {
-      return try await client.withConnection { connection in
-        try await Self.inTransaction(connection, work)
-      }
-    } catch {
-      throw StoreError(error)
-    }
+    try await withPooledConnection { connection in try await Self.inTransaction(connection, work) }
   }
 
   static func inTransaction<T>(
@@ -92,12 +103,62 @@ public struct PostgresStore: Store {
   /// Runs `work` on one pooled connection outside a transaction: each statement sees what
   /// was committed when it started.
   func read<T: Sendable>(
-    _ work: @Sendable (PostgresConnection) async throws -> T
+    _ work: @escaping @Sendable (PostgresConnection) async throws -> T
   ) async throws(StoreError) -> T {
+    try await withPooledConnection(work)
+  }
+
+  /// Runs `work` on a pooled connection, waiting at most `acquireTimeout` for one. The wait
+  /// and the work race a timer; whichever side marks the shared state first wins, so work
+  /// that got its connection is never cut short, and a call that gave up never starts.
+  private func withPooledConnection<T: Sendable>(
+    _ work: @escaping @Sendable (PostgresConnection) async throws -> T
+  ) async throws(StoreError) -> T {
+    let client = client
+    let timeout = acquireTimeout
+    let race = AcquireRace()
+    let gaveUp = StoreError.unreachable(
+      "no database connection within \(timeout.components.seconds) s")
     do {
-      return try await client.withConnection { connection in try await work(connection) }
+      return try await withThrowingTaskGroup(of: T?.self) { group in
+        group.addTask {
+          try await client.withConnection { connection in
+            guard race.mark(.acquired) else { throw gaveUp }
+            return try await work(connection)
+          }
+        }
+        group.addTask {
+          try await Task.sleep(for: timeout)
+          if race.mark(.timedOut) { throw gaveUp }
+          return nil
+        }
+        while let result = try await group.next() {
+          if let value = result {
+            group.cancelAll()
+            return value
+          }
+        }
+        throw gaveUp
+      }
     } catch {
       throw StoreError(error)
+    }
+  }
+
+}
+
+/// Which came first for one call: its connection, or its timeout.
+private final class AcquireRace: Sendable {
+  enum Outcome { case waiting, acquired, timedOut }
+
+  private let outcome = Mutex(Outcome.waiting)
+
+  /// Records `winner` unless the other side already won; true when it won.
+  func mark(_ winner: Outcome) -> Bool {
+    outcome.withLock { outcome in
+      guard outcome == .waiting else { return false }
+      outcome = winner
+      return true
     }
   }
 }

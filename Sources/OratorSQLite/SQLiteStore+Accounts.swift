@@ -76,6 +76,57 @@ extension SQLiteStore {
     }
   }
 
+  public func addStartupKey(
+    _ key: KeyRecord, hash: APIKeyHash, newAccount: Account, credit: Int, onlyIfNoAccount: Bool
+  ) async throws(StoreError) -> ResourceID? {
+    // The IMMEDIATE transaction is SQLite's write lock: a second process starting at the same
+    // moment runs this after the first has committed, and finds the key or the account.
+    try await write { db in
+      let exists =
+        try Bool.fetchOne(
+          db, sql: "SELECT 1 FROM api_keys WHERE key_hash = ?", arguments: [hash.hex]) ?? false
+      if exists { return nil }
+      var account = try String.fetchOne(
+        db, sql: "SELECT id FROM accounts ORDER BY created_at, id LIMIT 1"
+      ).flatMap(ResourceID.init)
+      if account != nil && onlyIfNoAccount { return nil }
+      if account == nil {
+        try db.execute(
+          sql: "INSERT INTO accounts (id, name, created_at, credit_seconds) VALUES (?, ?, ?, ?)",
+          arguments: [newAccount.id.rawValue, newAccount.name, newAccount.createdAt, credit])
+        account = newAccount.id
+      }
+      guard let account else { return nil }
+      try db.execute(
+        sql: """
+          INSERT INTO api_keys (id, account_id, label, hint, key_hash, created_at, revoked_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          key.id.rawValue, account.rawValue, key.label, key.hint, hash.hex, key.createdAt,
+          key.revokedAt,
+        ])
+      return account
+    }
+  }
+
+  public func sharedSecret(name: String, candidate: [UInt8]) async throws(StoreError) -> [UInt8] {
+    try await write { db in
+      try db.execute(
+        sql: "INSERT OR IGNORE INTO settings (name, value) VALUES (?, ?)",
+        arguments: [name, Data(candidate)])
+      guard
+        let stored = try Data.fetchOne(
+          db, sql: "SELECT value FROM settings WHERE name = ?", arguments: [name])
+      else { throw StoreError.corruptRow("settings.\(name) is missing") }
+      return [UInt8](stored)
+    }
+  }
+
+  public func ping() async throws(StoreError) {
+    _ = try await read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+  }
+
   public func remainingCredit(account: ResourceID) async throws(StoreError) -> Int {
     try await read { db in try Self.requireAccount(account, db) }
   }

@@ -8,24 +8,12 @@ extension SQLiteStore {
   {
     let now = now.unixSeconds
     let kindList = kinds.map(\.rawValue).sorted()
-    let placeholders = kindList.map { _ in "?" }.joined(separator: ", ")
     let expiresAt = now + max(1, leaseFor.wholeSecondsRoundedUp)
     let policy = retryPolicy
     // The IMMEDIATE transaction holds SQLite's write lock from the first read, so no other
     // connection, in this process or another, can pick the same row in between.
     return try await write { db in
-      while let row = try Row.fetchOne(
-        db,
-        sql: """
-          SELECT * FROM jobs
-          WHERE ((state = 'queued' AND run_after <= ?)
-             OR (state = 'leased' AND lease_expires_at <= ?))
-            AND video_id IN (SELECT id FROM videos WHERE kind IN (\(placeholders)))
-          ORDER BY created_at, rowid LIMIT 1
-          """,
-        arguments: StatementArguments(
-          [now, now] + kindList.map { $0 as any DatabaseValueConvertible }))
-      {
+      while let row = try Self.oldestRunnable(now: now, kinds: kindList, db) {
         let job = try JobRecord(row: row)
         if job.state == .leased && !policy.allowsRetry(afterAttempt: job.attempt) {
           // Its last worker vanished: running it again would break the bound on attempts.
@@ -62,6 +50,57 @@ extension SQLiteStore {
           """,
         arguments: [extendTo.unixSeconds, lease.jobId.rawValue, lease.fencingToken])
       return db.changesCount > 0
+    }
+  }
+
+  /// The oldest runnable job of `kinds`: the older of the oldest expired lease and the oldest
+  /// due queued job, each read from its own partial index (`jobs_leased` by expiry,
+  /// `jobs_queued` in queue order, rowid breaking ties), so a claim costs the same with twenty
+  /// thousand jobs waiting as with one.
+  private static func oldestRunnable(now: Int, kinds: [String], _ db: Database) throws -> Row? {
+    let placeholders = kinds.map { _ in "?" }.joined(separator: ", ")
+    let kindValues = kinds.map { $0 as any DatabaseValueConvertible }
+    let expired = try Row.fetchOne(
+      db,
+      sql: """
+        SELECT *, rowid AS claim_order FROM jobs INDEXED BY jobs_leased
+        WHERE state = 'leased' AND lease_expires_at <= ? AND kind IN (\(placeholders))
+        ORDER BY created_at, rowid LIMIT 1
+        """,
+      arguments: StatementArguments([now] + kindValues))
+    let queued = try Row.fetchOne(
+      db,
+      sql: """
+        SELECT *, rowid AS claim_order FROM jobs INDEXED BY jobs_queued
+        WHERE state = 'queued' AND run_after <= ? AND kind IN (\(placeholders))
+        ORDER BY created_at, rowid LIMIT 1
+        """,
+      arguments: StatementArguments([now] + kindValues))
+    func order(_ row: Row) -> (Int, Int64) { (row["created_at"], row["claim_order"]) }
+    return [expired, queued].compactMap { $0 }.min { order($0) < order($1) }
+  }
+
+  public func releaseJob(_ lease: JobLease, now: Date) async throws(StoreError) -> Bool {
+    try await write { db in
+      guard try Self.holds(lease, db) else { return false }
+      let now = now.unixSeconds
+      // The fencing token stays: the next claim raises it, which fences off this lease.
+      try db.execute(
+        sql: """
+          UPDATE jobs SET state = 'queued', owner = NULL, lease_expires_at = NULL,
+            attempt = MAX(attempt - 1, 0), updated_at = ?
+          WHERE id = ?
+          """,
+        arguments: [now, lease.jobId.rawValue])
+      if lease.attempt <= 1 {
+        try db.execute(
+          sql: """
+            UPDATE videos SET status = 'pending', updated_at = ?
+            WHERE id = ? AND status = 'processing'
+            """,
+          arguments: [now, lease.videoId.rawValue])
+      }
+      return true
     }
   }
 

@@ -22,8 +22,36 @@ enum Schema {
       // What speech recognition heard in a translated video's source.
       try db.execute(sql: "ALTER TABLE videos ADD COLUMN spoken_language TEXT")
     }
+    migrator.registerMigration("6 claim indexes, settings") { db in
+      try db.execute(sql: claimIndexes)
+    }
     return migrator
   }
+
+  /// What the job claim filters on, kept in `jobs` so that a claim walks one small index in
+  /// queue order instead of every job ever queued: the video's kind (copied by a trigger
+  /// whenever a job is inserted, so the code that queues jobs need not know), a partial index
+  /// over the queued jobs in claim order, and one over leases by expiry for the claim's
+  /// takeovers and the reaper. The old
+  /// `jobs_runnable` index covered finished jobs too and served neither query. `settings`
+  /// holds values every process on the database shares (the URL-signing key).
+  private static let claimIndexes = """
+    ALTER TABLE jobs ADD COLUMN kind TEXT NOT NULL DEFAULT 'generated';
+    UPDATE jobs SET kind = (SELECT videos.kind FROM videos WHERE videos.id = jobs.video_id);
+    CREATE TRIGGER jobs_kind_from_video AFTER INSERT ON jobs
+    BEGIN
+      UPDATE jobs SET kind = (SELECT videos.kind FROM videos WHERE videos.id = NEW.video_id)
+      WHERE rowid = NEW.rowid;
+    END;
+    DROP INDEX jobs_runnable;
+    CREATE INDEX jobs_queued ON jobs(created_at) WHERE state = 'queued';
+    CREATE INDEX jobs_leased ON jobs(lease_expires_at) WHERE state = 'leased';
+
+    CREATE TABLE settings (
+      name TEXT PRIMARY KEY NOT NULL,
+      value BLOB NOT NULL
+    );
+    """
 
   /// Webhook endpoints, the event outbox (written in the transaction that changes a video's
   /// status) and every delivery attempt.

@@ -42,6 +42,11 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(
     name: .customLong("public-url"), help: "Base of the URLs handed out. Also ORATOR_PUBLIC_URL.")
   var publicURL: String?
+  @Option(
+    help:
+      "PostgreSQL connections this node keeps at most (default 8, so ten nodes fit max_connections=100). Also ORATOR_DATABASE_MAX_CONNECTIONS."
+  )
+  var databaseMaxConnections: Int?
   @Option(help: "In-process render workers. Also ORATOR_WORKERS.") var workers: Int?
   @Option(
     name: .customLong("worker-token"),
@@ -87,6 +92,7 @@ struct ServeCommand: AsyncParsableCommand {
   var webhookProbeTimeoutSeconds: Double?
   @OptionGroup var translation: TranslationOptions
   @OptionGroup var timeouts: ConnectionTimeoutOptions
+  @OptionGroup var renderOptions: RenderLimitOptions
 
   func run() async throws {
     let env = ProcessInfo.processInfo.environment
@@ -96,6 +102,14 @@ struct ServeCommand: AsyncParsableCommand {
     configuration.dataDirectory = data.directory(env)
     configuration.databaseURL = data.database(env)
     configuration.publicURL = publicURL ?? env["ORATOR_PUBLIC_URL"]
+    if let connections =
+      databaseMaxConnections ?? env["ORATOR_DATABASE_MAX_CONNECTIONS"].flatMap(Int.init)
+    {
+      guard connections >= 1 else {
+        throw ValidationError("--database-max-connections must be at least 1")
+      }
+      configuration.databaseMaxConnections = connections
+    }
     configuration.workers =
       workers ?? env["ORATOR_WORKERS"].flatMap(Int.init) ?? configuration.workers
     configuration.apiKey = apiKey ?? env["ORATOR_API_KEY"]
@@ -154,6 +168,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     configuration.translation = try translation.configuration(env)
     try timeouts.apply(to: &configuration, env)
+    try renderOptions.apply(to: &configuration.maxVideoSeconds, &configuration.renderLimits, env)
 
     LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
     var logger = Logger(label: "orator")
@@ -173,7 +188,8 @@ struct ServeCommand: AsyncParsableCommand {
 }
 
 /// Makes sure the server can be used at once: `--api-key` is created if missing; on a first
-/// start without one, a key is made and printed once.
+/// start without one, a key is made and printed once. Both are one store transaction that
+/// nodes starting together take in turn, so they end with one account and one key.
 struct KeyBootstrap {
   let environment: ServerEnvironment
 
@@ -181,32 +197,23 @@ struct KeyBootstrap {
   func ensureKey(_ wanted: String?) async throws -> String? {
     let store = environment.store
     let now = environment.clock.now()
+    let account = Account(
+      id: ResourceID(random: environment.random), name: "default", createdAt: now.unixSeconds)
+    let credit = environment.configuration.initialCreditSeconds
     if let wanted {
-      if try await store.account(forKeyHash: APIKeyHash(key: wanted)) != nil { return nil }
-      let account = try await firstOrNewAccount()
-      let id = ResourceID(random: environment.random)
-      try await store.addKey(
-        KeyRecord(
-          id: id, accountId: account.id, label: "--api-key", hint: String(wanted.suffix(4)),
-          createdAt: now.unixSeconds),
-        hash: APIKeyHash(key: wanted))
+      let record = KeyRecord(
+        id: ResourceID(random: environment.random), accountId: account.id, label: "--api-key",
+        hint: String(wanted.suffix(4)), createdAt: now.unixSeconds)
+      _ = try await store.addStartupKey(
+        record, hash: APIKeyHash(key: wanted), newAccount: account, credit: credit,
+        onlyIfNoAccount: false)
       return nil
     }
-    guard try await store.accounts().isEmpty else { return nil }
-    let account = try await firstOrNewAccount()
     let issued = APIKeyIssuer(random: environment.random).issue(
       for: account.id, label: "first start", createdAt: now.unixSeconds)
-    try await store.addKey(issued.record, hash: issued.hash)
-    return issued.key
-  }
-
-  private func firstOrNewAccount() async throws -> Account {
-    if let existing = try await environment.store.accounts().first { return existing }
-    let account = Account(
-      id: ResourceID(random: environment.random), name: "default",
-      createdAt: environment.clock.now().unixSeconds)
-    try await environment.store.createAccount(
-      account, credit: environment.configuration.initialCreditSeconds)
-    return account
+    let added = try await store.addStartupKey(
+      issued.record, hash: issued.hash, newAccount: account, credit: credit,
+      onlyIfNoAccount: true)
+    return added == nil ? nil : issued.key
   }
 }

@@ -1,4 +1,6 @@
+import AsyncHTTPClient
 import Foundation
+import NIOCore
 import Testing
 
 /// `orator worker` processes rendering for `orator serve --workers 0`: over the internal
@@ -40,6 +42,12 @@ import Testing
         #expect(
           try await server.get(try #require(status["thumbnail_url"].string), key: nil).status == 200
         )
+        // The captions came through the worker messages too (their names used to be lost in
+        // the snake_case round trip, leaving caption_url null).
+        let caption = try #require(status["caption_url"].string, "no caption_url: \(status)")
+        let captions = try await server.get(caption, key: nil)
+        #expect(captions.status == 200, "\(captions.text)")
+        #expect(captions.text.contains("[Script Info]"), "\(captions.text.prefix(300))")
         // The staging folder is emptied once the files moved into the media folder.
         let staging = server.dataDirectory.appendingPathComponent("scratch/worker-uploads").path
         #expect((try? FileManager.default.contentsOfDirectory(atPath: staging))?.isEmpty ?? true)
@@ -135,6 +143,79 @@ import Testing
         let status = try await server.waitForStatus(id, timeout: .seconds(120))
         #expect(status["status"] == .string("completed"), "\(status)\n\(second.log)")
         #expect(second.log.contains("attempt=2"), "\(second.log)")
+      }
+    }
+  }
+
+  /// A worker that exits while its claim is held open is not handed the next job: the video
+  /// waits for a worker that is there, and renders on its first attempt at once, instead of
+  /// after a lease and as attempt 2.
+  @Test func aWorkerThatLeftIsNotHandedAJob() async throws {
+    try await Self.withServer { server in
+      let gone = try WorkerProcess(server: server, token: Self.token)
+      #expect(try await gone.waitForLog("worker started"), "\(gone.log)")
+      // Its long poll is open on the server by now.
+      try await Task.sleep(for: .seconds(1))
+      await gone.kill(signal: SIGKILL)
+      #expect(!gone.isRunning)
+
+      let id = try await server.generate(VideoRequest.body(text: "Nobody is home."))
+      try await Task.sleep(for: .seconds(2))
+      let waiting = try await server.status(id)
+      #expect(waiting["status"] == .string("pending"), "\(waiting)\n\(server.log.suffix(2000))")
+
+      try await WorkerProcess.with(server: server, token: Self.token) { worker in
+        // Well inside the 30 s lease the first claim would otherwise have held.
+        let status = try await server.waitForStatus(id, timeout: .seconds(25))
+        #expect(status["status"] == .string("completed"), "\(status)\n\(worker.log)")
+        #expect(worker.log.contains("attempt=1"), "\(worker.log)")
+      }
+    }
+  }
+
+  /// A claim answered after its client hung up hands the job back rather than holding it:
+  /// here the client is gone before any job exists, and the job queued later is still free.
+  @Test func aHungUpPollHandsNothingOut() async throws {
+    try await Self.withServer { server in
+      // A raw claim whose connection closes while the server holds it open.
+      let url = server.baseURL + "/internal/worker/claim"
+      let poll = Task {
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        var request = HTTPClientRequest(url: url)
+        request.method = .POST
+        request.headers.add(name: "Authorization", value: "Bearer \(Self.token)")
+        request.body = .bytes(ByteBuffer(string: #"{"owner":"ghost","wait_seconds":15}"#))
+        let answer = try? await client.execute(request, timeout: .seconds(30))
+        try? await client.shutdown()
+        return answer?.status.code
+      }
+      try await Task.sleep(for: .milliseconds(500))
+      poll.cancel()
+      _ = await poll.result
+      try await Task.sleep(for: .milliseconds(300))
+      let id = try await server.generate(VideoRequest.body(text: "Still free."))
+      try await Task.sleep(for: .seconds(1))
+      #expect(
+        try await server.status(id)["status"] == .string("pending"), "\(server.log.suffix(2000))")
+      let claim = try await Self.workerPost(
+        server, "/internal/worker/claim", json: ["owner": "present", "wait_seconds": 2],
+        token: Self.token)
+      #expect(claim.json["job"]["lease"]["attempt"].int == 1, "\(claim.text)")
+      #expect(claim.json["job"]["lease"]["owner"].string == "present", "\(claim.text)")
+    }
+  }
+
+  /// SIGTERM stops a server whose worker keeps a claim open within a second or two: the open
+  /// long poll is answered at once instead of holding the shutdown for up to 20 s.
+  @Test func aServerWithAnOpenPollStopsPromptly() async throws {
+    try await Self.withServer { server in
+      try await WorkerProcess.with(server: server, token: Self.token) { worker in
+        #expect(try await worker.waitForLog("worker started"), "\(worker.log)")
+        try await Task.sleep(for: .seconds(1))
+        let stopping = ContinuousClock.now
+        await server.kill(signal: SIGTERM)
+        let took = ContinuousClock.now - stopping
+        #expect(took < .seconds(4), "the server took \(took) to stop:\n\(server.log.suffix(2000))")
       }
     }
   }

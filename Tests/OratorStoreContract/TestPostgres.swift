@@ -59,6 +59,46 @@ public enum TestPostgres {
     return url
   }
 
+  /// The rows `sql` returns on the database `url` names, every column read as text (cast in
+  /// the query, `count(*)::text`): for tests that check what several processes left behind.
+  public static func rows(_ url: String, _ sql: String) async throws -> [[String?]] {
+    let client = PostgresClient(configuration: try PostgresURL(url).clientConfiguration)
+    let run = Task { await client.run() }
+    defer { run.cancel() }
+    var rows: [[String?]] = []
+    for try await row in try await client.query(PostgresQuery(unsafeSQL: sql)) {
+      rows.append(try row.map { cell in try cell.decode(String?.self) })
+    }
+    return rows
+  }
+
+  /// The one number `sql` returns (cast to text in the query).
+  public static func number(_ url: String, _ sql: String) async throws -> Int {
+    guard let text = try await rows(url, sql).first?.first ?? nil, let value = Int(text) else {
+      throw TestPostgresError(description: "no number from \(sql)")
+    }
+    return value
+  }
+
+  /// The server's URL with `database` in place of its own and `port` in place of its port:
+  /// for a server reached through a proxy.
+  public static func url(_ url: String, port: Int) throws -> String {
+    guard var components = URLComponents(string: url) else {
+      throw TestPostgresError(description: "not a URL: \(url)")
+    }
+    components.port = port
+    guard let rewritten = components.string else {
+      throw TestPostgresError(description: "not a URL: \(url)")
+    }
+    return rewritten
+  }
+
+  /// The host and port of the server.
+  public static var serverAddress: (host: String, port: Int)? {
+    guard let serverURL, let components = URLComponents(string: serverURL) else { return nil }
+    return (components.host ?? "127.0.0.1", components.port ?? 5432)
+  }
+
   /// Runs one statement on the server's `postgres` database.
   private static func administer(_ statement: PostgresQuery) async throws {
     let client = PostgresClient(

@@ -34,7 +34,7 @@ public struct ServerEnvironment: Sendable {
       try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
     }
     let store = try await openStore(configuration)
-    let secret = try loadOrCreateSecret(at: configuration.secretPath)
+    let secret = try await signingSecret(configuration, store: store)
     let speech = EspeakSynthesizer.shared
     return ServerEnvironment(
       configuration: configuration, store: store, signer: MediaURLSigner(secret: secret),
@@ -51,11 +51,30 @@ public struct ServerEnvironment: Sendable {
   /// The store the configuration names, its schema brought up to date.
   public static func openStore(_ configuration: ServerConfiguration) async throws -> any Store {
     if let url = configuration.databaseURL {
-      return try await PostgresStore(url: url)
+      return try await PostgresStore(
+        url: url, maximumConnections: configuration.databaseMaxConnections)
     }
     try FileManager.default.createDirectory(
       atPath: configuration.dataDirectory, withIntermediateDirectories: true)
     return try SQLiteStore(path: configuration.databasePath)
+  }
+
+  /// The URL-signing secret. On PostgreSQL it lives in the database, so that every node signs
+  /// with the same one and a link handed out by one node downloads from any other: the first
+  /// node to start stores it (its old `url-signing.key`, if it has one, so links it handed
+  /// out before keep working), and every node, then and later, reads that one. On SQLite it
+  /// is the file in the data folder, beside the database.
+  static func signingSecret(_ configuration: ServerConfiguration, store: any Store) async throws
+    -> [UInt8]
+  {
+    guard configuration.databaseURL != nil else {
+      return try loadOrCreateSecret(at: configuration.secretPath)
+    }
+    let local = FileManager.default.contents(atPath: configuration.secretPath).flatMap {
+      $0.count >= 32 ? [UInt8]($0) : nil
+    }
+    return try await store.sharedSecret(
+      name: "url-signing-key", candidate: local ?? SystemRandomSource().bytes(32))
   }
 
   /// The URL-signing secret survives restarts, so links handed out stay valid.

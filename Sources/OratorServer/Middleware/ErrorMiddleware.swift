@@ -1,6 +1,7 @@
 import HeyGenAPI
 import Hummingbird
 import Logging
+import OratorCore
 import Synchronization
 
 /// Turns every failure into JSON in HeyGen's shapes: `APIError` in its endpoint's envelope,
@@ -19,6 +20,16 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
       return try JSONResponse.error(error)
     } catch is UnauthorizedError {
       return try JSONResponse.make(UnauthorizedBody(), status: .unauthorized)
+    } catch StoreError.unreachable(let reason) {
+      // The database is away (down, cut off, or every connection busy): a quick 503 that
+      // says when to try again, rather than a 500 after a long hang.
+      context.logger.warning(
+        "database unreachable", metadata: ["reason": "\(reason)", "path": "\(request.uri.path)"])
+      return try JSONResponse.error(
+        APIError(
+          .serviceUnavailable, code: "service_unavailable", numericCode: 503,
+          message: "the database cannot be reached; try again shortly",
+          envelope: envelope(for: request), retryAfter: 5))
     } catch let error as any HTTPResponseError {
       // The router's HTTPError (unknown path, wrong method), NIO's body limit and the body
       // timeout alike.

@@ -73,12 +73,41 @@ public enum WorkerMessages {
   public struct CompleteRequest: Codable, Sendable {
     public var lease: JobLease
     public var duration: Double
-    public var files: VideoFiles
+    public var files: ResultFiles
 
     public init(lease: JobLease, duration: Double, files: VideoFiles) {
       self.lease = lease
       self.duration = duration
-      self.files = files
+      self.files = ResultFiles(files)
+    }
+  }
+
+  /// `VideoFiles` on the wire. Its own type because `captionsASS` does not survive the
+  /// snake_case round trip (`captions_ass` reads back as `captionsAss`), so the caption files
+  /// of remote renders were silently dropped; these names convert both ways.
+  public struct ResultFiles: Codable, Sendable, Equatable {
+    public var video: String?
+    public var thumbnail: String?
+    public var gif: String?
+    public var captionsAss: String?
+    public var captionsSrt: String?
+    public var captionsVtt: String?
+    public var captionedVideo: String?
+
+    public init(_ files: VideoFiles) {
+      video = files.video
+      thumbnail = files.thumbnail
+      gif = files.gif
+      captionsAss = files.captionsASS
+      captionsSrt = files.captionsSRT
+      captionsVtt = files.captionsVTT
+      captionedVideo = files.captionedVideo
+    }
+
+    public var videoFiles: VideoFiles {
+      VideoFiles(
+        video: video, thumbnail: thumbnail, gif: gif, captionsASS: captionsAss,
+        captionsSRT: captionsSrt, captionsVTT: captionsVtt, captionedVideo: captionedVideo)
     }
   }
 

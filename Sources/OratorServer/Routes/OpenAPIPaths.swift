@@ -68,6 +68,15 @@ enum OpenAPIPaths {
         "health", "Liveness check", tag: "Server", isPublic: true,
         responses: ["200": json(S.object(["status": ["type": "string", "const": "ok"]]))])
     ],
+    "/readyz": [
+      "get": operation(
+        "ready", "Readiness check: 503 while the database cannot be reached or the server stops",
+        tag: "Server", isPublic: true,
+        responses: [
+          "200": json(S.object(["status": ["type": "string"], "database": ["type": "string"]])),
+          "503": json(S.object(["status": ["type": "string"]]), "Not ready"),
+        ])
+    ],
     "/openapi.json": [
       "get": operation(
         "openapi", "This document", tag: "Server", isPublic: true,

@@ -4,15 +4,13 @@ import Hummingbird
 import NIOCore
 import OratorCore
 
-/// Routes without an API key: `/healthz`, signed `/media/…` files (with HTTP Range), and the
+/// Routes without an API key: `/healthz` and `/readyz`, signed `/media/…` files (with HTTP Range), and the
 /// public `/share/<id>` page of a shared video.
 struct PublicRoutes {
   let environment: ServerEnvironment
 
   func register(on router: inout RouterRegistry) {
-    router.get("/healthz") { _, _ in
-      try JSONResponse.make(["status": "ok"])
-    }
+    HealthRoutes(environment: environment).register(on: &router)
     router.get("/media/**", media)
     router.get("/share/:id", sharePage)
   }

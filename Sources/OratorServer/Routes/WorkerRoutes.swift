@@ -1,7 +1,10 @@
 import Foundation
 import Hummingbird
+import Logging
 import NIOCore
 import OratorCore
+import ServiceLifecycle
+import Synchronization
 
 /// The internal API `orator worker` processes render through: claim a job (long poll), keep
 /// its lease with heartbeats, fetch the account's assets, upload the files and complete, or
@@ -32,12 +35,24 @@ struct WorkerRoutes {
     let wait = min(max(body.waitSeconds, 0), Self.maxClaimWait)
     let deadline = ContinuousClock.now + .milliseconds(Int64(wait * 1000))
     let lease = environment.configuration.leaseDuration
-    while true {
+    let channel = context.channel
+    // A worker that hung up (stopped, killed, or its request timed out) must not be handed a
+    // job it will never see: that job would wait out a whole lease and lose an attempt. And a
+    // server that is stopping answers its polls at once instead of holding its shutdown up.
+    guard let observer = await HangUpObserver.attach(to: channel) else {
+      return try Self.json(WorkerMessages.ClaimResponse(job: nil))
+    }
+    defer { observer.detach() }
+    while !observer.hasHungUp && !Task.isShuttingDownGracefully && !Task.isCancelled {
       // Remote workers render generated videos only; translations need the server's
       // engines and stay with in-process workers.
       if let job = try await environment.store.claimJob(
         owner: body.owner, leaseFor: lease, now: environment.clock.now(), kinds: [.generated])
       {
+        guard !observer.hasHungUp else {
+          await handBack(job, logger: context.logger)
+          break
+        }
         WorkerStaging(environment: environment).removeEarlierAttempts(of: job)
         let video = try await environment.store.video(id: job.videoId, account: job.accountId)
         let claimed = WorkerMessages.ClaimedJob(
@@ -47,13 +62,56 @@ struct WorkerRoutes {
         context.logger.info(
           "remote worker claimed a job",
           metadata: ["video": "\(job.videoId.rawValue)", "owner": "\(body.owner)"])
-        return try Self.json(WorkerMessages.ClaimResponse(job: claimed))
+        return try deliver(claimed, on: channel, observer: observer, logger: context.logger)
       }
       let left = deadline - ContinuousClock.now
-      if left <= .zero || Task.isCancelled { break }
-      await environment.jobSignal.wait(timeout: min(left, .milliseconds(500)))
+      if left <= .zero { break }
+      // Short naps, so a hang-up or a shutdown is noticed within a quarter of a second.
+      await environment.jobSignal.wait(timeout: min(left, .milliseconds(250)))
     }
     return try Self.json(WorkerMessages.ClaimResponse(job: nil))
+  }
+
+  /// The claim's answer, written by the response itself so that an answer that cannot be
+  /// written hands its job straight back: the connection closing before the whole body went
+  /// out (the worker left between the claim and the answer) releases the lease.
+  private func deliver(
+    _ claimed: WorkerMessages.ClaimedJob, on channel: any Channel, observer: HangUpObserver,
+    logger: Logger
+  ) throws -> Response {
+    let data = try WorkerMessages.encoder.encode(WorkerMessages.ClaimResponse(job: claimed))
+    let delivered = DeliveryFlag()
+    let job = claimed.lease
+    channel.closeFuture.whenComplete { _ in
+      guard !delivered.isSet else { return }
+      Task { await handBack(job, logger: logger) }
+    }
+    return Response(
+      status: .ok, headers: [.contentType: "application/json"],
+      body: ResponseBody(contentLength: data.count) { writer in
+        // Closing the connection instead of answering makes the close below hand it back.
+        if observer.hasHungUp { throw ChannelError.ioOnClosedChannel }
+        try await writer.write(ByteBuffer(bytes: data))
+        try await writer.finish(nil)
+        delivered.set()
+      })
+  }
+
+  /// Releases a claimed job nobody will render, without counting the attempt.
+  private func handBack(_ job: JobLease, logger: Logger) async {
+    do {
+      if try await environment.store.releaseJob(job, now: environment.clock.now()) {
+        environment.jobSignal.ring()
+        logger.notice(
+          "the remote worker left before its claim was answered; job handed back",
+          metadata: ["video": "\(job.videoId.rawValue)", "owner": "\(job.owner)"])
+      }
+    } catch {
+      // The lease then runs out as for any vanished worker.
+      logger.error(
+        "could not hand back an undelivered job",
+        metadata: ["video": "\(job.videoId.rawValue)", "error": "\(error)"])
+    }
   }
 
   @Sendable func heartbeat(_ request: Request, context: AppRequestContext) async throws -> Response
@@ -124,4 +182,12 @@ struct WorkerRoutes {
   static let leaseLost = APIError(
     .conflict, code: "lease_lost", numericCode: 409,
     message: "the job's lease no longer holds", envelope: .v2)
+}
+
+/// Whether a claim's answer went out in full; read when its connection closes.
+private final class DeliveryFlag: Sendable {
+  private let value = Mutex(false)
+
+  var isSet: Bool { value.withLock { $0 } }
+  func set() { value.withLock { $0 = true } }
 }

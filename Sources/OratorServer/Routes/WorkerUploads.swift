@@ -80,10 +80,8 @@ extension WorkerRoutes {
     let media = environment.media
     let directory = media.videoDirectory(account: lease.accountId, video: lease.videoId)
     let manager = FileManager.default
-    let names = [
-      body.files.video, body.files.thumbnail, body.files.gif, body.files.captionsASS,
-      body.files.captionsSRT, body.files.captionsVTT, body.files.captionedVideo,
-    ].compactMap { $0 }
+    let uploaded = body.files.videoFiles
+    let names = uploaded.all
     let source = staging.directory(job: lease.jobId, token: lease.fencingToken)
     for name in names {
       guard WorkerMessages.isSafeFileName(name),
@@ -94,7 +92,7 @@ extension WorkerRoutes {
           message: "file \"\(name)\" was not uploaded for this lease", envelope: .v2)
       }
     }
-    guard body.files.video != nil else {
+    guard uploaded.video != nil else {
       throw APIError(
         .badRequest, code: "missing_parameter", numericCode: 40001,
         message: "files.video is required", envelope: .v2)
@@ -109,10 +107,10 @@ extension WorkerRoutes {
     }
     func relative(_ name: String?) -> String? { name.map { directory + "/" + $0 } }
     let files = VideoFiles(
-      video: relative(body.files.video), thumbnail: relative(body.files.thumbnail),
-      gif: relative(body.files.gif), captionsASS: relative(body.files.captionsASS),
-      captionsSRT: relative(body.files.captionsSRT), captionsVTT: relative(body.files.captionsVTT),
-      captionedVideo: relative(body.files.captionedVideo))
+      video: relative(uploaded.video), thumbnail: relative(uploaded.thumbnail),
+      gif: relative(uploaded.gif), captionsASS: relative(uploaded.captionsASS),
+      captionsSRT: relative(uploaded.captionsSRT), captionsVTT: relative(uploaded.captionsVTT),
+      captionedVideo: relative(uploaded.captionedVideo))
     let kept = try await environment.store.completeJob(
       lease, result: VideoResult(duration: body.duration, files: files),
       now: environment.clock.now())
