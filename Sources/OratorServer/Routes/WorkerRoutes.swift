@@ -4,7 +4,6 @@ import Logging
 import NIOCore
 import OratorCore
 import ServiceLifecycle
-import Synchronization
 
 /// The internal API `orator worker` processes render through: claim a job (long poll), keep
 /// its lease with heartbeats, fetch the account's assets, upload the files and complete, or
@@ -35,11 +34,10 @@ struct WorkerRoutes {
     let wait = min(max(body.waitSeconds, 0), Self.maxClaimWait)
     let deadline = ContinuousClock.now + .milliseconds(Int64(wait * 1000))
     let lease = environment.configuration.leaseDuration
-    let channel = context.channel
     // A worker that hung up (stopped, killed, or its request timed out) must not be handed a
     // job it will never see: that job would wait out a whole lease and lose an attempt. And a
     // server that is stopping answers its polls at once instead of holding its shutdown up.
-    guard let observer = await HangUpObserver.attach(to: channel) else {
+    guard let observer = await HangUpObserver.attach(to: context.channel) else {
       return try Self.json(WorkerMessages.ClaimResponse(job: nil))
     }
     defer { observer.detach() }
@@ -62,7 +60,7 @@ struct WorkerRoutes {
         context.logger.info(
           "remote worker claimed a job",
           metadata: ["video": "\(job.videoId.rawValue)", "owner": "\(body.owner)"])
-        return try deliver(claimed, on: channel, observer: observer, logger: context.logger)
+        return try deliver(claimed, observer: observer, logger: context.logger)
       }
       let left = deadline - ContinuousClock.now
       if left <= .zero { break }
@@ -73,27 +71,25 @@ struct WorkerRoutes {
   }
 
   /// The claim's answer, written by the response itself so that an answer that cannot be
-  /// written hands its job straight back: the connection closing before the whole body went
-  /// out (the worker left between the claim and the answer) releases the lease.
+  /// written hands its job straight back: a worker that left between the claim and the
+  /// answer (seen by the observer, or by the write failing) gets nothing, and the job is
+  /// queued again at once instead of waiting out the lease.
   private func deliver(
-    _ claimed: WorkerMessages.ClaimedJob, on channel: any Channel, observer: HangUpObserver,
-    logger: Logger
+    _ claimed: WorkerMessages.ClaimedJob, observer: HangUpObserver, logger: Logger
   ) throws -> Response {
     let data = try WorkerMessages.encoder.encode(WorkerMessages.ClaimResponse(job: claimed))
-    let delivered = DeliveryFlag()
     let job = claimed.lease
-    channel.closeFuture.whenComplete { _ in
-      guard !delivered.isSet else { return }
-      Task { await handBack(job, logger: logger) }
-    }
     return Response(
       status: .ok, headers: [.contentType: "application/json"],
       body: ResponseBody(contentLength: data.count) { writer in
-        // Closing the connection instead of answering makes the close below hand it back.
-        if observer.hasHungUp { throw ChannelError.ioOnClosedChannel }
-        try await writer.write(ByteBuffer(bytes: data))
-        try await writer.finish(nil)
-        delivered.set()
+        do {
+          if observer.hasHungUp { throw ChannelError.ioOnClosedChannel }
+          try await writer.write(ByteBuffer(bytes: data))
+          try await writer.finish(nil)
+        } catch {
+          await handBack(job, logger: logger)
+          throw error
+        }
       })
   }
 
@@ -182,12 +178,4 @@ struct WorkerRoutes {
   static let leaseLost = APIError(
     .conflict, code: "lease_lost", numericCode: 409,
     message: "the job's lease no longer holds", envelope: .v2)
-}
-
-/// Whether a claim's answer went out in full; read when its connection closes.
-private final class DeliveryFlag: Sendable {
-  private let value = Mutex(false)
-
-  var isSet: Bool { value.withLock { $0 } }
-  func set() { value.withLock { $0 = true } }
 }
