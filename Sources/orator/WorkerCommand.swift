@@ -22,6 +22,7 @@ struct WorkerCommand: AsyncParsableCommand {
     name: .customLong("allow-private-urls"),
     help: "Allow media URLs on private addresses. Also ORATOR_ALLOW_PRIVATE_URLS=1.")
   var allowPrivateURLs = false
+  @OptionGroup var renderOptions: RenderLimitOptions
 
   func run() async throws {
     let env = ProcessInfo.processInfo.environment
@@ -42,6 +43,8 @@ struct WorkerCommand: AsyncParsableCommand {
     settings.allowPrivateURLs =
       allowPrivateURLs
       || ["1", "true", "yes"].contains(env["ORATOR_ALLOW_PRIVATE_URLS"]?.lowercased() ?? "")
+
+    try renderOptions.apply(to: &settings.maxVideoSeconds, &settings.renderLimits, env)
 
     LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
     var logger = Logger(label: "orator-worker")

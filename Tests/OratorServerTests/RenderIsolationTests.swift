@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import Hummingbird
 import NIOCore
 import Testing
 
@@ -172,6 +173,40 @@ import Testing
       #expect(statuses.filter { $0 == 429 }.count == 15, "\(statuses)")
       let listed = try await server.get("/v1/video.list")
       #expect(listed.json["data"]["videos"].array?.count == 5)
+    }
+  }
+
+  /// A "video" that is really an HLS playlist naming a file on the server (here the test's
+  /// own secret file, standing for another account's video) is not opened: only real media
+  /// containers are, so the file never ends up in the requester's video.
+  @Test func playlistPosingAsMediaCannotReadServerFiles() async throws {
+    try await TestServer.with { server in
+      let secret = server.dataDirectory.appendingPathComponent("secret.ts")
+      _ = try await AssetTests.makeFile(
+        "secret.ts", in: server, input: "color=c=red:s=320x180:d=1",
+        extra: ["-c:v", "libx264", "-f", "mpegts"])
+      let playlist = """
+        #EXTM3U
+        #EXT-X-TARGETDURATION:1
+        #EXTINF:1,
+        file://\(secret.path)
+        #EXT-X-ENDLIST
+
+        """
+      let router = Router()
+      router.get("/clip.mp4") { _, _ in playlist }
+      let origin = await LoopbackHTTPServer(router, label: "playlist")
+      defer { Task { await origin.stop() } }
+      var body = VideoRequest.body()
+      var scenes = body["video_inputs"] as! [[String: Any]]
+      scenes[0]["background"] = ["type": "video", "url": origin.baseURL + "/clip.mp4"]
+      body["video_inputs"] = scenes
+      let id = try await server.generate(body)
+      let status = try await server.waitForStatus(id)
+      #expect(status["status"] == .string("failed"), "\(status)")
+      #expect(
+        status["error"]["message"] == .string("Invalid input: video_inputs[0].background.url"),
+        "\(status)")
     }
   }
 

@@ -21,7 +21,7 @@ enum BackgroundImage {
   {
     let bytes = try await FFmpeg.collect(
       "ffmpeg",
-      FFmpeg.quietFlags + [
+      FFmpeg.quietFlags + FFmpeg.userMediaInput + [
         "-i", path, "-frames:v", "1",
         "-vf", fitFilter(fit, width: canvas.width, height: canvas.height) + ",format=bgra",
         "-f", "rawvideo", "pipe:1",

@@ -54,7 +54,7 @@ final class BackgroundVideo {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments =
-      ["ffmpeg"] + FFmpeg.quietFlags + inputArguments + [
+      ["ffmpeg"] + FFmpeg.quietFlags + inputArguments + FFmpeg.userMediaInput + [
         "-i", path, "-an", "-vf", filter, "-frames:v", String(frames), "-f", "rawvideo", "pipe:1",
       ]
     let output = Pipe()

@@ -13,6 +13,15 @@ public struct FFmpegError: Error, Sendable, Equatable, CustomStringConvertible {
 public enum FFmpeg {
   static let quietFlags = ["-hide_banner", "-nostdin", "-loglevel", "error", "-y"]
 
+  /// Put before `-i` of every file a user supplied: only these containers are opened. A
+  /// playlist (HLS, concat) sent as "an MP4" would otherwise make ffmpeg read other files on
+  /// the server, another account's videos among them, into the user's video.
+  public static let userMediaInput = [
+    "-format_whitelist",
+    "mov,mp4,matroska,webm,avi,flv,mpegts,mpeg,ogg,mp3,wav,flac,aac,aiff,w64,caf,asf,"
+      + "image2,png_pipe,jpeg_pipe,webp_pipe,gif,gif_pipe,bmp_pipe,tiff_pipe",
+  ]
+
   /// Runs ffmpeg to completion (quiet, overwriting outputs); throws its last error line when
   /// it fails.
   public static func run(_ arguments: [String]) async throws(FFmpegError) {
@@ -27,9 +36,10 @@ public enum FFmpeg {
 
   /// Duration of a media file in seconds.
   public static func duration(of path: String) async throws(FFmpegError) -> Double {
-    let text = try await probe([
-      "-show_entries", "format=duration", "-of", "default=noprint_wrappers=1:nokey=1", path,
-    ])
+    let text = try await probe(
+      userMediaInput + [
+        "-show_entries", "format=duration", "-of", "default=noprint_wrappers=1:nokey=1", path,
+      ])
     guard let seconds = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)), seconds > 0
     else {
       throw FFmpegError(tool: "ffprobe", message: "\(path) has no duration")

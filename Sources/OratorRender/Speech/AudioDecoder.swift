@@ -16,14 +16,15 @@ public enum AudioDecoder {
       result = try await run(
         .name("ffmpeg"),
         // "file:" keeps ffmpeg from treating the path as a URL or an option.
-        arguments: [
-          "-nostdin", "-v", "error", "-i", "file:" + path,
-          "-ac", "1", "-ar", String(sampleRate), "-f", "s16le", "-",
-        ],
+        arguments: Arguments(
+          ["-nostdin", "-v", "error"] + FFmpeg.userMediaInput + [
+            "-i", "file:" + path, "-ac", "1", "-ar", String(sampleRate), "-f", "s16le", "-",
+          ]),
         output: .bytes(limit: byteLimit),
         error: .string(limit: 64 * 1024))
     } catch {
-      throw .engineFailure("ffmpeg could not decode \(path): \(error)")
+      throw .engineFailure(
+        "ffmpeg could not decode \(path.split(separator: "/").last ?? ""): \(error)")
     }
 
     guard result.terminationStatus.isSuccess else {

@@ -15,6 +15,7 @@ struct ServerMediaResolver: MediaResolver {
     let path = (scratchDirectory as NSString).appendingPathComponent(
       "download-\(UUID().uuidString)")
     try await environment.fetcher.download(url, to: path, field: field)
+    try await DownloadedMediaCheck.verify(path, kind: kind, field: field, url: url)
     return path
   }
 

@@ -23,6 +23,7 @@ struct RemoteMediaResolver: MediaResolver {
       return path
     }
     try await fetcher.download(url, to: path, field: field)
+    try await DownloadedMediaCheck.verify(path, kind: kind, field: field, url: url)
     return path
   }
 
@@ -48,7 +49,8 @@ struct RemoteMediaResolver: MediaResolver {
     do {
       try await client.download(path, to: destination, maxBytes: fetcher.maxBytes)
     } catch {
-      throw InvalidField(path: field, message: "cannot fetch \(what) from the server: \(error)")
+      // The error may name this machine's scratch folder; the user learns what failed.
+      throw InvalidField(path: field, message: "cannot fetch \(what) from the server")
     }
   }
 

@@ -6,7 +6,7 @@ import OratorRender
 import ServiceLifecycle
 
 /// One render slot of `orator worker`: claims a generated video from the server (long poll),
-/// renders it here with the same `VideoRenderer` as in-process workers, heartbeats while it
+/// renders it here in a render process as in-process workers do, heartbeats while it
 /// renders, uploads the files and completes. A lost lease (409) cancels the render and
 /// discards it; on SIGTERM it stops claiming and leaves the job's lease to expire, so the
 /// server hands the job to another worker.
@@ -109,13 +109,19 @@ struct RemoteWorker: Service {
     try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: scratch) }
 
-    let renderer = VideoRenderer(
+    // Media is fetched here; the render itself runs in a render process of its own, so a
+    // crash in it fails this video, not the worker and its other slots.
+    let fetching = VideoRenderer(
       avatars: AvatarCatalogue.builtIn, speech: EspeakSynthesizer.shared,
       media: RemoteMediaResolver(
         client: client, lease: lease, publicBase: job.publicBase, fetcher: fetcher,
         scratchDirectory: scratch))
-    let rendered = try await renderer.render(
-      request, to: (output as NSString).appendingPathComponent("video.mp4"))
+    let renderJob = RenderJob(
+      request: request, outputPath: (output as NSString).appendingPathComponent("video.mp4"),
+      media: try await fetching.prepareMedia(for: request),
+      budget: RenderBudget(maxVideoSeconds: settings.maxVideoSeconds))
+    let rendered = try await RenderSandbox(limits: settings.renderLimits)
+      .renderGivingACrashOneRetry(renderJob, scratch: scratch)
     for path in rendered.allPaths {
       try Task.checkCancellation()
       try await client.upload(lease, name: (path as NSString).lastPathComponent, file: path)

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import Logging
+import OratorRender
 import ServiceLifecycle
 
 /// What `orator worker` is told.
@@ -17,6 +18,10 @@ public struct RemoteWorkerSettings: Sendable {
   public var allowPrivateURLs = false
   public var maxDownloadBytes = 100 << 20
   public var downloadTimeout: Duration = .seconds(60)
+  /// The longest video rendered (as `serve --max-video-minutes`).
+  public var maxVideoSeconds: Double = 30 * 60
+  /// What one render process may use (as on the server).
+  public var renderLimits = RenderLimits()
 
   public init(serverURL: String, token: String, scratchDirectory: String) {
     self.serverURL = serverURL.hasSuffix("/") ? String(serverURL.dropLast()) : serverURL

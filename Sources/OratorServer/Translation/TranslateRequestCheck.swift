@@ -98,13 +98,18 @@ struct TranslateRequestCheck {
       expectedSeconds: CreditEstimate().secondsPerAudioScene)
   }
 
-  /// The video id in one of this server's own video links (`/media/<account>/<video>/…`) of
-  /// this account; other links are treated as plain files.
+  /// The video id in one of this server's own video links of this account
+  /// (`/media/<account>/<video>/a<attempt>/<file>`, or `/media/<account>/<video>/<file>` for
+  /// videos made before attempts had folders); other links are treated as plain files.
   private func ownVideoID(in url: String) -> String? {
     let prefix = environment.baseURL + "/media/"
     guard url.hasPrefix(prefix), let path = URLComponents(string: url)?.path else { return nil }
     let parts = path.dropFirst("/media/".count).split(separator: "/")
-    guard parts.count == 3, parts[0] == Substring(account.rawValue), parts[1] != "assets" else {
+    let inAttemptFolder =
+      parts.count == 4 && parts[2].first == "a" && Int64(parts[2].dropFirst()) != nil
+    guard parts.count == 3 || inAttemptFolder, parts[0] == Substring(account.rawValue),
+      parts[1] != "assets"
+    else {
       return nil
     }
     return String(parts[1])

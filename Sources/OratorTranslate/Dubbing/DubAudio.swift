@@ -7,10 +7,11 @@ enum DubAudio {
   /// The input's first audio stream as 16 kHz mono WAV, what speech recognizers expect.
   static func extractSpeech(from input: URL, to wav: URL) async throws(TranslationError) {
     do {
-      try await FFmpeg.run([
-        "-i", input.path, "-map", "0:a:0", "-vn", "-ac", "1", "-ar", "16000",
-        "-c:a", "pcm_s16le", wav.path,
-      ])
+      try await FFmpeg.run(
+        FFmpeg.userMediaInput + [
+          "-i", input.path, "-map", "0:a:0", "-vn", "-ac", "1", "-ar", "16000",
+          "-c:a", "pcm_s16le", wav.path,
+        ])
     } catch {
       throw .unreadableMedia(error.message)
     }

@@ -10,7 +10,10 @@ enum DubMux {
     picture input: URL, source: SourceMedia, audio: URL, hold: Double,
     settings: EncoderSettings, to output: URL
   ) async throws(TranslationError) {
-    var arguments = ["-i", input.path, "-i", audio.path, "-map", "0:v:0", "-map", "1:a:0"]
+    var arguments =
+      FFmpeg.userMediaInput + [
+        "-i", input.path, "-i", audio.path, "-map", "0:v:0", "-map", "1:a:0",
+      ]
     if source.videoCodec == "h264" && hold <= 0 {
       arguments += ["-c:v", "copy"]
     } else {

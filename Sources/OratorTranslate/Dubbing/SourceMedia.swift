@@ -12,10 +12,11 @@ struct SourceMedia {
   static func probe(_ file: URL) async throws(TranslationError) -> SourceMedia {
     let json: String
     do {
-      json = try await FFmpeg.probe([
-        "-show_entries", "stream=codec_type,codec_name,width,height:format=duration",
-        "-of", "json", file.path,
-      ])
+      json = try await FFmpeg.probe(
+        FFmpeg.userMediaInput + [
+          "-show_entries", "stream=codec_type,codec_name,width,height:format=duration",
+          "-of", "json", file.path,
+        ])
     } catch {
       throw .unreadableMedia(error.message)
     }
