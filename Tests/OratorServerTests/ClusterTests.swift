@@ -102,6 +102,64 @@ struct ClusterTests {
     }
   }
 
+  /// A remote worker's completion that meets a database outage is answered 503 and keeps the
+  /// uploaded files, so the worker's retry once the database is back completes the video
+  /// with them instead of the render being thrown away.
+  @Test func aRemoteCompletionOutlivesADatabaseOutage() async throws {
+    try await TestPostgres.withDatabase { url in
+      let proxy = try TCPProxy(to: try #require(TestPostgres.serverAddress))
+      do {
+        try await proxy.start()
+        let arguments = [
+          "--database-url", try TestPostgres.url(url, port: proxy.port), "--worker-token",
+          Self.token,
+        ]
+        try await TestServer.with(workers: 0, arguments: arguments) { server in
+          let id = try await server.generate(Self.body("Finished once the database is back."))
+          let claim = try await RemoteWorkerTests.workerPost(
+            server, "/internal/worker/claim", json: ["owner": "raw", "wait_seconds": 5],
+            token: Self.token)
+          let answer = try JSONSerialization.jsonObject(with: claim.body) as? [String: Any]
+          let lease = try #require((answer?["job"] as? [String: Any])?["lease"], "\(claim.text)")
+          let job = try #require(claim.json["job"]["lease"]["job_id"].string)
+          let fencing = try #require(claim.json["job"]["lease"]["fencing_token"].int)
+          let bytes = Data("the rendered video".utf8)
+          let upload = try await server.request(
+            .PUT, "/internal/worker/files/\(job)/\(fencing)/video.mp4", body: bytes, key: nil,
+            headers: [("Authorization", "Bearer \(Self.token)")])
+          #expect(upload.status == 200, "\(upload.text)")
+          let complete: [String: Any] = [
+            "lease": lease, "duration": 1.5, "files": ["video": "video.mp4"],
+          ]
+
+          await proxy.cut()
+          let refused = try await RemoteWorkerTests.workerPost(
+            server, "/internal/worker/complete", json: complete, token: Self.token)
+          #expect(refused.status == 503, "\(refused.status) \(refused.text)")
+
+          try await proxy.start()
+          var done = try await RemoteWorkerTests.workerPost(
+            server, "/internal/worker/complete", json: complete, token: Self.token)
+          let deadline = ContinuousClock.now + .seconds(30)
+          while done.status == 503 && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(200))
+            done = try await RemoteWorkerTests.workerPost(
+              server, "/internal/worker/complete", json: complete, token: Self.token)
+          }
+          #expect(done.status == 200, "\(done.status) \(done.text)")
+          let status = try await server.status(id)
+          #expect(status["status"] == .string("completed"), "\(status)")
+          let video = try await server.get(try #require(status["video_url"].string), key: nil)
+          #expect(video.status == 200 && video.body == bytes)
+        }
+      } catch {
+        await proxy.stop()
+        throw error
+      }
+      await proxy.stop()
+    }
+  }
+
   /// Two API nodes (one with an in-process worker) and a remote worker on one database; a
   /// batch of videos; `kill -9` of the node with the worker and of the remote worker while
   /// they render, then both started again. Every video completes exactly once: one completed

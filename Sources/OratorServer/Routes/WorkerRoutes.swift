@@ -52,6 +52,7 @@ struct WorkerRoutes {
           break
         }
         WorkerStaging(environment: environment).removeEarlierAttempts(of: job)
+        environment.media.removeEarlierAttempts(than: job)
         let video = try await environment.store.video(id: job.videoId, account: job.accountId)
         let claimed = WorkerMessages.ClaimedJob(
           lease: job, kind: video?.kind ?? .generated,

@@ -66,26 +66,49 @@ extension WorkerRoutes {
     return try Self.json(["bytes": written])
   }
 
-  /// Moves the staged files into the video's media folder and completes the job; when the
-  /// lease no longer holds, the files are removed and the answer is 409.
+  /// Moves the staged files into this attempt's media folder and completes the job; when the
+  /// lease no longer holds, this attempt's files are removed and the answer is 409. A
+  /// completion that fails for another reason (the database is unreachable) keeps what was
+  /// uploaded and moved, so the worker's retry of the same completion finds it and finishes,
+  /// instead of the render being thrown away.
   @Sendable func complete(_ request: Request, context: AppRequestContext) async throws -> Response {
     let body: WorkerMessages.CompleteRequest = try await decode(request)
-    let lease = body.lease
     let staging = WorkerStaging(environment: environment)
-    defer { staging.remove(lease) }
-    // The lease must hold before anything lands in the media folder: a late worker's files
-    // would otherwise overwrite those of the worker that took over. Extending it here leaves
+    do {
+      try await complete(body, staging: staging)
+    } catch let error as APIError where error.status == .conflict {
+      staging.remove(body.lease)
+      throw error
+    }
+    staging.remove(body.lease)
+    context.logger.info(
+      "remote render completed",
+      metadata: ["video": "\(body.lease.videoId.rawValue)", "duration": "\(body.duration)"])
+    return try Self.json(["ok": true])
+  }
+
+  private func complete(_ body: WorkerMessages.CompleteRequest, staging: WorkerStaging)
+    async throws
+  {
+    let lease = body.lease
+    // The lease must hold before anything lands in the media folder. Extending it here leaves
     // a whole lease period for the move and the completion.
     _ = try await extend(lease)
     let media = environment.media
-    let directory = media.videoDirectory(account: lease.accountId, video: lease.videoId)
+    // This attempt's own folder: a worker that loses its lease later removes only that,
+    // never what the worker that took over published.
+    let directory = media.attemptDirectory(for: lease)
+    let target = media.absolutePath(directory)
     let manager = FileManager.default
     let uploaded = body.files.videoFiles
     let names = uploaded.all
     let source = staging.directory(job: lease.jobId, token: lease.fencingToken)
+    func staged(_ name: String) -> String { (source as NSString).appendingPathComponent(name) }
+    func placed(_ name: String) -> String { (target as NSString).appendingPathComponent(name) }
     for name in names {
+      // Already in place: moved by an earlier try of this completion, under this lease.
       guard WorkerMessages.isSafeFileName(name),
-        manager.fileExists(atPath: (source as NSString).appendingPathComponent(name))
+        manager.fileExists(atPath: staged(name)) || manager.fileExists(atPath: placed(name))
       else {
         throw APIError(
           .badRequest, code: "invalid_parameter", numericCode: 400175,
@@ -97,13 +120,10 @@ extension WorkerRoutes {
         .badRequest, code: "missing_parameter", numericCode: 40001,
         message: "files.video is required", envelope: .v2)
     }
-    let target = media.absolutePath(directory)
     try manager.createDirectory(atPath: target, withIntermediateDirectories: true)
-    for name in names {
-      let destination = (target as NSString).appendingPathComponent(name)
-      try? manager.removeItem(atPath: destination)
-      try manager.moveItem(
-        atPath: (source as NSString).appendingPathComponent(name), toPath: destination)
+    for name in names where manager.fileExists(atPath: staged(name)) {
+      try? manager.removeItem(atPath: placed(name))
+      try manager.moveItem(atPath: staged(name), toPath: placed(name))
     }
     func relative(_ name: String?) -> String? { name.map { directory + "/" + $0 } }
     let files = VideoFiles(
@@ -115,12 +135,8 @@ extension WorkerRoutes {
       lease, result: VideoResult(duration: body.duration, files: files),
       now: environment.clock.now())
     guard kept else {
-      media.removeVideo(account: lease.accountId, video: lease.videoId)
+      media.removeAttempt(lease)
       throw Self.leaseLost
     }
-    context.logger.info(
-      "remote render completed",
-      metadata: ["video": "\(lease.videoId.rawValue)", "duration": "\(body.duration)"])
-    return try Self.json(["ok": true])
   }
 }
