@@ -1,5 +1,6 @@
 import Foundation
 import OratorCore
+import OratorRender
 import Testing
 
 @testable import OratorServer
@@ -54,5 +55,30 @@ import Testing
       FailureText.scrub("fetching \"https://example.com/a/b.png\" answered HTTP 404")
         == "fetching \"https://example.com/a/b.png\" answered HTTP 404")
     #expect(FailureText.scrub("audio/mpeg and/or video/mp4") == "audio/mpeg and/or video/mp4")
+  }
+}
+
+/// A worker whose renders fail for want of disk or memory waits longer before each next claim.
+@Suite struct ResourcePauseTests {
+  @Test func waitsDoubleAndResetAfterAGoodRender() {
+    var pause = ResourcePause()
+    #expect(pause.after(resourceTrouble: false) == nil)
+    #expect(pause.after(resourceTrouble: true) == .seconds(15))
+    #expect(pause.after(resourceTrouble: true) == .seconds(30))
+    for _ in 0..<10 { _ = pause.after(resourceTrouble: true) }
+    #expect(pause.after(resourceTrouble: true) == .seconds(600))
+    #expect(pause.after(resourceTrouble: false) == nil)
+    #expect(pause.after(resourceTrouble: true) == .seconds(15))
+  }
+
+  @Test func resourceTroubleIsToldFromBadInput() {
+    #expect(ResourcePause.isResourceTrouble(StoreError.unavailable("disk I/O error")))
+    #expect(
+      ResourcePause.isResourceTrouble(
+        RenderSandboxError.render(.failed("ffmpeg: Error writing: No space left on device"))))
+    #expect(!ResourcePause.isResourceTrouble(RenderSandboxError.timedOut(.seconds(5))))
+    #expect(
+      !ResourcePause.isResourceTrouble(
+        RenderSandboxError.render(.invalidInput(InvalidField(path: "x", message: "bad")))))
   }
 }

@@ -21,6 +21,7 @@ struct RenderWorker: Service {
 
   private func loop() async {
     let lease = environment.configuration.leaseDuration
+    var pause = ResourcePause()
     while !Task.isCancelled {
       let claimed: JobLease?
       do {
@@ -35,11 +36,22 @@ struct RenderWorker: Service {
         await environment.jobSignal.wait(timeout: .milliseconds(500))
         continue
       }
-      await process(job)
+      let trouble = await process(job)
+      // A full disk or exhausted memory fails every render on this machine alike: rather than
+      // burn through the queue, this worker waits longer after each such failure, and other
+      // workers (other nodes) take the jobs meanwhile.
+      if let wait = pause.after(resourceTrouble: trouble) {
+        logger.warning(
+          "resource trouble; pausing before the next claim",
+          metadata: ["seconds": "\(wait.components.seconds)"])
+        try? await Task.sleep(for: wait)
+      }
     }
   }
 
-  private func process(_ job: JobLease) async {
+  /// Renders one job; true when it failed for want of a resource (disk, memory).
+  @discardableResult
+  private func process(_ job: JobLease) async -> Bool {
     let store = environment.store
     let clock = environment.clock
     let media = environment.media
@@ -84,15 +96,17 @@ struct RenderWorker: Service {
           "completed",
           metadata: ["video": "\(job.videoId.rawValue)", "duration": "\(result.duration)"])
       }
+      return false
     case .failure(let error):
       heartbeat.cancel()
       media.removeAttempt(job)
-      if render.isCancelled || error is CancellationError { return }
+      if render.isCancelled || error is CancellationError { return false }
       let (failure, retryable) = Self.failure(for: error)
       logger.warning(
         "render failed",
         metadata: ["video": "\(job.videoId.rawValue)", "error": "\(failure.message)"])
       _ = try? await store.failJob(job, failure: failure, retryable: retryable, now: clock.now())
+      return ResourcePause.isResourceTrouble(error)
     }
   }
 
