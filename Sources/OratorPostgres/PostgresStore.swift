@@ -19,6 +19,10 @@ public struct PostgresStore: Store {
   private let lifetime: PoolLifetime
   /// How long a call waits for a pooled connection before it fails as `.unreachable`.
   let acquireTimeout: Duration
+  /// How long a call's statements may take once it has a connection before the connection
+  /// is closed under them and the call fails as `.unreachable`. Every call is one short
+  /// transaction, so only a database that stopped answering comes near it.
+  let callTimeout: Duration
   static let logger = Logger(label: "orator.postgres")
 
   /// Connections per store (per node): ten nodes at this size, with room left for `psql` and
@@ -29,13 +33,14 @@ public struct PostgresStore: Store {
   /// Connects to the database `url` names and brings its schema up to date. Several nodes
   /// may start at once: migrations run under a lock, one node after another. A server that
   /// cannot be reached is reported at once as `.unreachable`, one that refuses the login as
-  /// `.unavailable`. Once running, a call that gets no connection within `acquireTimeout`
-  /// (the server is down, or every connection is busy) fails as `.unreachable` instead of
-  /// waiting for the pool's reconnection attempts, so clients get a quick 503.
+  /// `.unavailable`. Once running, a call fails as `.unreachable` when it gets no connection
+  /// within `acquireTimeout` (the server is down, or every connection is busy) or no answer
+  /// within `callTimeout` (the server stopped answering), instead of hanging on the pool's
+  /// reconnection attempts or on TCP: clients get a quick 503.
   public init(
     url: String, retryPolicy: RetryPolicy = RetryPolicy(),
     maximumConnections: Int = PostgresStore.defaultMaximumConnections,
-    acquireTimeout: Duration = .seconds(3)
+    acquireTimeout: Duration = .seconds(3), callTimeout: Duration = .seconds(10)
   ) async throws(StoreError) {
     let url = try PostgresURL(url)
     // Migrations run on one connection of their own before the pool starts: the pool
@@ -62,6 +67,7 @@ public struct PostgresStore: Store {
     lifetime = PoolLifetime(client: client)
     self.retryPolicy = retryPolicy
     self.acquireTimeout = acquireTimeout
+    self.callTimeout = callTimeout
   }
 
   /// Closes the pool now; calls made afterwards fail with `.unavailable`.
@@ -108,28 +114,36 @@ public struct PostgresStore: Store {
     try await withPooledConnection(work)
   }
 
-  /// Runs `work` on a pooled connection, waiting at most `acquireTimeout` for one. The wait
-  /// and the work race a timer; whichever side marks the shared state first wins, so work
-  /// that got its connection is never cut short, and a call that gave up never starts.
+  /// Runs `work` on a pooled connection, waiting at most `acquireTimeout` for one and then
+  /// `callTimeout` for the work. A timer races the call; whichever side marks the shared
+  /// state first wins, so a call that gave up waiting never starts. Work that outlives its
+  /// time (a database that stopped answering: paused, or cut off without a reset) has its
+  /// connection closed under it, which fails the hung statement at once, instead of waiting
+  /// for TCP to give up minutes later; the database rolls the transaction back.
   private func withPooledConnection<T: Sendable>(
     _ work: @escaping @Sendable (PostgresConnection) async throws -> T
   ) async throws(StoreError) -> T {
     let client = client
-    let timeout = acquireTimeout
-    let race = AcquireRace()
+    let (acquireTimeout, callTimeout) = (acquireTimeout, callTimeout)
+    let watch = CallWatch()
     let gaveUp = StoreError.unreachable(
-      "no database connection within \(timeout.components.seconds) s")
+      "no database connection within \(acquireTimeout.components.seconds) s")
+    let stalled = StoreError.unreachable(
+      "the database did not answer within \(callTimeout.components.seconds) s")
     do {
       return try await withThrowingTaskGroup(of: T?.self) { group in
         group.addTask {
           try await client.withConnection { connection in
-            guard race.mark(.acquired) else { throw gaveUp }
+            guard watch.start(on: connection) else { throw gaveUp }
+            defer { watch.finish() }
             return try await work(connection)
           }
         }
         group.addTask {
-          try await Task.sleep(for: timeout)
-          if race.mark(.timedOut) { throw gaveUp }
+          try await Task.sleep(for: acquireTimeout)
+          if watch.giveUpWaiting() { throw gaveUp }
+          try await Task.sleep(for: callTimeout)
+          if watch.abandon() { throw stalled }
           return nil
         }
         while let result = try await group.next() {
@@ -141,24 +155,65 @@ public struct PostgresStore: Store {
         throw gaveUp
       }
     } catch {
+      // The closed connection's own error says less than why it was closed.
+      if watch.wasAbandoned { throw stalled }
       throw StoreError(error)
     }
   }
-
 }
 
-/// Which came first for one call: its connection, or its timeout.
-private final class AcquireRace: Sendable {
-  enum Outcome { case waiting, acquired, timedOut }
+/// One store call's progress, shared by its work and its timer.
+private final class CallWatch: Sendable {
+  private enum State {
+    case waiting
+    case running(PostgresConnection)
+    case finished
+    case timedOut
+    case abandoned
+  }
 
-  private let outcome = Mutex(Outcome.waiting)
+  private let state = Mutex(State.waiting)
 
-  /// Records `winner` unless the other side already won; true when it won.
-  func mark(_ winner: Outcome) -> Bool {
-    outcome.withLock { outcome in
-      guard outcome == .waiting else { return false }
-      outcome = winner
+  /// The call got its connection: true unless it already gave up waiting.
+  func start(on connection: PostgresConnection) -> Bool {
+    state.withLock { state in
+      guard case .waiting = state else { return false }
+      state = .running(connection)
       return true
+    }
+  }
+
+  func finish() {
+    state.withLock { state in
+      if case .running = state { state = .finished }
+    }
+  }
+
+  /// The wait for a connection ran out: true when none came in time.
+  func giveUpWaiting() -> Bool {
+    state.withLock { state in
+      guard case .waiting = state else { return false }
+      state = .timedOut
+      return true
+    }
+  }
+
+  /// The work ran out of time: closes its connection; true when it did.
+  func abandon() -> Bool {
+    let connection: PostgresConnection? = state.withLock { state in
+      guard case .running(let connection) = state else { return nil }
+      state = .abandoned
+      return connection
+    }
+    guard let connection else { return false }
+    _ = connection.close() as EventLoopFuture<Void>
+    return true
+  }
+
+  var wasAbandoned: Bool {
+    state.withLock { state in
+      if case .abandoned = state { return true }
+      return false
     }
   }
 }

@@ -102,6 +102,44 @@ struct ClusterTests {
     }
   }
 
+  /// A database that stops answering without closing anything (paused, or packets dropped):
+  /// a call whose statement hangs has its connection closed after 10 s and answers 503, and
+  /// `/readyz` says not ready, instead of both hanging until TCP gives up; once the database
+  /// answers again the node serves without a restart.
+  @Test func aStalledDatabaseIsA503NotAHang() async throws {
+    try await TestPostgres.withDatabase { url in
+      let proxy = try TCPProxy(to: try #require(TestPostgres.serverAddress))
+      do {
+        try await proxy.start()
+        let proxied = try TestPostgres.url(url, port: proxy.port)
+        try await TestServer.with(workers: 0, arguments: ["--database-url", proxied]) { server in
+          #expect(try await server.get("/v1/video.list").status == 200)
+          proxy.pause()
+          let paused = ContinuousClock.now
+          let list = try await server.get("/v1/video.list")
+          #expect(list.status == 503, "\(list.status) \(list.text)")
+          let ready = try await server.get("/readyz", key: nil)
+          #expect(ready.status == 503, "\(ready.status) \(ready.text)")
+          let took = ContinuousClock.now - paused
+          #expect(took < .seconds(30), "took \(took)")
+          proxy.resume()
+          let deadline = ContinuousClock.now + .seconds(30)
+          var back = false
+          while !back && ContinuousClock.now < deadline {
+            back = try await server.get("/readyz", key: nil).status == 200
+            if !back { try await Task.sleep(for: .milliseconds(200)) }
+          }
+          #expect(back, "still not ready after the database answered again")
+          #expect(try await server.get("/v1/video.list").status == 200)
+        }
+      } catch {
+        await proxy.stop()
+        throw error
+      }
+      await proxy.stop()
+    }
+  }
+
   /// A remote worker's completion that meets a database outage is answered 503 and keeps the
   /// uploaded files, so the worker's retry once the database is back completes the video
   /// with them instead of the render being thrown away.

@@ -133,7 +133,28 @@ final class TCPProxy {
     while process.isRunning { try? await Task.sleep(for: .milliseconds(20)) }
   }
 
+  /// Freezes the proxy (SIGSTOP): connections stay open but nothing passes, as with a paused
+  /// database server or a network that drops packets.
+  func pause() {
+    signal(SIGSTOP)
+  }
+
+  /// Lets a paused proxy run again.
+  func resume() {
+    signal(SIGCONT)
+  }
+
+  private func signal(_ number: Int32) {
+    guard let process, process.isRunning else { return }
+    #if canImport(Glibc)
+      _ = Glibc.kill(process.processIdentifier, number)
+    #else
+      _ = Darwin.kill(process.processIdentifier, number)
+    #endif
+  }
+
   func stop() async {
+    resume()
     await cut()
     try? FileManager.default.removeItem(at: script)
   }
