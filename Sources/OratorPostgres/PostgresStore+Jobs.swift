@@ -142,9 +142,9 @@ extension PostgresStore {
     }
   }
 
-  public func failJob(_ lease: JobLease, failure: VideoFailure, retryable: Bool, now: Date)
-    async throws(StoreError) -> JobFailureOutcome
-  {
+  public func failJob(
+    _ lease: JobLease, failure: VideoFailure, retryable: Bool, notBefore: Duration?, now: Date
+  ) async throws(StoreError) -> JobFailureOutcome {
     let policy = retryPolicy
     return try await write { connection in
       guard let job = try await Self.held(lease, connection) else { return .leaseLost }
@@ -153,7 +153,8 @@ extension PostgresStore {
         try await Self.failVideo(of: job, with: failure, now: now, connection)
         return .videoFailed
       }
-      let runAfter = now + policy.delay(afterAttempt: job.attempt).wholeSecondsRoundedUp
+      let delay = max(policy.delay(afterAttempt: job.attempt), notBefore ?? .zero)
+      let runAfter = now + delay.wholeSecondsRoundedUp
       try await Self.requeue(job, runAfter: runAfter, now: now, connection)
       return .retryScheduled(runAfter: runAfter)
     }

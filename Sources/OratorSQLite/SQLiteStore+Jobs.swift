@@ -141,9 +141,9 @@ extension SQLiteStore {
     }
   }
 
-  public func failJob(_ lease: JobLease, failure: VideoFailure, retryable: Bool, now: Date)
-    async throws(StoreError) -> JobFailureOutcome
-  {
+  public func failJob(
+    _ lease: JobLease, failure: VideoFailure, retryable: Bool, notBefore: Duration?, now: Date
+  ) async throws(StoreError) -> JobFailureOutcome {
     let policy = retryPolicy
     return try await write { db in
       guard try Self.holds(lease, db),
@@ -156,7 +156,8 @@ extension SQLiteStore {
         try Self.failVideo(of: job, with: failure, now: now, db)
         return .videoFailed
       }
-      let runAfter = now + policy.delay(afterAttempt: job.attempt).wholeSecondsRoundedUp
+      let delay = max(policy.delay(afterAttempt: job.attempt), notBefore ?? .zero)
+      let runAfter = now + delay.wholeSecondsRoundedUp
       try Self.requeue(job, runAfter: runAfter, now: now, db)
       return .retryScheduled(runAfter: runAfter)
     }

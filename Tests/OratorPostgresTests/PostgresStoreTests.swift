@@ -72,6 +72,9 @@ struct PostgresStoreTests {
   @Test func failJobRetriesWithBackoffThenFails() async throws {
     try await run { try await $0.failJobRetriesWithBackoffThenFails() }
   }
+  @Test func failJobWaitsAtLeastWhatItIsAsked() async throws {
+    try await run { try await $0.failJobWaitsAtLeastWhatItIsAsked() }
+  }
   @Test func nonRetryableFailureEndsAtOnce() async throws {
     try await run { try await $0.nonRetryableFailureEndsAtOnce() }
   }

@@ -57,6 +57,9 @@ final class SQLiteStoreTests: Sendable {
   @Test func failJobRetriesWithBackoffThenFails() async throws {
     try await contract.failJobRetriesWithBackoffThenFails()
   }
+  @Test func failJobWaitsAtLeastWhatItIsAsked() async throws {
+    try await contract.failJobWaitsAtLeastWhatItIsAsked()
+  }
   @Test func nonRetryableFailureEndsAtOnce() async throws {
     try await contract.nonRetryableFailureEndsAtOnce()
   }

@@ -71,6 +71,13 @@ import Testing
     #expect(pause.after(resourceTrouble: true) == .seconds(15))
   }
 
+  @Test func jobsFailedForWantOfResourcesWaitMinutes() {
+    #expect(ResourcePause.jobDelay(afterAttempt: 1) == .seconds(60))
+    #expect(ResourcePause.jobDelay(afterAttempt: 2) == .seconds(300))
+    #expect(ResourcePause.jobDelay(afterAttempt: 3) == .seconds(1500))
+    #expect(ResourcePause.jobDelay(afterAttempt: 9) == .seconds(3600))
+  }
+
   @Test func resourceTroubleIsToldFromBadInput() {
     #expect(ResourcePause.isResourceTrouble(StoreError.unavailable("disk I/O error")))
     #expect(

@@ -226,3 +226,29 @@ extension StoreContract {
     #expect(leases.allSatisfy { $0.fencingToken == 1 && $0.attempt == 1 })
   }
 }
+
+extension StoreContract {
+  /// A failure for want of a resource asks for a longer wait than the policy's own backoff.
+  public func failJobWaitsAtLeastWhatItIsAsked() async throws {
+    let fixture = try await fixture()
+    let store = fixture.store
+    let account = try await fixture.makeAccount(credit: 100)
+    try await fixture.makeVideo(for: account)
+    let failure = VideoFailure(code: 500, message: "Rendering failed", detail: "disk full")
+    let first = try #require(
+      try await store.claimJob(owner: "w", leaseFor: .seconds(60), now: fixture.at(0)))
+    #expect(
+      try await store.failJob(
+        first, failure: failure, retryable: true, notBefore: .seconds(60), now: fixture.at(1))
+        == .retryScheduled(runAfter: fixture.at(61).unixSeconds))
+    #expect(
+      try await store.claimJob(owner: "w", leaseFor: .seconds(60), now: fixture.at(60)) == nil)
+    let second = try #require(
+      try await store.claimJob(owner: "w", leaseFor: .seconds(60), now: fixture.at(61)))
+    // The policy's own backoff wins when it is the longer one.
+    #expect(
+      try await store.failJob(
+        second, failure: failure, retryable: true, notBefore: .seconds(1), now: fixture.at(62))
+        == .retryScheduled(runAfter: fixture.at(62).unixSeconds + 25))
+  }
+}

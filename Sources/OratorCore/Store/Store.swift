@@ -102,10 +102,12 @@ public protocol Store: Sendable {
   func completeJob(_ lease: JobLease, result: VideoResult, now: Date)
     async throws(StoreError) -> Bool
   /// Records a failed attempt. A `retryable` failure with attempts left queues the job
-  /// again after the retry policy's backoff; otherwise the video becomes failed with
-  /// `failure` and its reservation is released.
-  func failJob(_ lease: JobLease, failure: VideoFailure, retryable: Bool, now: Date)
-    async throws(StoreError) -> JobFailureOutcome
+  /// again after the retry policy's backoff, or after `notBefore` when that is longer (a
+  /// machine out of disk or memory needs minutes, not seconds); otherwise the video becomes
+  /// failed with `failure` and its reservation is released.
+  func failJob(
+    _ lease: JobLease, failure: VideoFailure, retryable: Bool, notBefore: Duration?, now: Date
+  ) async throws(StoreError) -> JobFailureOutcome
   /// Takes back every lease that expired by `now`: the job is queued again (or failed when
   /// that was its last attempt). Returns the leases taken back, for logging. `claimJob`
   /// takes expired leases too; this only keeps the queue honest when no worker is asking.
@@ -161,6 +163,13 @@ extension Store {
   /// Creates a video with no limit on the account's active videos.
   public func createVideo(_ video: VideoRecord, job: JobRecord) async throws(StoreError) {
     try await createVideo(video, job: job, maxActive: nil)
+  }
+
+  /// Records a failed attempt with the retry policy's own backoff.
+  public func failJob(_ lease: JobLease, failure: VideoFailure, retryable: Bool, now: Date)
+    async throws(StoreError) -> JobFailureOutcome
+  {
+    try await failJob(lease, failure: failure, retryable: retryable, notBefore: nil, now: now)
   }
 
   /// Claims a job of any kind of video.

@@ -105,8 +105,12 @@ struct RenderWorker: Service {
       logger.warning(
         "render failed",
         metadata: ["video": "\(job.videoId.rawValue)", "error": "\(failure.message)"])
-      _ = try? await store.failJob(job, failure: failure, retryable: retryable, now: clock.now())
-      return ResourcePause.isResourceTrouble(error)
+      let trouble = ResourcePause.isResourceTrouble(error)
+      _ = try? await store.failJob(
+        job, failure: failure, retryable: retryable,
+        notBefore: trouble ? ResourcePause.jobDelay(afterAttempt: job.attempt) : nil,
+        now: clock.now())
+      return trouble
     }
   }
 

@@ -21,6 +21,15 @@ struct ResourcePause {
     return wait
   }
 
+  /// How long a job that failed for want of a resource waits before its next attempt: a
+  /// minute, then five, then twenty-five (an hour at most), time for an operator or a cleanup
+  /// to free the disk, instead of spending every attempt within seconds.
+  static func jobDelay(afterAttempt attempt: Int) -> Duration {
+    var delay = Duration.seconds(60)
+    for _ in 1..<max(1, attempt) { delay = min(delay * 5, .seconds(3600)) }
+    return delay
+  }
+
   /// Whether `error` says the machine, not the video, is at fault.
   static func isResourceTrouble(_ error: any Error) -> Bool {
     if case .unavailable = error as? StoreError { return true }
