@@ -69,9 +69,16 @@ struct WorkerClient: Sendable {
       timeout: .seconds(600), attempts: attempts)
   }
 
+  /// Tries for about five minutes: a finished render is worth waiting out a database or
+  /// server outage for, and a lease that lapsed meanwhile still completes unless another
+  /// worker took the job (the server decides that by the fencing token).
   func complete(_ message: WorkerMessages.CompleteRequest) async throws(WorkerClientError) {
-    let _: [String: Bool] = try await post("/internal/worker/complete", message)
+    let _: [String: Bool] = try await post(
+      "/internal/worker/complete", message, attempts: Self.completionAttempts)
   }
+
+  /// 0.5 + 1 + 2 + 4 + 8 s, then every 10 s: about five minutes in all.
+  static let completionAttempts = 35
 
   func fail(_ message: WorkerMessages.FailRequest) async throws(WorkerClientError) {
     let _: [String: Bool] = try await post("/internal/worker/fail", message)
