@@ -84,9 +84,11 @@ import Testing
     try await TestServer.with { server in
       let text = String(repeating: "A long script keeps the render busy for a while. ", count: 30)
       let id = try await server.generate(VideoRequest.body(text: text, width: 640, height: 360))
+      var killed: [pid_t] = []
       for _ in 0..<2 {
-        let pid = try await Self.renderProcess(of: server)
+        let pid = try await Self.renderProcess(of: server, other: killed)
         #expect(kill(pid, SIGSEGV) == 0)
+        killed.append(pid)
         try await Self.waitUntilGone(pid)
       }
       let status = try await server.waitForStatus(id)
@@ -226,19 +228,21 @@ import Testing
     }
   }
 
-  static func renderProcess(of server: TestServer, timeout: Duration = .seconds(60)) async throws
-    -> pid_t
-  {
+  static func renderProcess(
+    of server: TestServer, other known: [pid_t] = [], timeout: Duration = .seconds(60)
+  ) async throws -> pid_t {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
-      if let pid = try renderProcesses(of: server).first { return pid }
+      if let pid = try renderProcesses(of: server).first(where: { !known.contains($0) }) {
+        return pid
+      }
       try await Task.sleep(for: .milliseconds(20))
     }
     throw TestServerError("no render process appeared; log:\n\(server.log.suffix(2000))")
   }
 
   static func waitUntilGone(_ pid: pid_t) async throws {
-    for _ in 0..<500 where kill(pid, 0) == 0 {
+    for _ in 0..<3000 where kill(pid, 0) == 0 {
       try await Task.sleep(for: .milliseconds(20))
     }
   }

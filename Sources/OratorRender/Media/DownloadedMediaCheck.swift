@@ -32,6 +32,6 @@ public enum DownloadedMediaCheck {
       }
     return InvalidField(
       path: field,
-      message: "\"\(url)\" is not \(what) that can be read (MP4, WebM, MP3, WAV, PNG, JPEG…)")
+      message: "\"\(url)\" could not be read as \(what) (MP4, WebM, MP3, WAV, PNG, JPEG…)")
   }
 }

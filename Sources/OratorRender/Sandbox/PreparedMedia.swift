@@ -68,26 +68,29 @@ private actor MediaRecorder: MediaResolver {
 
   func file(forURL url: String, kind: MediaKind, field: String) async throws(InvalidField) -> String
   {
-    let path: String
-    if let known = resolved["url:" + url] {
-      path = known
-    } else {
-      path = try await base.file(forURL: url, kind: kind, field: field)
-      resolved["url:" + url] = path
+    try await remember("url:" + url, as: field) { () async throws(InvalidField) in
+      try await base.file(forURL: url, kind: kind, field: field)
     }
-    files[field] = path
-    return path
   }
 
   func file(forAsset id: String, kind: MediaKind, field: String) async throws(InvalidField)
     -> String
   {
+    try await remember("asset:" + id, as: field) { () async throws(InvalidField) in
+      try await base.file(forAsset: id, kind: kind, field: field)
+    }
+  }
+
+  /// The file `key` resolved to before, or what `resolve` gives now; recorded under `field`.
+  private func remember(
+    _ key: String, as field: String, _ resolve: () async throws(InvalidField) -> String
+  ) async throws(InvalidField) -> String {
     let path: String
-    if let known = resolved["asset:" + id] {
+    if let known = resolved[key] {
       path = known
     } else {
-      path = try await base.file(forAsset: id, kind: kind, field: field)
-      resolved["asset:" + id] = path
+      path = try await resolve()
+      resolved[key] = path
     }
     files[field] = path
     return path

@@ -130,6 +130,9 @@ public struct RenderSandbox: Sendable {
         group.addTask {
           try await Subprocess.run(
             .path(.init(executable)), arguments: Arguments(arguments),
+            // A crash ends the process at once: the runtime's backtracer would keep a dying
+            // render alive for seconds while it symbolises, and fill the log with registers.
+            environment: .inherit.updating(["SWIFT_BACKTRACE": "enable=no"]),
             platformOptions: options2, output: .discarded,
             error: .fileDescriptor(.standardError, closeAfterSpawningProcess: false)
           ).terminationStatus
