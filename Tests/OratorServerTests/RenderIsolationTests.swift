@@ -77,6 +77,43 @@ import Testing
     }
   }
 
+  /// Every endpoint that stores free text bounds it: translations, templates, webhooks.
+  @Test func storedTextIsBoundedOnEveryEndpoint() async throws {
+    try await TestServer.with(workers: 0) { server in
+      let long = String(repeating: "x", count: 100_000)
+      let refusals = [
+        (
+          "/v2/video_translate",
+          ["video_url": "https://example.com/a.mp4", "output_language": "Spanish", "title": long],
+          "title: must be at most 500 characters"
+        ),
+        (
+          "/v2/video_translate",
+          [
+            "video_url": "https://example.com/a.mp4", "output_language": "Spanish",
+            "callback_id": long,
+          ], "callback_id: must be at most 500 characters"
+        ),
+        (
+          "/v2/template",
+          [
+            "name": long,
+            "video_inputs": [["voice": ["voice_id": VideoRequest.voiceID, "input_text": "Hi."]]],
+          ], "name: must be at most 500 characters"
+        ),
+        (
+          "/v1/webhook/endpoint.add", ["url": "https://example.com/" + long],
+          "url: must be at most 2048 characters"
+        ),
+      ]
+      for (path, body, message) in refusals {
+        let refused = try await server.post(path, json: body)
+        #expect(refused.status == 400, "\(path): \(refused.text.prefix(300))")
+        #expect(refused.text.contains(message), "\(path): \(refused.text.prefix(300))")
+      }
+    }
+  }
+
   /// A render process that dies (here: killed with SIGSEGV from outside, as a crash in a C
   /// library would end it) fails only its own video, after one immediate retry, and the
   /// server answers throughout.

@@ -56,6 +56,7 @@ public struct TemplateDocument: Sendable, Equatable {
     guard !name.isEmpty else {
       throw InvalidField(path: "name", message: "is required", isMissing: true)
     }
+    try TextLength.check(name, limit: TextLength.title, at: "name")
     guard body["video_inputs"] != nil else {
       throw InvalidField(path: "video_inputs", message: "is required", isMissing: true)
     }

@@ -25,14 +25,14 @@ public struct VideoInputLimits: Sendable, Equatable {
   /// rendered; the renderer holds the real length to the same limit.
   public var videoSeconds: Double = 30 * 60
   /// Free text the server stores and echoes back.
-  public var titleCharacters = 500
-  public var callbackIdCharacters = 500
-  public var folderIdCharacters = 200
-  public var urlCharacters = 2048
+  public var titleCharacters = TextLength.title
+  public var callbackIdCharacters = TextLength.callbackId
+  public var folderIdCharacters = TextLength.folderId
+  public var urlCharacters = TextLength.url
   /// Ids of avatars, voices, talking photos and assets.
-  public var idCharacters = 200
+  public var idCharacters = TextLength.id
   /// Short names: emotion, locale, font family and weight, alignment, styles, aspect ratio.
-  public var nameCharacters = 100
+  public var nameCharacters = TextLength.name
 
   public init() {}
 }
@@ -288,12 +288,8 @@ public struct VideoRequestValidator: Sendable {
     )
   }
 
-  /// Free text the server keeps: at most `limit` characters.
   private func checkLength(_ value: String?, limit: Int, at path: String) throws(InvalidField) {
-    // UTF-8 bytes bound the characters from above and are counted without a full scan of
-    // grapheme clusters, which matters for a hostile megabyte-long value.
-    guard let value, value.utf8.count > limit, value.count > limit else { return }
-    throw InvalidField(path: path, message: "must be at most \(limit) characters")
+    try TextLength.check(value, limit: limit, at: path)
   }
 
   private static func number(_ value: Double) -> String {

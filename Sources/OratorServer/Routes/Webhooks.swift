@@ -178,6 +178,9 @@ struct WebhookRoutes {
   /// within the probe timeout, as HeyGen checks, so a typo is caught now rather than at
   /// delivery. Redirects are not followed: the address rule holds for the URL as given.
   private func checkReachable(_ url: String) async throws {
+    do { try TextLength.check(url, limit: TextLength.url, at: "url") } catch {
+      throw APIError.invalid(error, .v1)
+    }
     var probe = HTTPClientRequest(url: url)
     probe.method = .OPTIONS
     let status: UInt

@@ -20,6 +20,14 @@ struct TranslateRequestCheck {
   }
 
   func check(_ request: VideoTranslateRequest) async throws -> Checked {
+    do {
+      try TextLength.check(request.title, limit: TextLength.title, at: "title")
+      try TextLength.check(request.callbackId, limit: TextLength.callbackId, at: "callback_id")
+      try TextLength.check(request.callbackUrl, limit: TextLength.url, at: "callback_url")
+      try TextLength.check(request.videoUrl, limit: TextLength.url, at: "video_url")
+    } catch {
+      throw APIError.invalid(error, .v2)
+    }
     let source = try await resolveSource(request)
     let supported = try await Self.offeredLanguages(translation)
     let targets = try targetLanguages(request, supported: supported)
