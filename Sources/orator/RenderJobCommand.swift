@@ -11,6 +11,14 @@ struct RenderJobCommand: AsyncParsableCommand {
     shouldDisplay: false
   )
 
+  /// What the job file holds.
+  enum Mode: String, ExpressibleByArgument {
+    case render, speech
+  }
+
+  @Option(help: "render (a video) or speech (one piece of speech).")
+  var mode: Mode = .render
+
   @Option(help: "The job file (JSON) written by the serving process.")
   var job: String
 
@@ -29,6 +37,9 @@ struct RenderJobCommand: AsyncParsableCommand {
   func run() async throws {
     RenderProcess.limit(memoryBytes: memoryBytes, cpuSeconds: cpuSeconds, fileBytes: fileBytes)
     RenderProcess.watchParent()
-    try await RenderProcess.run(jobPath: job, outcomePath: outcome)
+    switch mode {
+    case .render: try await RenderProcess.run(jobPath: job, outcomePath: outcome)
+    case .speech: try await RenderProcess.speak(jobPath: job, outcomePath: outcome)
+    }
   }
 }

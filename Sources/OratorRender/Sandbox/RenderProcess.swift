@@ -52,6 +52,21 @@ public enum RenderProcess {
     try JSONEncoder().encode(outcome).write(to: URL(fileURLWithPath: outcomePath))
   }
 
+  /// Reads a speech job, speaks it with the built-in engine and writes the outcome.
+  public static func speak(jobPath: String, outcomePath: String) async throws {
+    let job = try JSONDecoder().decode(
+      SpeechJob.self, from: Data(contentsOf: URL(fileURLWithPath: jobPath)))
+    let outcome: SpeechJobOutcome
+    do {
+      outcome = .spoken(
+        try await EspeakSynthesizer.shared.synthesize(
+          job.text, voiceID: job.voiceID, speed: job.speed, pitch: job.pitch))
+    } catch {
+      outcome = .refused(error)
+    }
+    try JSONEncoder().encode(outcome).write(to: URL(fileURLWithPath: outcomePath))
+  }
+
   private static func setLimit(_ resource: __rlimit_resource, soft: Int, hard: Int) {
     var limit = rlimit(rlim_cur: rlim_t(max(0, soft)), rlim_max: rlim_t(max(0, hard)))
     _ = setrlimit(__rlimit_resource_t(resource.rawValue), &limit)

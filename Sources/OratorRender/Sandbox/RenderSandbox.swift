@@ -12,6 +12,8 @@ import Subprocess
 public enum RenderSandboxError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The render ran and refused or failed in an orderly way.
   case render(RenderError)
+  /// A speech job ran and the engine refused or failed in an orderly way.
+  case speech(SpeechError)
   /// The render process died from a signal (a crash in a C library, or memory exhausted).
   case crashed(signal: Int32)
   /// It crashed on two tries in a row: the input itself brings it down.
@@ -26,6 +28,7 @@ public enum RenderSandboxError: Error, Sendable, Equatable, CustomStringConverti
   public var description: String {
     switch self {
     case .render(let error): error.description
+    case .speech(let error): error.description
     case .crashed(let signal): "the render process crashed (signal \(signal))"
     case .crashedTwice(let signal):
       "the render process crashed twice (signal \(signal)); this input cannot be rendered"
@@ -64,16 +67,42 @@ public struct RenderSandbox: Sendable {
   public func render(_ job: RenderJob, scratch: String) async throws(RenderSandboxError)
     -> RenderedVideo
   {
-    let jobPath = (scratch as NSString).appendingPathComponent("render-job.json")
-    let outcomePath = (scratch as NSString).appendingPathComponent("render-outcome.json")
-    do {
-      try JSONEncoder().encode(job).write(to: URL(fileURLWithPath: jobPath))
+    switch try await run(job, mode: "render", as: RenderJobOutcome.self, scratch: scratch) {
+    case .rendered(let video): return video
+    case .refused(let error): throw .render(error)
+    }
+  }
+
+  /// Speaks `job` in a render process; its files are kept in `scratch` while it runs.
+  public func speak(_ job: SpeechJob, scratch: String) async throws(RenderSandboxError)
+    -> SpeechTrack
+  {
+    switch try await run(job, mode: "speech", as: SpeechJobOutcome.self, scratch: scratch) {
+    case .spoken(let track): return track
+    case .refused(let error): throw .speech(error)
+    }
+  }
+
+  /// Writes `job` to a file, runs `orator render-job` on it and reads the outcome it wrote.
+  private func run<Job: Encodable, Outcome: Decodable>(
+    _ job: Job, mode: String, as outcome: Outcome.Type, scratch: String
+  ) async throws(RenderSandboxError) -> Outcome {
+    let name = "\(mode)-\(UUID().uuidString)"
+    let jobPath = (scratch as NSString).appendingPathComponent(name + "-job.json")
+    let outcomePath = (scratch as NSString).appendingPathComponent(name + "-outcome.json")
+    defer {
+      try? FileManager.default.removeItem(atPath: jobPath)
       try? FileManager.default.removeItem(atPath: outcomePath)
+    }
+    do {
+      try FileManager.default.createDirectory(
+        atPath: scratch, withIntermediateDirectories: true)
+      try JSONEncoder().encode(job).write(to: URL(fileURLWithPath: jobPath))
     } catch {
       throw .broken("cannot write the render job: \(error.localizedDescription)")
     }
     let status = try await run(arguments: [
-      "render-job", "--job", jobPath, "--outcome", outcomePath,
+      "render-job", "--mode", mode, "--job", jobPath, "--outcome", outcomePath,
       "--memory-bytes", String(limits.memoryBytes), "--cpu-seconds", String(limits.cpuSeconds),
       "--file-bytes", String(limits.fileBytes),
     ])
@@ -87,14 +116,11 @@ public struct RenderSandbox: Sendable {
       throw .crashed(signal: signal)
     }
     guard let data = FileManager.default.contents(atPath: outcomePath),
-      let outcome = try? JSONDecoder().decode(RenderJobOutcome.self, from: data)
+      let decoded = try? JSONDecoder().decode(Outcome.self, from: data)
     else {
       throw .broken("the render process ended without a result")
     }
-    switch outcome {
-    case .rendered(let video): return video
-    case .refused(let error): throw .render(error)
-    }
+    return decoded
   }
 
   /// Renders `job`, giving a crash one more try at once: a crash can be bad luck (memory

@@ -1,5 +1,5 @@
 /// Why speech could not be produced or read. The descriptions are meant for API error messages.
-public enum SpeechError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum SpeechError: Error, Codable, Sendable, Equatable, CustomStringConvertible {
   /// No voice in the engine's catalogue has this id.
   case unknownVoice(String)
   /// Nothing speakable was left once markup such as `<break/>` was removed.

@@ -2,7 +2,7 @@
 /// language between speech engines and lip sync. Engines map their own phoneme names to it.
 // swift-format-ignore: AlwaysUseLowerCamelCase
 // The cases are ARPAbet symbols, the notation lip-sync rules are written in.
-public enum Phone: String, Sendable, Equatable, CaseIterable {
+public enum Phone: String, Codable, Sendable, Equatable, CaseIterable {
   // Vowels
   case AO, AA, IY, UW, EH, IH, UH, AH
   case schwa = "Schwa"
@@ -22,7 +22,7 @@ public enum Phone: String, Sendable, Equatable, CaseIterable {
 }
 
 /// A phone with its time span in seconds from the start of the track.
-public struct TimedPhone: Sendable, Equatable {
+public struct TimedPhone: Codable, Sendable, Equatable {
   public var phone: Phone
   public var start: Double
   public var end: Double
@@ -37,7 +37,7 @@ public struct TimedPhone: Sendable, Equatable {
 }
 
 /// A spoken word with its time span in seconds; `text` is the word as written in the script.
-public struct TimedWord: Sendable, Equatable {
+public struct TimedWord: Codable, Sendable, Equatable {
   public var text: String
   public var start: Double
   public var end: Double
@@ -54,7 +54,7 @@ public struct TimedWord: Sendable, Equatable {
 
 /// Synthesised (or decoded) speech: mono PCM plus what was said when.
 /// Phones never overlap and are sorted; gaps between them are silence.
-public struct SpeechTrack: Sendable {
+public struct SpeechTrack: Codable, Sendable {
   public var samples: [Int16]
   public var sampleRate: Int
   public var words: [TimedWord]

@@ -12,6 +12,8 @@ struct TemplateThumbnail {
   var words = 6
   /// The longer side of the render, in pixels.
   var longSide = 320
+  /// A thumbnail of a few words takes about a second; one that takes this long never ends.
+  static let wallTime: Duration = .seconds(120)
 
   /// Renders the thumbnail and returns its path relative to the media folder.
   func draw(_ template: TemplateRecord) async throws(RenderError) -> String {
@@ -42,12 +44,28 @@ struct TemplateThumbnail {
     } catch {
       throw .failed("cannot prepare the thumbnail folder: \(error.localizedDescription)")
     }
-    let renderer = VideoRenderer(
+    // Media is fetched here, the render runs in a render process: a template's content is a
+    // user's input like any video's, and must not reach Cairo or espeak-ng in the server.
+    let fetching = VideoRenderer(
       avatars: environment.avatars, speech: environment.speech,
       media: ServerMediaResolver(
         account: template.accountId, environment: environment, scratchDirectory: scratch))
-    let rendered = try await renderer.render(
-      request, to: (scratch as NSString).appendingPathComponent("video.mp4"))
+    let job = RenderJob(
+      request: request, outputPath: (scratch as NSString).appendingPathComponent("video.mp4"),
+      media: try await fetching.prepareMedia(for: request),
+      budget: RenderBudget(maxVideoSeconds: environment.configuration.maxVideoSeconds))
+    var limits = environment.configuration.renderLimits
+    limits.wallTime = min(limits.wallTime, Self.wallTime)
+    let rendered: RenderedVideo
+    do {
+      rendered = try await RenderSandbox(
+        executable: environment.configuration.renderExecutable, limits: limits
+      ).render(job, scratch: scratch)
+    } catch .render(let error) {
+      throw error
+    } catch {
+      throw .failed(error.description)
+    }
     let target = environment.media.absolutePath(relative)
     do {
       try? FileManager.default.removeItem(atPath: target)

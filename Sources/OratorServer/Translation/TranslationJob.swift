@@ -100,8 +100,16 @@ struct TranslationJob {
     return try await rendering.withScratch { scratch in
       let work = URL(fileURLWithPath: scratch).appendingPathComponent("dub")
       try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+      // The translated sentences come from a user's video: each is spoken in a render
+      // process, so a crash in the speech engine fails this dub, never the server.
+      let speech = IsolatedSpeechSynthesizer(
+        voices: environment.speech.voices,
+        sandbox: RenderSandbox(
+          executable: environment.configuration.renderExecutable,
+          limits: environment.configuration.renderLimits),
+        scratch: (scratch as NSString).appendingPathComponent("speech"))
       let dubber = ExternalVideoDubber(
-        engines: environment.translation.engines, synthesizer: environment.speech)
+        engines: environment.translation.engines, synthesizer: speech)
       let dubbed: DubbedVideo
       do throws(TranslationError) {
         dubbed = try await dubber.dub(
