@@ -1,4 +1,6 @@
+import AsyncHTTPClient
 import Foundation
+import NIOCore
 import OratorStoreContract
 import Testing
 
@@ -53,6 +55,38 @@ struct ClusterTests {
           let file = cluster.root.appendingPathComponent("node-\(index)/url-signing.key")
           #expect(!FileManager.default.fileExists(atPath: file.path))
         }
+      }
+    }
+  }
+
+  /// Two nodes take concurrent submits for one account with `--max-active-renders 5`: the
+  /// limit is decided in the transaction that queues each video (the account row locked), so
+  /// exactly five are accepted across both nodes and the rest get 429.
+  @Test func theActiveLimitHoldsAcrossNodes() async throws {
+    try await TestPostgres.withDatabase { url in
+      try await Cluster.with(
+        workers: [0, 0], arguments: ["--database-url", url, "--max-active-renders", "5"]
+      ) { cluster in
+        let urls = cluster.nodes.map { $0.baseURL + "/v2/video/generate" }
+        let body = try JSONSerialization.data(withJSONObject: Self.body("One of many."))
+        let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+          for index in 0..<20 {
+            let url = urls[index % urls.count]
+            group.addTask {
+              var request = HTTPClientRequest(url: url)
+              request.method = .POST
+              request.headers.add(name: "x-api-key", value: TestServer.apiKey)
+              request.headers.add(name: "content-type", value: "application/json")
+              request.body = .bytes(ByteBuffer(bytes: body))
+              let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
+              return Int(response.status.code)
+            }
+          }
+          return try await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(statuses.filter { $0 == 200 }.count == 5, "\(statuses)")
+        #expect(statuses.filter { $0 == 429 }.count == 15, "\(statuses)")
+        #expect(try await TestPostgres.number(url, "SELECT count(*)::text FROM videos") == 5)
       }
     }
   }
