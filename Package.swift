@@ -85,7 +85,10 @@ let package = Package(
     ),
     .executableTarget(
       name: "orator-bench",
-      dependencies: ["HeyGenAPI", "OratorRender", "OratorTranslate", "CCairo"],
+      dependencies: [
+        "HeyGenAPI", "OratorRender", "OratorTranslate", "CCairo",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+      ],
       path: "Benchmarks/orator-bench"
     ),
 

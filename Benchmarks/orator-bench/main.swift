@@ -3,12 +3,19 @@
 //   swift run -c release orator-bench render [seconds] [--preset-only]
 //   swift run -c release orator-bench avatars
 //   swift run -c release orator-bench translate [seconds]
+//   swift run -c release orator-bench submits [--videos 1000] [--concurrency 1000] [--workers 2]
+//                                             [--submit-only] [--keep-data] [--orator PATH]
 //
 // `render` renders a script of about `seconds` (default 60) at 1920×1080 and 1280×720 with the
 // default encoder (x264 veryfast) and prints render time ÷ video duration and peak memory.
 // `avatars` prints the Cairo draw time per frame of every presenter at 1920×1080.
 // `translate` dubs an English test video of about `seconds` (default 30) into Spanish with the
 // built-in engines and prints wall time ÷ duration per stage (needs scripts/setup-asr.sh).
+// `submits` starts `orator serve` (the binary beside this one: `swift build -c release --product
+// orator` first), submits `--videos` generate requests from `--concurrency` clients at once and
+// prints submits per second against GET /healthz in the same run, checks video.list lists each
+// once, restarts the server with `--workers` in-process workers and prints the time to drain
+// them, and prints peak memory of the server and its render processes.
 import CCairo
 import Foundation
 import HeyGenAPI
@@ -140,7 +147,17 @@ case "avatars":
 case "translate":
   let seconds = arguments.dropFirst().first.flatMap(Double.init) ?? 30
   try await benchTranslate(seconds: seconds)
+case "submits":
+  do {
+    try await benchSubmits(SubmitBenchOptions(arguments.dropFirst()))
+  } catch {
+    print("submits: \(error)")
+    exit(2)
+  }
 default:
-  print("usage: orator-bench render [seconds] [--preset-only] | avatars | translate [seconds]")
+  print(
+    "usage: orator-bench render [seconds] [--preset-only] | avatars | translate [seconds]"
+      + " | submits [--videos N] [--concurrency N] [--workers N] [--submit-only] [--keep-data]"
+      + " [--orator PATH]")
   exit(2)
 }
