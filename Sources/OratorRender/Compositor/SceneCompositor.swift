@@ -81,10 +81,7 @@ final class FrameStream: @unchecked Sendable {
       for frame in 0..<scene.frameCount {
         try Task.checkCancellation()
         if frame > 0 { try reader.advance() }
-        work.copyAll(from: base)
-        stage.drawStatics(on: work)
-        stage.drawFrame(frame, on: work, within: work.bounds)
-        yuv.convert(work.bounds, from: work)
+        drawWhole(frame, of: stage, statics: true)
         try await sink.write(yuv)
         frameDone()
       }
@@ -95,23 +92,37 @@ final class FrameStream: @unchecked Sendable {
   /// A static base: the first frame is converted whole, later frames only the presenter's
   /// rectangle.
   private func streamOverStaticBase(_ stage: SceneStage, to sink: FrameSink) async throws {
-    work.copyAll(from: base)
-    stage.drawFrame(0, on: work, within: work.bounds)
-    yuv.convert(work.bounds, from: work)
+    drawWhole(0, of: stage, statics: false)
     try await sink.write(yuv)
     frameDone()
     let dirty = stage.dirtyRect
     for frame in 1..<max(stage.frameCount, 1) {
       // A cancelled render (its video deleted) stops within a frame.
       try Task.checkCancellation()
-      if !dirty.isEmpty {
-        work.copy(dirty, from: base)
-        stage.drawFrame(frame, on: work, within: dirty)
-        yuv.convert(dirty, from: work)
-      }
+      if !dirty.isEmpty { drawPart(frame, of: stage, within: dirty) }
       try await sink.write(yuv)
       frameDone()
     }
+  }
+
+  // The drawing stays out of the async frame loops, which then hold nothing but the loop and
+  // the write: the optimiser's coroutine splitting crashes (Swift 6.3, -O) on the inlined body.
+
+  /// Frame `frame` drawn whole over the base into `yuv`.
+  @inline(never)
+  private func drawWhole(_ frame: Int, of stage: SceneStage, statics: Bool) {
+    work.copyAll(from: base)
+    if statics { stage.drawStatics(on: work) }
+    stage.drawFrame(frame, on: work, within: work.bounds)
+    yuv.convert(work.bounds, from: work)
+  }
+
+  /// Only `rect` of frame `frame` redrawn over the base and converted into `yuv`.
+  @inline(never)
+  private func drawPart(_ frame: Int, of stage: SceneStage, within rect: PixelRect) {
+    work.copy(rect, from: base)
+    stage.drawFrame(frame, on: work, within: rect)
+    yuv.convert(rect, from: work)
   }
 
   private func frameDone() {
