@@ -79,13 +79,13 @@ final class FrameStream: @unchecked Sendable {
         frameCount: scene.frameCount, into: base)
       defer { reader.close() }
       for frame in 0..<scene.frameCount {
-        try Task.checkCancellation()
-        if frame > 0 { try reader.advance() }
+        if Task.isCancelled { throw CancellationError() }
+        if frame > 0, let error = Self.advance(reader) { throw error }
         drawWhole(frame, of: stage, statics: true)
         try await sink.write(yuv)
         frameDone()
       }
-      try reader.finish()
+      if let error = Self.finish(reader) { throw error }
     }
   }
 
@@ -98,7 +98,7 @@ final class FrameStream: @unchecked Sendable {
     let dirty = stage.dirtyRect
     for frame in 1..<max(stage.frameCount, 1) {
       // A cancelled render (its video deleted) stops within a frame.
-      try Task.checkCancellation()
+      if Task.isCancelled { throw CancellationError() }
       if !dirty.isEmpty { drawPart(frame, of: stage, within: dirty) }
       try await sink.write(yuv)
       frameDone()
@@ -107,6 +107,29 @@ final class FrameStream: @unchecked Sendable {
 
   // The drawing stays out of the async frame loops, which then hold nothing but the loop and
   // the write: the optimiser's coroutine splitting crashes (Swift 6.3, -O) on the inlined body.
+
+  // No synchronous throwing call stands in the async loops either: the same pass crashes
+  // saving the error register around one. These return the error instead.
+
+  @inline(never)
+  private static func advance(_ reader: BackgroundVideo) -> (any Error)? {
+    do {
+      _ = try reader.advance()
+      return nil
+    } catch {
+      return error
+    }
+  }
+
+  @inline(never)
+  private static func finish(_ reader: BackgroundVideo) -> (any Error)? {
+    do {
+      try reader.finish()
+      return nil
+    } catch {
+      return error
+    }
+  }
 
   /// Frame `frame` drawn whole over the base into `yuv`.
   @inline(never)

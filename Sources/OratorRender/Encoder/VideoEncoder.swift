@@ -42,6 +42,8 @@ struct SceneAudio {
 struct FrameSink: Sendable {
   fileprivate let writer: StandardInputWriter
 
+  /// Not inlined into the frame loops: see `FrameStream.drawWhole`.
+  @inline(never)
   func write(_ frame: I420Frame) async throws {
     _ = try await writer.write(frame.bytes)
   }
