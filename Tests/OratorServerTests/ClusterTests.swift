@@ -1,6 +1,4 @@
-import AsyncHTTPClient
 import Foundation
-import NIOCore
 import OratorStoreContract
 import Testing
 
@@ -67,23 +65,9 @@ struct ClusterTests {
       try await Cluster.with(
         workers: [0, 0], arguments: ["--database-url", url, "--max-active-renders", "5"]
       ) { cluster in
-        let urls = cluster.nodes.map { $0.baseURL + "/v2/video/generate" }
-        let body = try JSONSerialization.data(withJSONObject: Self.body("One of many."))
-        let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
-          for index in 0..<20 {
-            let url = urls[index % urls.count]
-            group.addTask {
-              var request = HTTPClientRequest(url: url)
-              request.method = .POST
-              request.headers.add(name: "x-api-key", value: TestServer.apiKey)
-              request.headers.add(name: "content-type", value: "application/json")
-              request.body = .bytes(ByteBuffer(bytes: body))
-              let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
-              return Int(response.status.code)
-            }
-          }
-          return try await group.reduce(into: [Int]()) { $0.append($1) }
-        }
+        let statuses = try await ConcurrentSubmits.statuses(
+          count: 20, of: Self.body("One of many."),
+          to: cluster.nodes.map { $0.baseURL + "/v2/video/generate" })
         #expect(statuses.filter { $0 == 200 }.count == 5, "\(statuses)")
         #expect(statuses.filter { $0 == 429 }.count == 15, "\(statuses)")
         #expect(try await TestPostgres.number(url, "SELECT count(*)::text FROM videos") == 5)

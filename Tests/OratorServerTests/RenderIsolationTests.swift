@@ -1,7 +1,5 @@
-import AsyncHTTPClient
 import Foundation
 import Hummingbird
-import NIOCore
 import Testing
 
 #if canImport(Glibc)
@@ -191,23 +189,8 @@ import Testing
   /// that queues the video.
   @Test func concurrentSubmitsStayWithinTheActiveLimit() async throws {
     try await TestServer.with(workers: 0, arguments: ["--max-active-renders", "5"]) { server in
-      let url = server.baseURL + "/v2/video/generate"
-      let body = try JSONSerialization.data(withJSONObject: VideoRequest.body())
-      // Clients of their own: the submits must really be in flight together.
-      let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
-        for _ in 0..<20 {
-          group.addTask {
-            var request = HTTPClientRequest(url: url)
-            request.method = .POST
-            request.headers.add(name: "x-api-key", value: TestServer.apiKey)
-            request.headers.add(name: "content-type", value: "application/json")
-            request.body = .bytes(ByteBuffer(bytes: body))
-            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
-            return Int(response.status.code)
-          }
-        }
-        return try await group.reduce(into: [Int]()) { $0.append($1) }
-      }
+      let statuses = try await ConcurrentSubmits.statuses(
+        count: 20, of: VideoRequest.body(), to: [server.baseURL + "/v2/video/generate"])
       #expect(statuses.filter { $0 == 200 }.count == 5, "\(statuses)")
       #expect(statuses.filter { $0 == 429 }.count == 15, "\(statuses)")
       let listed = try await server.get("/v1/video.list")

@@ -161,7 +161,13 @@ import Testing
       #expect(receiver.deliveries(path: "flaky").map(\.answered) == [500, 503, 200])
       #expect(accepted[0].json["event_data"]["video_id"] == .string(id))
 
-      let log = try await server.get("/v1/webhook/delivery.list")
+      // The receiver has answered; the server records the attempt just after, so the log is
+      // read until it shows the delivery (a busy machine may take a moment).
+      var log = try await server.get("/v1/webhook/delivery.list")
+      for _ in 0..<50 where log.json["data"][0]["status"] != .string("delivered") {
+        try await Task.sleep(for: .milliseconds(100))
+        log = try await server.get("/v1/webhook/delivery.list")
+      }
       let entry = log.json["data"][0]
       #expect(entry["status"] == .string("delivered"), "\(log.text)")
       #expect(entry["attempts"].array?.map { $0["status_code"].int } == [500, 503, 200])
