@@ -18,9 +18,9 @@ import Testing
       defer { connection.close() }
       try connection.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: a")
       let started = ContinuousClock.now
-      let (answer, closed) = try await connection.readUntilClosed(for: .seconds(12))
+      let (answer, closed) = try await connection.readUntilClosed(for: .seconds(15))
       let elapsed = ContinuousClock.now - started
-      #expect(closed, "still open after 12 s")
+      #expect(closed, "still open after 15 s")
       #expect(answer.isEmpty, "answered a half head: \(answer)")
       // The head timeout, not the (longer) idle one.
       #expect(elapsed >= .milliseconds(800) && elapsed < .seconds(3.5), "closed after \(elapsed)")
@@ -50,20 +50,23 @@ import Testing
   }
 
   @Test func aStalledBodyIsAnswered408AndTheConnectionClosed() async throws {
-    try await TestServer.with(workers: 0, arguments: Self.arguments) { server in
+    // A body timeout of 3 s leaves the steady client below room for a busy machine (the suites
+    // run side by side) between its two pieces.
+    let arguments = ["--body-timeout-seconds", "3", "--idle-timeout-seconds", "10"]
+    try await TestServer.with(workers: 0, arguments: arguments) { server in
       let connection = try RawConnection(port: server.port)
       defer { connection.close() }
       try connection.send(
         "POST /v2/video/generate HTTP/1.1\r\nHost: 127.0.0.1\r\nx-api-key: \(TestServer.apiKey)\r\n"
           + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"video_inputs\"")
       let started = ContinuousClock.now
-      let (answer, closed) = try await connection.readUntilClosed(for: .seconds(12))
+      let (answer, closed) = try await connection.readUntilClosed(for: .seconds(15))
       let elapsed = ContinuousClock.now - started
       #expect(answer.hasPrefix("HTTP/1.1 408"), "\(answer)")
       #expect(answer.contains("did not arrive"), "\(answer)")
       #expect(answer.lowercased().contains("connection: close"), "\(answer)")
-      #expect(closed, "still open after 12 s")
-      #expect(elapsed < .seconds(6), "answered after \(elapsed)")
+      #expect(closed, "still open after 15 s")
+      #expect(elapsed >= .seconds(2) && elapsed < .seconds(9), "answered after \(elapsed)")
 
       // The server is unharmed, and a body that keeps coming is read to the end.
       let steady = try RawConnection(port: server.port)
