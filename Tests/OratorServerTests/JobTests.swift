@@ -11,7 +11,11 @@ import Testing
     try await TestServer.with(arguments: Self.shortLease) { server in
       var ids: [String] = []
       for index in 0..<3 {
-        let text = "Video number \(index). A second sentence keeps it rendering a little longer."
+        // Long enough that a busy machine, with the suites running side by side, still sees
+        // one of them rendering between two polls.
+        let text =
+          "Video number \(index)."
+          + String(repeating: " Another sentence keeps it rendering a little longer.", count: 4)
         ids.append(
           try await server.generate(VideoRequest.body(text: text, title: "Crash \(index)")))
       }
