@@ -172,3 +172,14 @@ struct RenderInputsTests {
     #expect(scratch.contents.isEmpty)
   }
 }
+
+@Suite("Text overlay box")
+struct OverlayWidthTests {
+  @Test("a box placed past the middle keeps a width instead of vanishing")
+  func pastTheMiddle() {
+    #expect(abs(OverlayLayer.defaultWidth(x: 0.05) - 0.9) < 1e-9)
+    #expect(abs(OverlayLayer.defaultWidth(x: 0.2) - 0.6) < 1e-9)
+    #expect(abs(OverlayLayer.defaultWidth(x: 0.55) - 0.4) < 1e-9)
+    #expect(OverlayLayer.defaultWidth(x: 1) == 0.05)
+  }
+}

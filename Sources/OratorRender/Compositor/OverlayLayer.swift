@@ -48,7 +48,7 @@ final class OverlayLayer {
     cairo_set_font_size(cr, size)
     let boxX = (overlay.position?.x ?? 0.05) * frameWidth
     let boxY = (overlay.position?.y ?? 0.08) * frameHeight
-    let boxWidth = (overlay.width ?? (1 - (overlay.position?.x ?? 0.05) * 2)) * frameWidth
+    let boxWidth = (overlay.width ?? Self.defaultWidth(x: overlay.position?.x ?? 0.05)) * frameWidth
     let lines = wrap(overlay.text, width: boxWidth, cr: cr)
     let lineHeight = size * (overlay.lineHeight ?? 1.25)
     let color = RGBColor(hex: overlay.color ?? "#FFFFFF") ?? .white
@@ -128,5 +128,15 @@ final class OverlayLayer {
     return PixelRect(
       x: Int(x) - 2, y: Int(y) - 2, width: Int(pillWidth) + 4, height: Int(pillHeight) + 4
     ).intersection(canvas.bounds)
+  }
+}
+
+extension OverlayLayer {
+  /// A text box without a `width` keeps the margin of its left side on its right, as a
+  /// centred block; past the middle of the frame that leaves no room, so the box reaches to
+  /// the frame's usual right margin instead of vanishing.
+  static func defaultWidth(x: Double) -> Double {
+    let centred = 1 - 2 * x
+    return centred >= 0.1 ? centred : max(0.05, 1 - x - 0.05)
   }
 }
