@@ -15,6 +15,16 @@ import Testing
 struct ClusterTests {
   static let token = "cluster-worker-token-9c1d2e7f"
 
+  /// Whether `server` answers `/readyz` with 200 within 30 s (once its database is back).
+  static func becomesReady(_ server: TestServer) async throws -> Bool {
+    let deadline = ContinuousClock.now + .seconds(30)
+    while ContinuousClock.now < deadline {
+      if try await server.get("/readyz", key: nil).status == 200 { return true }
+      try await Task.sleep(for: .milliseconds(200))
+    }
+    return false
+  }
+
   /// A tiny free render: one short sentence at 256×144, watermarked.
   static func body(_ text: String, callbackURL: String? = nil) -> [String: Any] {
     var body = VideoRequest.body(text: text, width: 256, height: 144, title: "Cluster")
@@ -103,13 +113,8 @@ struct ClusterTests {
           #expect(try await server.get("/healthz", key: nil).status == 200)
 
           try await proxy.start()
-          let deadline = ContinuousClock.now + .seconds(30)
-          var back = false
-          while !back && ContinuousClock.now < deadline {
-            back = try await server.get("/readyz", key: nil).status == 200
-            if !back { try await Task.sleep(for: .milliseconds(200)) }
-          }
-          #expect(back, "still not ready after the database came back")
+          #expect(
+            try await Self.becomesReady(server), "still not ready after the database came back")
           #expect(try await server.get("/v1/video.list").status == 200)
         }
       } catch {
@@ -141,13 +146,9 @@ struct ClusterTests {
           let took = ContinuousClock.now - paused
           #expect(took < .seconds(30), "took \(took)")
           proxy.resume()
-          let deadline = ContinuousClock.now + .seconds(30)
-          var back = false
-          while !back && ContinuousClock.now < deadline {
-            back = try await server.get("/readyz", key: nil).status == 200
-            if !back { try await Task.sleep(for: .milliseconds(200)) }
-          }
-          #expect(back, "still not ready after the database answered again")
+          #expect(
+            try await Self.becomesReady(server), "still not ready after the database answered again"
+          )
           #expect(try await server.get("/v1/video.list").status == 200)
         }
       } catch {
