@@ -1,4 +1,5 @@
 import Foundation
+import HeyGenAPI
 import OratorCore
 import Subprocess
 
@@ -121,6 +122,25 @@ public struct RenderSandbox: Sendable {
       throw .broken("the render process ended without a result")
     }
     return decoded
+  }
+
+  /// Renders `request` to `outputPath`: its media fetched here with `fetching`'s resolver
+  /// (under the caller's rules), the render itself in a render process. With
+  /// `retryingACrash`, a crash gets one more try (`renderGivingACrashOneRetry`).
+  public func render(
+    _ request: VideoGenerateRequest, fetchingWith fetching: VideoRenderer, to outputPath: String,
+    budget: RenderBudget, scratch: String, retryingACrash: Bool
+  ) async throws(RenderSandboxError) -> RenderedVideo {
+    let media: PreparedMedia
+    do {
+      media = try await fetching.prepareMedia(for: request)
+    } catch {
+      throw .render(error)
+    }
+    let job = RenderJob(request: request, outputPath: outputPath, media: media, budget: budget)
+    return retryingACrash
+      ? try await renderGivingACrashOneRetry(job, scratch: scratch)
+      : try await render(job, scratch: scratch)
   }
 
   /// Renders `job`, giving a crash one more try at once: a crash can be bad luck (memory

@@ -116,12 +116,11 @@ struct RemoteWorker: Service {
       media: RemoteMediaResolver(
         client: client, lease: lease, publicBase: job.publicBase, fetcher: fetcher,
         scratchDirectory: scratch))
-    let renderJob = RenderJob(
-      request: request, outputPath: (output as NSString).appendingPathComponent("video.mp4"),
-      media: try await fetching.prepareMedia(for: request),
-      budget: RenderBudget(maxVideoSeconds: settings.maxVideoSeconds))
-    let rendered = try await RenderSandbox(limits: settings.renderLimits)
-      .renderGivingACrashOneRetry(renderJob, scratch: scratch)
+    let rendered = try await RenderSandbox(limits: settings.renderLimits).render(
+      request, fetchingWith: fetching,
+      to: (output as NSString).appendingPathComponent("video.mp4"),
+      budget: RenderBudget(maxVideoSeconds: settings.maxVideoSeconds), scratch: scratch,
+      retryingACrash: true)
     for path in rendered.allPaths {
       try Task.checkCancellation()
       try await client.upload(lease, name: (path as NSString).lastPathComponent, file: path)

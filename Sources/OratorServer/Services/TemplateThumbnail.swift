@@ -50,17 +50,17 @@ struct TemplateThumbnail {
       avatars: environment.avatars, speech: environment.speech,
       media: ServerMediaResolver(
         account: template.accountId, environment: environment, scratchDirectory: scratch))
-    let job = RenderJob(
-      request: request, outputPath: (scratch as NSString).appendingPathComponent("video.mp4"),
-      media: try await fetching.prepareMedia(for: request),
-      budget: RenderBudget(maxVideoSeconds: environment.configuration.maxVideoSeconds))
     var limits = environment.configuration.renderLimits
     limits.wallTime = min(limits.wallTime, Self.wallTime)
     let rendered: RenderedVideo
     do {
       rendered = try await RenderSandbox(
         executable: environment.configuration.renderExecutable, limits: limits
-      ).render(job, scratch: scratch)
+      ).render(
+        request, fetchingWith: fetching,
+        to: (scratch as NSString).appendingPathComponent("video.mp4"),
+        budget: RenderBudget(maxVideoSeconds: environment.configuration.maxVideoSeconds),
+        scratch: scratch, retryingACrash: false)
     } catch .render(let error) {
       throw error
     } catch {

@@ -38,17 +38,16 @@ struct VideoRendering {
         avatars: environment.avatars, speech: environment.speech,
         media: ServerMediaResolver(
           account: job.accountId, environment: environment, scratchDirectory: scratch))
-      let media = try await fetching.prepareMedia(for: request)
-      let renderJob = RenderJob(
-        request: request, outputPath: (absolute as NSString).appendingPathComponent("video.mp4"),
-        media: media,
+      let rendered = try await RenderSandbox(
+        executable: environment.configuration.renderExecutable,
+        limits: environment.configuration.renderLimits
+      ).render(
+        request, fetchingWith: fetching,
+        to: (absolute as NSString).appendingPathComponent("video.mp4"),
         budget: RenderBudget(
           maxVideoSeconds: environment.configuration.maxVideoSeconds,
-          creditSeconds: creditSeconds))
-      let sandbox = RenderSandbox(
-        executable: environment.configuration.renderExecutable,
-        limits: environment.configuration.renderLimits)
-      let rendered = try await sandbox.renderGivingACrashOneRetry(renderJob, scratch: scratch)
+          creditSeconds: creditSeconds),
+        scratch: scratch, retryingACrash: true)
       return VideoResult(
         duration: rendered.duration,
         files: rendered.files { directory + "/" + (($0 as NSString).lastPathComponent) })
