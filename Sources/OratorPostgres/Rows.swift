@@ -46,7 +46,8 @@ extension VideoRecord {
         captionedVideo: try row.optional("captioned_video_file")),
       reservedCredit: try row.required("reserved_credit"),
       chargedCredit: try row.required("charged_credit"),
-      spokenLanguage: try row.optional("spoken_language"))
+      spokenLanguage: try row.optional("spoken_language"),
+      sharedAt: try row.optional("shared_at"))
   }
 }
 

@@ -27,6 +27,23 @@ enum Schema {
       version: 5, name: "spoken language",
       statements: ["ALTER TABLE videos ADD COLUMN spoken_language TEXT"]),
     Migration(version: 6, name: "claim indexes, settings", statements: claimIndexes),
+    // The answers of requests sent with an `Idempotency-Key`, replayed to repeats; `status`
+    // is NULL while the first request is still running.
+    Migration(
+      version: 7, name: "idempotency keys",
+      statements: [
+        """
+        CREATE TABLE idempotency_keys (
+          account_id TEXT NOT NULL REFERENCES accounts(id),
+          endpoint TEXT NOT NULL,
+          key TEXT NOT NULL,
+          created_at BIGINT NOT NULL,
+          status INTEGER,
+          body BYTEA,
+          PRIMARY KEY (account_id, endpoint, key)
+        )
+        """
+      ]),
   ]
 
   /// Any number of this store's key for `pg_advisory_xact_lock`: nodes starting together

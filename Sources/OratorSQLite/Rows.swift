@@ -65,7 +65,8 @@ extension VideoRecord {
         captionsASS: row["captions_ass_file"], captionsSRT: row["captions_srt_file"],
         captionsVTT: row["captions_vtt_file"], captionedVideo: row["captioned_video_file"]),
       reservedCredit: try row.required("reserved_credit"),
-      chargedCredit: try row.required("charged_credit"), spokenLanguage: row["spoken_language"])
+      chargedCredit: try row.required("charged_credit"), spokenLanguage: row["spoken_language"],
+      sharedAt: row["shared_at"])
   }
 }
 

@@ -25,6 +25,9 @@ enum Schema {
     migrator.registerMigration("6 claim indexes, settings") { db in
       try db.execute(sql: claimIndexes)
     }
+    migrator.registerMigration("7 idempotency keys") { db in
+      try db.execute(sql: idempotencyKeys)
+    }
     return migrator
   }
 
@@ -50,6 +53,20 @@ enum Schema {
     CREATE TABLE settings (
       name TEXT PRIMARY KEY NOT NULL,
       value BLOB NOT NULL
+    );
+    """
+
+  /// The answers of requests sent with an `Idempotency-Key`, replayed to repeats; `status`
+  /// is NULL while the first request is still running.
+  private static let idempotencyKeys = """
+    CREATE TABLE idempotency_keys (
+      account_id TEXT NOT NULL REFERENCES accounts(id),
+      endpoint TEXT NOT NULL,
+      key TEXT NOT NULL,
+      created_at INTEGER NOT NULL,
+      status INTEGER,
+      body BLOB,
+      PRIMARY KEY (account_id, endpoint, key)
     );
     """
 

@@ -132,6 +132,21 @@ public protocol Store: Sendable {
   func deleteTemplate(id: ResourceID, account: ResourceID) async throws(StoreError)
     -> TemplateRecord?
 
+  // MARK: Idempotency
+
+  /// Starts a request under `key` in one transaction: `.completed` with the stored answer
+  /// when one younger than `keepFor` exists, `.inProgress` when another caller started it
+  /// less than `staleAfter` ago (an older start is a caller that died: taken over), and
+  /// otherwise records the start and returns `.started`.
+  func beginIdempotentRequest(
+    _ key: IdempotencyKey, now: Date, staleAfter: Duration, keepFor: Duration
+  ) async throws(StoreError) -> IdempotencyClaim
+  /// Stores the answer of a started request, to be replayed to repeats.
+  func finishIdempotentRequest(_ key: IdempotencyKey, status: Int, body: Data)
+    async throws(StoreError)
+  /// Forgets a started request that failed, so that a repeat runs it again.
+  func abandonIdempotentRequest(_ key: IdempotencyKey) async throws(StoreError)
+
   // MARK: Webhooks
 
   /// Stores a new endpoint. `.conflict` if the id is taken.

@@ -30,6 +30,8 @@ public struct VideoRecord: Sendable, Equatable {
   public var chargedCredit: Int
   /// The source's language as a translation recognised it (see `VideoResult`).
   public var spokenLanguage: String?
+  /// When `POST /v1/video/share` made its public page available; nil while it has none.
+  public var sharedAt: Int?
 
   public init(
     id: ResourceID, accountId: ResourceID, kind: VideoKind = .generated, title: String,
@@ -37,7 +39,7 @@ public struct VideoRecord: Sendable, Equatable {
     callbackUrl: String? = nil, isTest: Bool = false, caption: Bool = false, createdAt: Int,
     updatedAt: Int? = nil, duration: Double? = nil, failure: VideoFailure? = nil,
     files: VideoFiles = VideoFiles(), reservedCredit: Int = 0, chargedCredit: Int = 0,
-    spokenLanguage: String? = nil
+    spokenLanguage: String? = nil, sharedAt: Int? = nil
   ) {
     self.id = id
     self.accountId = accountId
@@ -57,6 +59,7 @@ public struct VideoRecord: Sendable, Equatable {
     self.reservedCredit = reservedCredit
     self.chargedCredit = chargedCredit
     self.spokenLanguage = spokenLanguage
+    self.sharedAt = sharedAt
   }
 }
 

@@ -61,7 +61,7 @@ struct ScenePlanner {
       presenter = nil
     }
 
-    let speech: ScenePlan.Speech
+    var speech: ScenePlan.Speech
     switch input.voice {
     case .text(let text):
       guard let voice = voices[text.voiceId] else {
@@ -113,6 +113,18 @@ struct ScenePlanner {
             field: "\(path).background.video_asset_id")
         }
       backdrop = .video(path: file, playStyle: video.playStyle ?? .loop, fit: video.fit ?? .cover)
+    }
+    // A silent scene over a clip played in full (`play_style: full_video`, or a v3 video
+    // scene) lasts as long as the clip, unless the request gives a duration.
+    if case .silence(let silence) = input.voice, silence.duration == nil,
+      case .video(let clip, .fullVideo, _) = backdrop
+    {
+      do {
+        speech = .silence(seconds: max(0.1, try await FFmpeg.duration(of: clip)))
+      } catch {
+        throw InvalidField(
+          path: "\(path).background", message: "the video's length cannot be read")
+      }
     }
     return ScenePlan(
       index: index, presenter: presenter, speech: speech, backdrop: backdrop, text: input.text)

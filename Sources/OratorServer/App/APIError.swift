@@ -2,49 +2,60 @@ import HeyGenAPI
 import Hummingbird
 import OratorCore
 
-/// An error answered in HeyGen's envelope of the endpoint that raised it.
+/// An error on the wire: a code of HeyGen's catalogue and a message, answered in the envelope
+/// of the dialect whose endpoint raised it (`JSONResponse.error`).
 public struct APIError: Error, Sendable {
-  public enum Envelope: Sendable { case v1, v2 }
+  /// HeyGen's three envelopes: v1 `{code,message}`, v2 `{error:{code,message}}`, v3
+  /// `{error:{code,message,param,doc_url}}`.
+  public enum Envelope: Sendable {
+    case v1, v2, v3
 
-  public var status: HTTPResponse.Status
-  /// v2 snake_case code (`invalid_parameter`, `not_found`, …).
-  public var code: String
-  /// v1 integer code (40001 missing params, 400175 invalid parameter, 40031 invalid video id…).
-  public var numericCode: Int
+    /// The dialect of a request path: `/v1/…` v1, `/v3/…` v3, everything else v2.
+    public init(path: String) {
+      self = path.hasPrefix("/v1/") ? .v1 : path.hasPrefix("/v3/") ? .v3 : .v2
+    }
+  }
+
+  public var code: HeyGenErrorCode
   public var message: String
   public var envelope: Envelope
+  /// The request field the error is about (v3's `param`).
+  public var param: String?
   public var retryAfter: Int?
   /// The methods a 405's resource supports (its `Allow` header).
   public var allow: [String]?
 
+  /// A framework error's own status where the catalogue has no code for it.
+  public var statusOverride: HTTPResponse.Status?
+
+  public var status: HTTPResponse.Status {
+    statusOverride ?? HTTPResponse.Status(code: code.status)
+  }
+
   public init(
-    _ status: HTTPResponse.Status, code: String, numericCode: Int, message: String,
-    envelope: Envelope, retryAfter: Int? = nil
+    _ code: HeyGenErrorCode, _ message: String, envelope: Envelope, param: String? = nil,
+    retryAfter: Int? = nil
   ) {
-    self.status = status
     self.code = code
-    self.numericCode = numericCode
     self.message = message
     self.envelope = envelope
+    self.param = param
     self.retryAfter = retryAfter
   }
 
   public static func invalid(_ field: InvalidField, _ envelope: Envelope) -> APIError {
     APIError(
-      .badRequest, code: field.isMissing ? "missing_parameter" : "invalid_parameter",
-      numericCode: field.isMissing ? 40001 : 400175, message: field.description, envelope: envelope)
+      field.isMissing ? .missingParameter : .invalidParameter, field.description,
+      envelope: envelope, param: field.path.isEmpty ? nil : field.path)
   }
 
-  public static func notFound(_ message: String, _ envelope: Envelope, numericCode: Int = 40031)
-    -> APIError
-  {
-    APIError(
-      .notFound, code: "not_found", numericCode: numericCode, message: message, envelope: envelope)
+  public static func notFound(
+    _ message: String, _ envelope: Envelope, code: HeyGenErrorCode = .notFound
+  ) -> APIError {
+    APIError(code, message, envelope: envelope)
   }
 
   public static func `internal`(_ message: String, _ envelope: Envelope) -> APIError {
-    APIError(
-      .internalServerError, code: "internal_error", numericCode: 500, message: message,
-      envelope: envelope)
+    APIError(.internalError, message, envelope: envelope)
   }
 }

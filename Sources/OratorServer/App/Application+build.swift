@@ -46,6 +46,7 @@ public func buildRouter(environment: ServerEnvironment) -> Router<AppRequestCont
   // The error middleware needs the finished route table; it reads it through a box filled below.
   let tableBox = RouteTableBox()
   // Outermost, so error answers carry the headers too.
+  router.add(middleware: RequestIDMiddleware())
   router.add(middleware: SecurityHeadersMiddleware())
   router.add(middleware: ErrorMiddleware(routes: tableBox))
 
@@ -64,6 +65,11 @@ public func buildRouter(environment: ServerEnvironment) -> Router<AppRequestCont
   TemplateRoutes(environment: environment).register(on: &api)
   WebhookRoutes(environment: environment).register(on: &api)
   TranslationRoutes(environment: environment).register(on: &api)
+  let idempotency = IdempotentRequests(store: environment.store, clock: environment.clock)
+  V3AccountRoutes(environment: environment).register(on: &api)
+  V3CatalogueRoutes(environment: environment).register(on: &api)
+  V3VideoRoutes(environment: environment, idempotency: idempotency).register(on: &api)
+  V3AssetRoutes(environment: environment, idempotency: idempotency).register(on: &api)
   table = api.table
 
   // Render workers on other machines; without a worker token these routes do not exist.

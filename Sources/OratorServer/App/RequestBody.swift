@@ -13,8 +13,7 @@ enum RequestBody {
       return Array(buffer.readableBytesView)
     } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
       throw APIError(
-        .contentTooLarge, code: "payload_too_large", numericCode: 413,
-        message: "request body is larger than \(limit) bytes", envelope: envelope)
+        .payloadTooLarge, "request body is larger than \(limit) bytes", envelope: envelope)
     }
   }
 

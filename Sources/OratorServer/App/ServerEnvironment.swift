@@ -94,8 +94,8 @@ public struct ServerEnvironment: Sendable {
 
   /// An absolute, signed URL for a file under the media folder.
   public func signedMediaURL(_ relativePath: String) -> String {
-    baseURL
-      + signer.sign(
-        path: "/media/" + relativePath, now: clock.now(), lifetime: configuration.mediaURLLifetime)
+    SignedMediaURL.link(
+      to: relativePath, base: baseURL, signer: signer, now: clock.now(),
+      lifetime: configuration.mediaURLLifetime)
   }
 }

@@ -17,6 +17,16 @@ public struct AssetLibrary: Sendable {
     "audio/ogg": ("ogg", .audio), "audio/mp4": ("m4a", .audio), "audio/aac": ("aac", .audio),
   ]
 
+  /// The MIME type a stored extension is served as.
+  static func mimeType(ofExtension ext: String) -> String {
+    let preferred = [
+      "jpg": "image/jpeg", "png": "image/png", "webp": "image/webp", "mp4": "video/mp4",
+      "webm": "video/webm", "mov": "video/quicktime", "mp3": "audio/mpeg", "wav": "audio/wav",
+      "ogg": "audio/ogg", "m4a": "audio/mp4", "aac": "audio/aac",
+    ]
+    return preferred[ext] ?? "application/octet-stream"
+  }
+
   public var media: MediaFolder
 
   public func relativePath(account: ResourceID, id: ResourceID, ext: String) -> String {

@@ -30,22 +30,14 @@ struct ServerMediaResolver: MediaResolver {
 
   /// A URL this server signed (an asset's `url`, a finished video) is read from the media folder.
   private func ownMediaFile(_ url: String, field: String) throws(InvalidField) -> String? {
-    let prefix = environment.baseURL + "/media/"
-    guard url.hasPrefix(prefix), let components = URLComponents(string: url) else { return nil }
-    let items = components.queryItems ?? []
-    guard let expires = items.first(where: { $0.name == "expires" })?.value,
-      let signature = items.first(where: { $0.name == "signature" })?.value,
-      environment.signer.verify(
-        path: components.path, expires: expires, signature: signature, now: environment.clock.now())
-        == .valid
-    else {
+    guard url.hasPrefix(environment.baseURL + SignedMediaURL.pathPrefix) else { return nil }
+    guard let link = SignedMediaURL(url: url, base: environment.baseURL) else {
+      throw InvalidField(path: field, message: "not a media link: \"\(url)\"")
+    }
+    guard link.check(with: environment.signer, now: environment.clock.now()) == .valid else {
       throw InvalidField(
         path: field, message: "the media link \"\(url)\" has expired or was altered")
     }
-    let relative = String(components.path.dropFirst("/media/".count))
-    guard !relative.contains("..") else {
-      throw InvalidField(path: field, message: "not a media link: \"\(url)\"")
-    }
-    return environment.media.absolutePath(relative)
+    return environment.media.absolutePath(link.relativePath)
   }
 }

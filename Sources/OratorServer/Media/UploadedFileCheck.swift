@@ -9,6 +9,8 @@ struct UploadedFileCheck {
   var mime: String
   var ext: String
   var kind: AssetLibrary.Kind
+  /// The request part that carried the file, as refusals name it.
+  var field = "body"
 
   /// Why a file was refused, or that it could not be checked at all.
   enum Failure: Error {
@@ -71,7 +73,7 @@ struct UploadedFileCheck {
   }
 
   private func refusal(_ expected: String) -> InvalidField {
-    InvalidField(path: "body", message: "is not \(expected), as Content-Type \"\(mime)\" says")
+    InvalidField(path: field, message: "is not \(expected), as Content-Type \"\(mime)\" says")
   }
 
   private struct Probe: Decodable {

@@ -18,7 +18,16 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
       return response
     } catch let error as APIError {
       return try JSONResponse.error(error)
+    } catch let error as ApplicationError {
+      return try JSONResponse.error(APIError(error, envelope: envelope(for: request)))
     } catch is UnauthorizedError {
+      if envelope(for: request) == .v3 {
+        return try JSONResponse.error(
+          APIError(
+            .unauthorized,
+            "a valid API key is required: send it as X-Api-Key or Authorization: Bearer",
+            envelope: .v3))
+      }
       return try JSONResponse.make(UnauthorizedBody(), status: .unauthorized)
     } catch StoreError.unreachable(let reason) {
       // The database is away (down, cut off, or every connection busy): a quick 503 that
@@ -27,8 +36,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         "database unreachable", metadata: ["reason": "\(reason)", "path": "\(request.uri.path)"])
       return try JSONResponse.error(
         APIError(
-          .serviceUnavailable, code: "service_unavailable", numericCode: 503,
-          message: "the database cannot be reached; try again shortly",
+          .serviceUnavailable, "the database cannot be reached; try again shortly",
           envelope: envelope(for: request), retryAfter: 5))
     } catch let error as any HTTPResponseError {
       // The router's HTTPError (unknown path, wrong method), NIO's body limit and the body
@@ -51,8 +59,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
       let allowed = routes.table.methods(for: request.uri.path)
       if !allowed.isEmpty && !allowed.contains(request.method) {
         var error = APIError(
-          .methodNotAllowed, code: "method_not_allowed", numericCode: 405,
-          message: "\(request.method.rawValue) is not allowed on \(request.uri.path)",
+          .methodNotAllowed, "\(request.method.rawValue) is not allowed on \(request.uri.path)",
           envelope: envelope)
         // RFC 9110: a 405 lists the methods the resource does support.
         error.allow = allowed.map(\.rawValue)
@@ -60,28 +67,28 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
       }
       return .notFound(
         "no such endpoint: \(request.method.rawValue) \(request.uri.path)", envelope,
-        numericCode: 404)
+        code: .endpointNotFound)
     case .contentTooLarge:
-      return APIError(
-        .contentTooLarge, code: "payload_too_large", numericCode: 413,
-        message: "request body is too large", envelope: envelope)
+      return APIError(.payloadTooLarge, "request body is too large", envelope: envelope)
     case .requestTimeout:
       let limit = (error as? RequestBodyTimeout).map {
         " within \(String(format: "%g", $0.limit.timeInterval)) s"
       }
       return APIError(
-        .requestTimeout, code: "request_timeout", numericCode: 408,
-        message: "the request body did not arrive\(limit ?? " in time"); send it without pauses",
+        .requestTimeout,
+        "the request body did not arrive\(limit ?? " in time"); send it without pauses",
         envelope: envelope)
     default:
-      return APIError(
-        error.status, code: "invalid_parameter", numericCode: 400175,
-        message: (error as? HTTPError)?.body ?? error.status.reasonPhrase, envelope: envelope)
+      var translated = APIError(
+        .invalidParameter, (error as? HTTPError)?.body ?? error.status.reasonPhrase,
+        envelope: envelope)
+      translated.statusOverride = error.status
+      return translated
     }
   }
 
   private func envelope(for request: Request) -> APIError.Envelope {
-    request.uri.path.hasPrefix("/v1/") ? .v1 : .v2
+    APIError.Envelope(path: request.uri.path)
   }
 }
 

@@ -17,9 +17,8 @@ struct RemoteMediaResolver: MediaResolver {
   func file(forURL url: String, kind: MediaKind, field: String) async throws(InvalidField) -> String
   {
     let path = scratchPath(extension: "")
-    if url.hasPrefix(publicBase + "/media/") {
-      try await fetchFromServer(
-        String(url.dropFirst(publicBase.count)), to: path, field: field, what: "\"\(url)\"")
+    if let link = SignedMediaURL(url: url, base: publicBase) {
+      try await fetchFromServer(link.pathAndQuery, to: path, field: field, what: "\"\(url)\"")
       return path
     }
     try await fetcher.download(url, to: path, field: field)

@@ -18,28 +18,26 @@ struct PublicRoutes {
   /// Serves a file of the media folder when its signature holds: 403 when expired or altered.
   /// Range requests are answered with 206 so players can seek.
   @Sendable func media(_ request: Request, context: AppRequestContext) async throws -> Response {
-    let path = request.uri.path
     let query = request.uri.queryParameters
-    let check = environment.signer.verify(
-      path: path, expires: query.get("expires") ?? "", signature: query.get("signature") ?? "",
-      now: environment.clock.now())
-    switch check {
+    guard
+      let link = SignedMediaURL(
+        path: request.uri.path, expires: query.get("expires"), signature: query.get("signature"))
+    else {
+      throw APIError.notFound("no such file", .v2)
+    }
+    switch link.check(with: environment.signer, now: environment.clock.now()) {
     case .valid: break
     case .expired:
       throw APIError(
-        .forbidden, code: "forbidden", numericCode: 400562, message: "this media link has expired",
+      .forbidden, "this media link has expired",
         envelope: .v2)
     case .tampered:
       throw APIError(
-        .forbidden, code: "forbidden", numericCode: 400562, message: "this media link is not valid",
+      .forbidden, "this media link is not valid",
         envelope: .v2)
     }
-    let relative = String(path.dropFirst("/media/".count))
-    guard !relative.split(separator: "/").contains("..") else {
-      throw APIError.notFound("no such file", .v2)
-    }
     return try await MediaFileResponder.respond(
-      to: request, context: context, file: environment.media.absolutePath(relative))
+      to: request, context: context, file: environment.media.absolutePath(link.relativePath))
   }
 
   @Sendable func sharePage(_ request: Request, context: AppRequestContext) async throws -> Response

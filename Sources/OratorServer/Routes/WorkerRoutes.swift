@@ -128,8 +128,8 @@ struct WorkerRoutes {
     else {
       throw APIError.notFound("unknown asset \"\(body.assetId)\"", .v2)
     }
-    let path = environment.signer.sign(
-      path: "/media/" + asset.relativePath, now: environment.clock.now(),
+    let path = SignedMediaURL.link(
+      to: asset.relativePath, base: "", signer: environment.signer, now: environment.clock.now(),
       lifetime: Self.assetLinkLifetime)
     return try Self.json(WorkerMessages.AssetResponse(path: path))
   }
@@ -163,8 +163,7 @@ struct WorkerRoutes {
       return try WorkerMessages.decoder.decode(T.self, from: Data(bytes))
     } catch {
       throw APIError(
-        .badRequest, code: "invalid_parameter", numericCode: 400175,
-        message: "not a worker message: \(error)", envelope: .v2)
+      .invalidParameter, "not a worker message: \(error)", envelope: .v2)
     }
   }
 
@@ -177,6 +176,5 @@ struct WorkerRoutes {
 
   /// The answer when the fencing token no longer holds: the worker stops and discards.
   static let leaseLost = APIError(
-    .conflict, code: "lease_lost", numericCode: 409,
-    message: "the job's lease no longer holds", envelope: .v2)
+      .leaseLost, "the job's lease no longer holds", envelope: .v2)
 }

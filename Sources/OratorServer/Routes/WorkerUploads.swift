@@ -41,8 +41,7 @@ extension WorkerRoutes {
       let name = context.parameters.get("name"), WorkerMessages.isSafeFileName(name)
     else {
       throw APIError(
-        .badRequest, code: "invalid_parameter", numericCode: 400175,
-        message: "expected /internal/worker/files/<job>/<token>/<file name>", envelope: .v2)
+      .invalidParameter, "expected /internal/worker/files/<job>/<token>/<file name>", envelope: .v2)
     }
     let directory = WorkerStaging(environment: environment).directory(job: job, token: token)
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -58,8 +57,7 @@ extension WorkerRoutes {
       guard written <= Self.maxUploadBytes else {
         try? FileManager.default.removeItem(atPath: path)
         throw APIError(
-          .contentTooLarge, code: "payload_too_large", numericCode: 413,
-          message: "upload is larger than \(Self.maxUploadBytes) bytes", envelope: .v2)
+      .payloadTooLarge, "upload is larger than \(Self.maxUploadBytes) bytes", envelope: .v2)
       }
       try handle.write(contentsOf: buffer.readableBytesView)
     }
@@ -111,14 +109,12 @@ extension WorkerRoutes {
         manager.fileExists(atPath: staged(name)) || manager.fileExists(atPath: placed(name))
       else {
         throw APIError(
-          .badRequest, code: "invalid_parameter", numericCode: 400175,
-          message: "file \"\(name)\" was not uploaded for this lease", envelope: .v2)
+      .invalidParameter, "file \"\(name)\" was not uploaded for this lease", envelope: .v2)
       }
     }
     guard uploaded.video != nil else {
       throw APIError(
-        .badRequest, code: "missing_parameter", numericCode: 40001,
-        message: "files.video is required", envelope: .v2)
+      .missingParameter, "files.video is required", envelope: .v2)
     }
     try manager.createDirectory(atPath: target, withIntermediateDirectories: true)
     for name in names where manager.fileExists(atPath: staged(name)) {

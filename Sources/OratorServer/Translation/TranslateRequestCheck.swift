@@ -91,7 +91,7 @@ struct TranslateRequestCheck {
     if let id = ownVideoID(in: url) {
       return try await ownVideo(id, field: "video_url")
     }
-    if url.hasPrefix(environment.baseURL + "/media/") {
+    if SignedMediaURL(url: url, base: environment.baseURL) != nil {
       // An uploaded asset's link (or another file of this server): read from disk later.
       return Source(
         reference: .url(url), title: "Uploaded video", spokenLanguage: nil,
@@ -110,17 +110,10 @@ struct TranslateRequestCheck {
   /// (`/media/<account>/<video>/a<attempt>/<file>`, or `/media/<account>/<video>/<file>` for
   /// videos made before attempts had folders); other links are treated as plain files.
   private func ownVideoID(in url: String) -> String? {
-    let prefix = environment.baseURL + "/media/"
-    guard url.hasPrefix(prefix), let path = URLComponents(string: url)?.path else { return nil }
-    let parts = path.dropFirst("/media/".count).split(separator: "/")
-    let inAttemptFolder =
-      parts.count == 4 && parts[2].first == "a" && Int64(parts[2].dropFirst()) != nil
-    guard parts.count == 3 || inAttemptFolder, parts[0] == Substring(account.rawValue),
-      parts[1] != "assets"
-    else {
-      return nil
-    }
-    return String(parts[1])
+    guard let file = SignedMediaURL(url: url, base: environment.baseURL)?.videoFile,
+      file.account == account.rawValue
+    else { return nil }
+    return file.video
   }
 
   private func ownVideo(_ id: String, field: String) async throws -> Source {
@@ -165,8 +158,7 @@ struct TranslateRequestCheck {
       return try await translation.targetLanguages()
     } catch {
       throw APIError(
-        .serviceUnavailable, code: "translation_unavailable", numericCode: 503,
-        message: "the translation engines are not available: \(error)", envelope: .v2)
+      .translationUnavailable, "the translation engines are not available: \(error)", envelope: .v2)
     }
   }
 
@@ -202,8 +194,7 @@ struct TranslateRequestCheck {
 
   private func unsupported(_ message: String, supported: [TranslationLanguage]) -> APIError {
     APIError(
-      .badRequest, code: "unsupported_language", numericCode: 400175,
-      message: "\(message); supported: \(supported.map(\.name).joined(separator: ", "))",
+      .unsupportedLanguage, "\(message); supported: \(supported.map(\.name).joined(separator: ", "))",
       envelope: .v2)
   }
 

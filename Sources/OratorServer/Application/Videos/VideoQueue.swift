@@ -27,12 +27,12 @@ struct VideoQueue {
   func submit(_ submissions: [TranslationSubmission], account: ResourceID) async throws {
     let active = try await environment.store.activeRenderCount(account: account)
     if active + submissions.count > limit {
-      throw Self.tooManyActive(active)
+      throw ApplicationError.tooManyActive(active: active)
     }
     let needed = submissions.reduce(0) { $0 + $1.video.reservedCredit }
     let remaining = try await environment.store.remainingCredit(account: account)
     if needed > remaining {
-      throw Self.insufficientCredit(needed: needed, remaining: remaining)
+      throw ApplicationError.insufficientCredit(needed: needed, remaining: remaining)
     }
     for submission in submissions {
       try await enqueue(submission.video, job: submission.job)
@@ -47,26 +47,10 @@ struct VideoQueue {
     do {
       try await environment.store.createVideo(video, job: job, maxActive: limit)
     } catch .insufficientCredit(let needed, let remaining) {
-      throw Self.insufficientCredit(needed: needed, remaining: remaining)
+      throw ApplicationError.insufficientCredit(needed: needed, remaining: remaining)
     } catch .tooManyActiveVideos(let active) {
-      throw Self.tooManyActive(active)
+      throw ApplicationError.tooManyActive(active: active)
     }
     environment.jobSignal.ring()
-  }
-
-  /// 429 when the account already has as many videos queued or running as it may.
-  private static func tooManyActive(_ active: Int) -> APIError {
-    APIError(
-      .tooManyRequests, code: "rate_limited", numericCode: 429,
-      message: "\(active) videos are already queued or rendering for this account; retry later",
-      envelope: .v2, retryAfter: 5)
-  }
-
-  private static func insufficientCredit(needed: Int, remaining: Int) -> APIError {
-    APIError(
-      .init(code: 402, reasonPhrase: "Payment Required"), code: "insufficient_credit",
-      numericCode: 400599,
-      message: "this video needs about \(needed) s of credit and \(max(remaining, 0)) s remain",
-      envelope: .v2)
   }
 }

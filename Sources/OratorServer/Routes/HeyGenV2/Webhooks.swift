@@ -155,7 +155,7 @@ struct WebhookRoutes {
   }
 
   private func notFound(_ id: String) -> APIError {
-    APIError.notFound("webhook endpoint \"\(id)\" not found", .v1, numericCode: 400175)
+    APIError.notFound("webhook endpoint \"\(id)\" not found", .v1, code: .webhookEndpointNotFound)
   }
 
   /// Empty or absent means every event; an unknown name is refused rather than never firing.

@@ -47,14 +47,10 @@ struct AvatarGroups {
   }
 
   static func groupID(of avatar: AvatarDefinition) -> String {
-    avatar.id.split(separator: "_").first.map(String.init) ?? avatar.id
+    CatalogueService.personID(of: avatar)
   }
 
-  /// "Amara (Blazer)" → "Amara": the person, without the outfit.
   static func personName(of avatar: AvatarDefinition) -> String {
-    let name = avatar.name.split(separator: "(").first.map {
-      $0.trimmingCharacters(in: .whitespaces)
-    }
-    return name.flatMap { $0.isEmpty ? nil : $0 } ?? avatar.name
+    CatalogueService.personName(of: avatar)
   }
 }

@@ -13,8 +13,9 @@ struct QuotaRoutes {
   @Sendable func remainingQuota(_ request: Request, context: AppRequestContext) async throws
     -> Response
   {
-    let account = try context.requireAccount()
-    let remaining = max(0, try await environment.store.remainingCredit(account: account.id))
+    let remaining = try await AccountService(
+      environment: environment, account: try context.requireAccount()
+    ).remainingCredit()
     return try JSONResponse.v2(
       RemainingQuota(remainingQuota: remaining, details: .init(api: remaining)))
   }

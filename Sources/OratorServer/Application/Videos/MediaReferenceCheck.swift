@@ -11,7 +11,7 @@ struct MediaReferenceCheck {
     async throws(InvalidField)
   {
     if let url, !url.isEmpty {
-      if url.hasPrefix(environment.baseURL + "/media/") { return }
+      if SignedMediaURL(url: url, base: environment.baseURL) != nil { return }
       try await environment.fetcher.check(url, field: urlField)
     } else if let asset, !asset.isEmpty {
       guard AssetLibrary(media: environment.media).find(account: account, id: asset) != nil else {

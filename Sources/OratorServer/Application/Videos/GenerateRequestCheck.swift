@@ -10,19 +10,27 @@ struct GenerateRequestCheck {
   var environment: ServerEnvironment
   var account: ResourceID
 
-  func check(_ request: VideoGenerateRequest) async throws(InvalidField) {
+  /// Returns the request as it will be rendered: a look id in `avatar_id` becomes its avatar
+  /// and, unless the request names one, its style.
+  @discardableResult
+  func check(_ request: VideoGenerateRequest) async throws(InvalidField) -> VideoGenerateRequest {
     var limits = VideoInputLimits()
     limits.videoSeconds = environment.configuration.maxVideoSeconds
     try VideoRequestValidator(limits: limits).validate(request)
-    let avatarIDs = Set(environment.avatars.map(\.id))
     let voiceIDs = Set(environment.speech.voices.map(\.id))
     let media = MediaReferenceCheck(environment: environment, account: account)
+    var resolved = request
     for (index, scene) in request.videoInputs.enumerated() {
       let path = "video_inputs[\(index)]"
       switch scene.character {
-      case .avatar(let avatar) where !avatarIDs.contains(avatar.avatarId):
-        throw InvalidField(
-          path: "\(path).character.avatar_id", message: "unknown avatar \"\(avatar.avatarId)\"")
+      case .avatar(var avatar):
+        guard let look = AvatarLook.find(avatar.avatarId, in: environment.avatars) else {
+          throw InvalidField(
+            path: "\(path).character.avatar_id", message: "unknown avatar \"\(avatar.avatarId)\"")
+        }
+        avatar.avatarId = look.avatar.id
+        avatar.avatarStyle = avatar.avatarStyle ?? (look.style == .normal ? nil : look.style)
+        resolved.videoInputs[index].character = .avatar(avatar)
       case .talkingPhoto(let photo):
         throw InvalidField(
           path: "\(path).character.talking_photo_id",
@@ -55,6 +63,7 @@ struct GenerateRequestCheck {
       }
     }
     try await checkCallback(request.callbackUrl)
+    return resolved
   }
 
   /// A callback URL obeys the same address rule as fetched media: Orator will POST to it.

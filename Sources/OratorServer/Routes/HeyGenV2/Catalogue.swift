@@ -27,10 +27,10 @@ struct CatalogueRoutes {
   {
     _ = try context.requireAccount()
     let id = context.parameters.get("avatar_id") ?? ""
-    guard let avatar = environment.avatars.first(where: { $0.id == id }) else {
-      throw APIError.notFound("avatar \"\(id)\" not found; GET /v2/avatars lists the avatars", .v2)
-    }
-    let item = AvatarListItem(avatar, publicURL: environment.baseURL)
+    let look = try CatalogueService(environment: environment).look(id)
+    var item = AvatarListItem(look.avatar, publicURL: environment.baseURL)
+    item.avatarId = look.id
+    item.avatarName = look.name
     return try JSONResponse.v2(
       AvatarDetails(
         id: item.avatarId, name: item.avatarName, gender: item.gender,
@@ -75,16 +75,8 @@ struct CatalogueRoutes {
   @Sendable func voices(_ request: Request, context: AppRequestContext) async throws -> Response {
     _ = try context.requireAccount()
     let query = request.uri.queryParameters
-    var voices = environment.speech.voices
-    if let language = query.get("language")?.lowercased(), !language.isEmpty {
-      voices = voices.filter {
-        $0.language.lowercased() == language || $0.locale.lowercased() == language
-          || $0.locale.lowercased().hasPrefix(language + "-")
-      }
-    }
-    if let gender = query.get("gender")?.lowercased(), !gender.isEmpty {
-      voices = voices.filter { $0.gender.lowercased() == gender }
-    }
+    let voices = CatalogueService(environment: environment).voices(
+      language: query.get("language"), gender: query.get("gender"), engine: nil)
     return try JSONResponse.v2(
       VoiceListData(voices: voices.map { VoiceListItem($0, publicURL: environment.baseURL) }))
   }

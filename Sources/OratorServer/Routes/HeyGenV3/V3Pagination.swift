@@ -1,0 +1,45 @@
+import Hummingbird
+import OratorCore
+
+/// v3's `limit` and `token` query parameters: the documented default when absent, a 400
+/// naming `limit` when out of range.
+struct V3Pagination {
+  var limit: Int
+  var token: String?
+
+  init(_ request: Request, defaultLimit: Int, maxLimit: Int) throws {
+    let query = request.uri.queryParameters
+    limit = defaultLimit
+    if let text = query.get("limit"), !text.isEmpty {
+      guard let value = Int(text), (1...maxLimit).contains(value) else {
+        throw ApplicationError.invalid(
+          InvalidField(path: "limit", message: "must be an integer from 1 to \(maxLimit)"))
+      }
+      limit = value
+    }
+    token = query.get("token").flatMap { $0.isEmpty ? nil : $0 }
+  }
+
+  /// One page of an in-memory list, the token being the offset of its first item.
+  func page<T>(of items: [T]) throws -> (items: [T], nextToken: String?) {
+    var start = 0
+    if let token {
+      guard let offset = Int(token), offset >= 0 else {
+        throw ApplicationError.invalid(
+          InvalidField(path: "token", message: "is not a token from a previous page"))
+      }
+      start = min(offset, items.count)
+    }
+    let end = min(start + limit, items.count)
+    return (Array(items[start..<end]), end < items.count ? String(end) : nil)
+  }
+}
+
+extension Request {
+  /// A query value with `+` read as a space: Go's `url.Values.Encode` (HeyGen's CLI) writes
+  /// spaces that way.
+  func formValue(_ name: String) -> String? {
+    uri.queryParameters.get(name).map { $0.replacingOccurrences(of: "+", with: " ") }
+      .flatMap { $0.isEmpty ? nil : $0 }
+  }
+}

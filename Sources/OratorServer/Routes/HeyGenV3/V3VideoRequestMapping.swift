@@ -1,0 +1,211 @@
+import Foundation
+import HeyGenAPI
+import OratorCore
+
+/// Turns a `POST /v3/videos` body into the scene list Orator renders (the same request v2
+/// generate queues), naming v3's fields in every refusal. Files given inline (`base64`)
+/// become assets of the account first, so the render reads them like any upload.
+struct V3VideoRequestMapping {
+  let assets: AssetService
+
+  func request(for body: V3VideoCreateRequest) async throws -> VideoGenerateRequest {
+    switch body {
+    case .avatar(let video):
+      try refuseUnsupported(video.options)
+      if video.removeBackground == true {
+        throw invalid("remove_background", "is not supported: presenters are drawn, not filmed")
+      }
+      let scene = VideoInput(
+        character: .avatar(AvatarCharacter(avatarId: video.avatarId)),
+        voice: try voice(video.speech, path: ""),
+        background: try await background(video.background, fit: video.fit))
+      return try request(scenes: [scene], options: video.options)
+    case .studio(let studio):
+      try refuseUnsupported(studio.options)
+      var scenes: [VideoInput] = []
+      for (index, scene) in studio.scenes.enumerated() {
+        scenes.append(try await input(for: scene, path: "scenes[\(index)]"))
+      }
+      return try request(scenes: scenes, options: studio.options)
+    case .unsupported(let type):
+      let reason =
+        type == "image" || type == "cinematic_avatar"
+        ? "\"\(type)\" videos are not available on this server yet; use \"avatar\" or \"studio\""
+        : "must be avatar, image, cinematic_avatar or studio, got \"\(type)\""
+      throw invalid("type", reason)
+    }
+  }
+
+  private func request(scenes: [VideoInput], options: V3VideoOptions) throws
+    -> VideoGenerateRequest
+  {
+    VideoGenerateRequest(
+      videoInputs: scenes, dimension: try frameSize(options),
+      caption: options.caption?.style != nil ? true : nil,
+      title: options.title, callbackId: options.callbackId, callbackUrl: options.callbackUrl,
+      folderId: options.folderId, test: options.test)
+  }
+
+  private func input(for scene: V3Scene, path: String) async throws -> VideoInput {
+    switch scene {
+    case .avatarVideo(let avatar):
+      guard avatar.input.type == "avatar", let avatarId = avatar.input.avatarId else {
+        throw invalid(
+          "\(path).input.type",
+          avatar.input.type == "image"
+            ? "talking-photo scenes are not available on this server yet"
+            : "must be avatar, with avatar_id")
+      }
+      var background: Background?
+      if let studio = avatar.input.background {
+        guard studio.type == "color", let color = studio.color else {
+          throw invalid("\(path).input.background", "must be {\"type\": \"color\", \"color\": \"#RRGGBB\"}")
+        }
+        background = .color(color)
+      }
+      return VideoInput(
+        character: .avatar(AvatarCharacter(avatarId: avatarId)),
+        voice: try voice(avatar.input.speech, path: "\(path).input."), background: background)
+    case .image(let image):
+      let file = try await reference(image.source, field: "\(path).source")
+      let narrated = image.speech.script != nil || image.speech.audioUrl != nil
+        || image.speech.audioAssetId != nil
+      if let duration = image.duration, !(0.1...300).contains(duration) {
+        throw invalid("\(path).duration", "must be between 0.1 and 300 seconds, got \(duration)")
+      }
+      return VideoInput(
+        voice: narrated
+          ? try voice(image.speech, path: "\(path).")
+          : .silence(SilenceVoice(duration: image.duration ?? 5)),
+        background: .image(
+          ImageBackground(url: file.url, imageAssetId: file.assetId, fit: .contain)))
+    case .video(let video):
+      let file = try await reference(video.source, field: "\(path).source")
+      return VideoInput(
+        voice: .silence(SilenceVoice()),
+        background: .video(
+          VideoBackground(
+            url: file.url, videoAssetId: file.assetId, playStyle: .fullVideo, fit: .contain)))
+    }
+  }
+
+  /// A script in a voice, or a recording; v3's `voice_settings` carry speed and pitch.
+  private func voice(_ speech: V3Speech, path: String) throws -> Voice {
+    let hasAudio = speech.audioUrl != nil || speech.audioAssetId != nil
+    if let script = speech.script {
+      if hasAudio {
+        throw invalid("\(path)script", "give either script or audio_url/audio_asset_id, not both")
+      }
+      guard let voiceId = speech.voiceId, !voiceId.isEmpty else {
+        throw InvalidField(
+          path: "\(path)voice_id", message: "is required with script; GET /v3/voices lists them",
+          isMissing: true
+        ).asApplicationError
+      }
+      if let volume = speech.voiceSettings?.volume, volume != 1 {
+        throw invalid("\(path)voice_settings.volume", "only 1 (full volume) is supported")
+      }
+      return .text(
+        TextVoice(
+          voiceId: voiceId, inputText: script, speed: speech.voiceSettings?.speed,
+          pitch: speech.voiceSettings?.pitch, locale: speech.voiceSettings?.locale))
+    }
+    if hasAudio {
+      return .audio(AudioVoice(audioUrl: speech.audioUrl, audioAssetId: speech.audioAssetId))
+    }
+    throw InvalidField(
+      path: "\(path)script", message: "is required (or audio_url / audio_asset_id)",
+      isMissing: true
+    ).asApplicationError
+  }
+
+  private func background(_ background: V3Background?, fit: String?) async throws -> Background? {
+    guard let background else { return nil }
+    switch background.type {
+    case "color":
+      guard let value = background.value else {
+        throw InvalidField(
+          path: "background.value", message: "is required for a colour background",
+          isMissing: true
+        ).asApplicationError
+      }
+      return .color(value)
+    case "image":
+      guard background.url != nil || background.assetId != nil else {
+        throw InvalidField(
+          path: "background.url", message: "is required (or background.asset_id)",
+          isMissing: true
+        ).asApplicationError
+      }
+      return .image(
+        ImageBackground(
+          url: background.url, imageAssetId: background.assetId,
+          fit: fit == "contain" ? .contain : .cover))
+    default:
+      throw invalid("background.type", "must be color or image, got \"\(background.type)\"")
+    }
+  }
+
+  /// Where a file comes from: a URL, an asset, or inline bytes stored as a new asset.
+  private func reference(_ input: V3AssetInput, field: String) async throws -> (
+    url: String?, assetId: String?
+  ) {
+    switch input {
+    case .url(let url): return (url, nil)
+    case .assetId(let id): return (nil, id)
+    case .base64(let mediaType, let data):
+      guard let bytes = Data(base64Encoded: data, options: .ignoreUnknownCharacters) else {
+        throw invalid("\(field).data", "is not base64")
+      }
+      let asset = try await assets.upload(
+        [UInt8](bytes), mime: mediaType.lowercased(), field: "\(field).media_type",
+        bytesField: "\(field).data")
+      return (nil, asset.id.rawValue)
+    }
+  }
+
+  /// `aspect_ratio` and `resolution` as a frame size: the resolution is the short side
+  /// (720, 1080 or 2160 rows for landscape).
+  private func frameSize(_ options: V3VideoOptions) throws -> HeyGenAPI.Dimension {
+    let short: Int
+    switch options.resolution ?? "1080p" {
+    case "720p": short = 720
+    case "1080p": short = 1080
+    case "4k": short = 2160
+    case let other: throw invalid("resolution", "must be 720p, 1080p or 4k, got \"\(other)\"")
+    }
+    switch options.aspectRatio ?? "16:9" {
+    case "16:9", "auto": return Dimension(width: short * 16 / 9, height: short)
+    case "9:16": return Dimension(width: short, height: short * 16 / 9)
+    case "1:1": return Dimension(width: short, height: short)
+    case "4:5": return Dimension(width: short, height: short * 5 / 4)
+    case "5:4": return Dimension(width: short * 5 / 4, height: short)
+    case let other:
+      throw invalid("aspect_ratio", "must be 16:9, 9:16, 4:5, 5:4, 1:1 or auto, got \"\(other)\"")
+    }
+  }
+
+  private func refuseUnsupported(_ options: V3VideoOptions) throws {
+    if let format = options.outputFormat, format != "mp4" {
+      throw invalid(
+        "output_format", "only mp4 is available on this server (webm with alpha is not)")
+    }
+    if options.watermark != nil {
+      throw invalid("watermark", "custom watermarks are not available on this server yet")
+    }
+    if let format = options.caption?.fileFormat, format != "srt" {
+      throw invalid("caption.file_format", "must be srt, got \"\(format)\"")
+    }
+    if let style = options.caption?.style, style != "default" {
+      throw invalid("caption.style", "must be default, got \"\(style)\"")
+    }
+  }
+
+  private func invalid(_ path: String, _ message: String) -> ApplicationError {
+    .invalid(InvalidField(path: path, message: message))
+  }
+}
+
+extension InvalidField {
+  var asApplicationError: ApplicationError { .invalid(self) }
+}

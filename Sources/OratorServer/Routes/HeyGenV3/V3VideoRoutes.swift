@@ -1,0 +1,104 @@
+import Foundation
+import HeyGenAPI
+import Hummingbird
+import OratorCore
+
+/// `POST /v3/videos`, `GET /v3/videos`, `GET /v3/videos/statuses`, `GET /v3/videos/{id}`,
+/// `DELETE /v3/videos/{id}`: v3's wire shapes over `VideoService`.
+struct V3VideoRoutes {
+  let environment: ServerEnvironment
+  let idempotency: IdempotentRequests
+
+  func register(on router: inout RouterRegistry) {
+    router.post("/v3/videos", create)
+    router.get("/v3/videos", list)
+    router.get("/v3/videos/statuses", statuses)
+    router.get("/v3/videos/:video_id", get)
+    router.delete("/v3/videos/:video_id", delete)
+  }
+
+  private func videos(_ context: AppRequestContext) throws -> VideoService {
+    VideoService(environment: environment, account: try context.requireAccount().id)
+  }
+
+  @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+    let account = try context.requireAccount()
+    return try await idempotency.answer(request, account: account.id, endpoint: "POST /v3/videos")
+    {
+      let body = try await RequestBody.collect(
+        request, limit: environment.configuration.maxRequestBytes, envelope: .v3)
+      let create: V3VideoCreateRequest = try RequestBody.decode(body, envelope: .v3)
+      let mapping = V3VideoRequestMapping(
+        assets: AssetService(environment: environment, account: account.id))
+      let generate = try await mapping.request(for: create)
+      let id = try await videos(context).submit(generate, body: nil)
+      return try JSONReply(V3Envelope(data: V3VideoCreated(videoId: id.rawValue, status: "pending")))
+    }
+  }
+
+  @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Response {
+    let video = try await videos(context).video(context.parameters.get("video_id") ?? "")
+    return try JSONResponse.v3(V3Presenter.video(video))
+  }
+
+  @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+    let pagination = try V3Pagination(request, defaultLimit: 10, maxLimit: 100)
+    var after: VideoPageToken?
+    if let token = pagination.token {
+      guard let parsed = VideoPageToken(string: token) else {
+        throw ApplicationError.invalid(
+          InvalidField(path: "token", message: "is not a token from a previous page"))
+      }
+      after = parsed
+    }
+    let page = try await videos(context).list(
+      VideoListQuery(
+        limit: pagination.limit, after: after, titleContains: request.formValue("title"),
+        folderId: request.formValue("folder_id")))
+    return try JSONResponse.v3List(
+      page.videos.map(V3Presenter.video), nextToken: page.next?.string)
+  }
+
+  /// Up to 100 ids, comma-separated (or repeated); an id the account does not have is
+  /// `not_found` in its row rather than an error for the whole call.
+  @Sendable func statuses(_ request: Request, context: AppRequestContext) async throws -> Response
+  {
+    let videos = try videos(context)
+    let ids = request.uri.queryParameters.getAll("video_ids")
+      .flatMap { $0.split(separator: ",") }
+      .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    guard !ids.isEmpty else {
+      throw ApplicationError.invalid(
+        InvalidField(path: "video_ids", message: "is required: comma-separated video ids", isMissing: true))
+    }
+    guard ids.count <= 100 else {
+      throw ApplicationError.invalid(
+        InvalidField(path: "video_ids", message: "may name at most 100 videos, got \(ids.count)"))
+    }
+    var rows: [V3VideoStatusItem] = []
+    for id in ids {
+      do {
+        let video = try await videos.video(id).record
+        rows.append(
+          V3VideoStatusItem(
+            videoId: id, status: Self.batchStatus(video.status),
+            error: video.failure.map {
+              V3StatusError(code: String($0.code), message: $0.message)
+            }))
+      } catch ApplicationError.notFound {
+        rows.append(V3VideoStatusItem(videoId: id, status: "not_found"))
+      }
+    }
+    return try JSONResponse.v3List(rows, nextToken: nil)
+  }
+
+  @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
+    let video = try await videos(context).delete(context.parameters.get("video_id") ?? "")
+    return try JSONResponse.v3(V3DeletedResource(id: video.id.rawValue, deleted: true))
+  }
+
+  /// The bulk endpoints' vocabulary: `queued` where the resource says `pending`.
+  private static func batchStatus(_ status: VideoStatus) -> String {
+    status == .pending ? "queued" : status.rawValue
+  }
+}
