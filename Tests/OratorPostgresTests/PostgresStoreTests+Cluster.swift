@@ -23,6 +23,9 @@ extension PostgresStoreTests {
   @Test func sharedSecretIsStoredOnce() async throws {
     try await run { try await $0.sharedSecretIsStoredOnce() }
   }
+  @Test func idempotencyKeysReplayAndExpire() async throws {
+    try await run { try await $0.idempotencyKeysReplayAndExpire() }
+  }
   @Test func claimOrderHoldsOverALongQueue() async throws {
     try await run { try await $0.claimOrderHoldsOverALongQueue() }
   }
@@ -89,7 +92,7 @@ struct PostgresClaimTests {
         ],
         through: 5)
       let store = try await PostgresStore(url: url, maximumConnections: 2)
-      #expect(try await store.schemaVersion() == 6)
+      #expect(try await store.schemaVersion() == 7)
       let remote = try await store.claimJob(
         owner: "remote", leaseFor: .seconds(30), now: Date(unixSeconds: 10), kinds: [.generated])
       #expect(remote?.videoId.rawValue == String(repeating: "0", count: 31) + "2")

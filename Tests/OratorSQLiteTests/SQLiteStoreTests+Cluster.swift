@@ -23,6 +23,9 @@ extension SQLiteStoreTests {
   @Test func sharedSecretIsStoredOnce() async throws {
     try await contract.sharedSecretIsStoredOnce()
   }
+  @Test func idempotencyKeysReplayAndExpire() async throws {
+    try await contract.idempotencyKeysReplayAndExpire()
+  }
   @Test func claimOrderHoldsOverALongQueue() async throws {
     try await contract.claimOrderHoldsOverALongQueue()
   }

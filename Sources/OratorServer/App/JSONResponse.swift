@@ -62,8 +62,7 @@ enum JSONResponse {
   }
 
   /// v3's list: `{data, has_more, next_token}`, the cursor beside `data`.
-  static func v3List<T: Codable & Sendable>(_ items: [T], nextToken: String?) throws -> Response
-  {
+  static func v3List<T: Codable & Sendable>(_ items: [T], nextToken: String?) throws -> Response {
     try make(V3ListEnvelope(data: items, hasMore: nextToken != nil, nextToken: nextToken))
   }
 

@@ -29,11 +29,11 @@ struct PublicRoutes {
     case .valid: break
     case .expired:
       throw APIError(
-      .forbidden, "this media link has expired",
+        .forbidden, "this media link has expired",
         envelope: .v2)
     case .tampered:
       throw APIError(
-      .forbidden, "this media link is not valid",
+        .forbidden, "this media link is not valid",
         envelope: .v2)
     }
     return try await MediaFileResponder.respond(

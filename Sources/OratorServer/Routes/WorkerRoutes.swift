@@ -163,7 +163,7 @@ struct WorkerRoutes {
       return try WorkerMessages.decoder.decode(T.self, from: Data(bytes))
     } catch {
       throw APIError(
-      .invalidParameter, "not a worker message: \(error)", envelope: .v2)
+        .invalidParameter, "not a worker message: \(error)", envelope: .v2)
     }
   }
 
@@ -176,5 +176,5 @@ struct WorkerRoutes {
 
   /// The answer when the fencing token no longer holds: the worker stops and discards.
   static let leaseLost = APIError(
-      .leaseLost, "the job's lease no longer holds", envelope: .v2)
+    .leaseLost, "the job's lease no longer holds", envelope: .v2)
 }

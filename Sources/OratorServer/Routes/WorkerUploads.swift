@@ -41,7 +41,8 @@ extension WorkerRoutes {
       let name = context.parameters.get("name"), WorkerMessages.isSafeFileName(name)
     else {
       throw APIError(
-      .invalidParameter, "expected /internal/worker/files/<job>/<token>/<file name>", envelope: .v2)
+        .invalidParameter, "expected /internal/worker/files/<job>/<token>/<file name>",
+        envelope: .v2)
     }
     let directory = WorkerStaging(environment: environment).directory(job: job, token: token)
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -57,7 +58,7 @@ extension WorkerRoutes {
       guard written <= Self.maxUploadBytes else {
         try? FileManager.default.removeItem(atPath: path)
         throw APIError(
-      .payloadTooLarge, "upload is larger than \(Self.maxUploadBytes) bytes", envelope: .v2)
+          .payloadTooLarge, "upload is larger than \(Self.maxUploadBytes) bytes", envelope: .v2)
       }
       try handle.write(contentsOf: buffer.readableBytesView)
     }
@@ -109,12 +110,12 @@ extension WorkerRoutes {
         manager.fileExists(atPath: staged(name)) || manager.fileExists(atPath: placed(name))
       else {
         throw APIError(
-      .invalidParameter, "file \"\(name)\" was not uploaded for this lease", envelope: .v2)
+          .invalidParameter, "file \"\(name)\" was not uploaded for this lease", envelope: .v2)
       }
     }
     guard uploaded.video != nil else {
       throw APIError(
-      .missingParameter, "files.video is required", envelope: .v2)
+        .missingParameter, "files.video is required", envelope: .v2)
     }
     try manager.createDirectory(atPath: target, withIntermediateDirectories: true)
     for name in names where manager.fileExists(atPath: staged(name)) {

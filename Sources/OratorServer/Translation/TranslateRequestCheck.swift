@@ -158,7 +158,8 @@ struct TranslateRequestCheck {
       return try await translation.targetLanguages()
     } catch {
       throw APIError(
-      .translationUnavailable, "the translation engines are not available: \(error)", envelope: .v2)
+        .translationUnavailable, "the translation engines are not available: \(error)",
+        envelope: .v2)
     }
   }
 
@@ -194,7 +195,8 @@ struct TranslateRequestCheck {
 
   private func unsupported(_ message: String, supported: [TranslationLanguage]) -> APIError {
     APIError(
-      .unsupportedLanguage, "\(message); supported: \(supported.map(\.name).joined(separator: ", "))",
+      .unsupportedLanguage,
+      "\(message); supported: \(supported.map(\.name).joined(separator: ", "))",
       envelope: .v2)
   }
 

@@ -31,8 +31,7 @@ struct VideoService {
 
   /// A page of the account's videos, newest first. `titleContains` and `folderId` narrow the
   /// list; a narrowed page is filled from as many store pages as it takes.
-  func list(_ query: VideoListQuery) async throws -> (videos: [VideoView], next: VideoPageToken?)
-  {
+  func list(_ query: VideoListQuery) async throws -> (videos: [VideoView], next: VideoPageToken?) {
     var found: [VideoView] = []
     var after = query.after
     while true {

@@ -28,7 +28,8 @@ struct VideoView: Sendable {
       video: link(files.video), thumbnail: link(files.thumbnail), gif: link(files.gif),
       captionsASS: link(files.captionsASS), captionsSRT: link(files.captionsSRT),
       captionsVTT: link(files.captionsVTT), captionedVideo: link(files.captionedVideo))
-    sharePage = record.sharedAt.map { _ in Self.sharePage(of: record.id, base: environment.baseURL) }
+    sharePage = record.sharedAt.map { _ in Self.sharePage(of: record.id, base: environment.baseURL)
+    }
     switch record.kind {
     case .generated:
       folderId = (try? JSONDecoder().decode(FolderOfRequest.self, from: record.request))?.folderId

@@ -21,8 +21,7 @@ struct V3AssetRoutes {
 
   @Sendable func upload(_ request: Request, context: AppRequestContext) async throws -> Response {
     let account = try context.requireAccount()
-    return try await idempotency.answer(request, account: account.id, endpoint: "POST /v3/assets")
-    {
+    return try await idempotency.answer(request, account: account.id, endpoint: "POST /v3/assets") {
       let boundary = try Self.boundary(of: request)
       // Room for the multipart framing around a file of the largest size.
       let body = try await RequestBody.collect(
@@ -80,7 +79,8 @@ struct V3AssetRoutes {
       throw ApplicationError.invalid(
         InvalidField(
           path: "Content-Type",
-          message: "must be multipart/form-data with a boundary, with the file in a part named \"file\""
+          message:
+            "must be multipart/form-data with a boundary, with the file in a part named \"file\""
         ))
     }
     return String(boundary.dropFirst("boundary=".count)).trimmingCharacters(

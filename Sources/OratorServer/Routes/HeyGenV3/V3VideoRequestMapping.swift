@@ -59,7 +59,8 @@ struct V3VideoRequestMapping {
       var background: Background?
       if let studio = avatar.input.background {
         guard studio.type == "color", let color = studio.color else {
-          throw invalid("\(path).input.background", "must be {\"type\": \"color\", \"color\": \"#RRGGBB\"}")
+          throw invalid(
+            "\(path).input.background", "must be {\"type\": \"color\", \"color\": \"#RRGGBB\"}")
         }
         background = .color(color)
       }
@@ -68,7 +69,8 @@ struct V3VideoRequestMapping {
         voice: try voice(avatar.input.speech, path: "\(path).input."), background: background)
     case .image(let image):
       let file = try await reference(image.source, field: "\(path).source")
-      let narrated = image.speech.script != nil || image.speech.audioUrl != nil
+      let narrated =
+        image.speech.script != nil || image.speech.audioUrl != nil
         || image.speech.audioAssetId != nil
       if let duration = image.duration, !(0.1...300).contains(duration) {
         throw invalid("\(path).duration", "must be between 0.1 and 300 seconds, got \(duration)")

@@ -23,8 +23,7 @@ struct V3VideoRoutes {
 
   @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
     let account = try context.requireAccount()
-    return try await idempotency.answer(request, account: account.id, endpoint: "POST /v3/videos")
-    {
+    return try await idempotency.answer(request, account: account.id, endpoint: "POST /v3/videos") {
       let body = try await RequestBody.collect(
         request, limit: environment.configuration.maxRequestBytes, envelope: .v3)
       let create: V3VideoCreateRequest = try RequestBody.decode(body, envelope: .v3)
@@ -32,7 +31,8 @@ struct V3VideoRoutes {
         assets: AssetService(environment: environment, account: account.id))
       let generate = try await mapping.request(for: create)
       let id = try await videos(context).submit(generate, body: nil)
-      return try JSONReply(V3Envelope(data: V3VideoCreated(videoId: id.rawValue, status: "pending")))
+      return try JSONReply(
+        V3Envelope(data: V3VideoCreated(videoId: id.rawValue, status: "pending")))
     }
   }
 
@@ -61,15 +61,15 @@ struct V3VideoRoutes {
 
   /// Up to 100 ids, comma-separated (or repeated); an id the account does not have is
   /// `not_found` in its row rather than an error for the whole call.
-  @Sendable func statuses(_ request: Request, context: AppRequestContext) async throws -> Response
-  {
+  @Sendable func statuses(_ request: Request, context: AppRequestContext) async throws -> Response {
     let videos = try videos(context)
     let ids = request.uri.queryParameters.getAll("video_ids")
       .flatMap { $0.split(separator: ",") }
       .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     guard !ids.isEmpty else {
       throw ApplicationError.invalid(
-        InvalidField(path: "video_ids", message: "is required: comma-separated video ids", isMissing: true))
+        InvalidField(
+          path: "video_ids", message: "is required: comma-separated video ids", isMissing: true))
     }
     guard ids.count <= 100 else {
       throw ApplicationError.invalid(
