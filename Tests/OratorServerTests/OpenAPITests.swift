@@ -14,6 +14,11 @@ import Testing
     "get /v2/avatar_group/{group_id}/avatars", "get /v2/voices", "get /v2/user/remaining_quota",
     "post /v1/asset", "post /v2/video/generate", "get /v1/video_status.get", "get /v1/video.list",
     "delete /v1/video.delete", "post /v1/video.delete", "post /v1/video/share",
+    "get /v3/users/me", "get /v3/avatars", "get /v3/avatars/{group_id}", "get /v3/avatars/looks",
+    "get /v3/avatars/looks/{look_id}", "get /v3/voices", "get /v3/voices/{voice_id}",
+    "post /v3/videos", "get /v3/videos", "get /v3/videos/statuses", "get /v3/videos/{video_id}",
+    "delete /v3/videos/{video_id}", "post /v3/assets", "get /v3/assets/{asset_id}",
+    "delete /v3/assets/{asset_id}",
   ]
 
   static func operations(_ document: JSONValue) -> [(
@@ -81,6 +86,10 @@ import Testing
     "/v1/webhook/endpoint.add", "/v1/webhook/endpoint.list", "/v1/webhook/endpoint.update",
     "/v1/webhook/endpoint.delete", "/v1/webhook/webhook.list", "/v1/avatar.list", "/v1/voice.list",
     "/v1/talking_photo.list", "/v1/user/me", "/v2/videos", "/v1/folders", "/v1/upload",
+    "/v3/templates", "/v3/templates/{template_id}", "/v3/template/{template_id}",
+    "/v3/video-translations", "/v3/video-translations/{video_translation_id}",
+    "/v3/video-translations/languages", "/v3/webhooks/endpoints",
+    "/v3/webhooks/endpoints/{endpoint_id}", "/v3/webhooks/event-types", "/v3/webhooks/events",
   ]
 
   static func concrete(_ path: String) -> String {

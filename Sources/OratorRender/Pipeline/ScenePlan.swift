@@ -45,12 +45,15 @@ struct ScenePlanner {
     var presenter: ScenePlan.Presenter?
     switch input.character {
     case .avatar(let character):
-      guard let avatar = avatars[character.avatarId] else {
+      guard
+        let look = AvatarLook.find(character.avatarId, in: Array(avatars.values))
+      else {
         throw InvalidField(
           path: "\(path).character.avatar_id", message: "unknown avatar \"\(character.avatarId)\"")
       }
       presenter = ScenePlan.Presenter(
-        avatar: avatar, style: character.avatarStyle ?? .normal, scale: character.scale ?? 1,
+        avatar: look.avatar, style: character.avatarStyle ?? look.style,
+        scale: character.scale ?? 1,
         offset: character.offset ?? Offset(x: 0, y: 0),
         circleColor: character.circleBackgroundColor.flatMap(RGBColor.init(hex:)) ?? .white)
     case .talkingPhoto(let photo):

@@ -18,10 +18,10 @@ struct OpenAPIRoutes {
         "title": "Orator",
         "version": "1.0.0",
         "description":
-          "A self-hosted avatar video service speaking the HeyGen REST API: point a HeyGen client at this base URL. v1 endpoints answer {code, data, message, msg}, v2 endpoints {error, data}.",
+          "A self-hosted avatar video service speaking the HeyGen REST API: point a HeyGen client at this base URL. v1 endpoints answer {code, data, message, msg}, v2 endpoints {error, data}, v3 endpoints {data} (lists add has_more and next_token) and errors {error: {code, message, param, doc_url}}.",
       ],
       "servers": [["url": .string(baseURL)]],
-      "security": [["apiKey": []]],
+      "security": [["apiKey": []], ["bearer": []]],
       "tags": [
         ["name": "Avatars"], ["name": "Voices"], ["name": "Videos"], ["name": "Assets"],
         ["name": "Account"], ["name": "Webhooks"], ["name": "Translation"],
@@ -30,17 +30,23 @@ struct OpenAPIRoutes {
       "paths": .object(
         OpenAPIPaths.all.merging(OpenAPIWebhooks.paths) { first, _ in first }
           .merging(OpenAPITranslations.paths) { first, _ in first }
+          .merging(OpenAPIV3.paths) { first, _ in first }
           .mapValues { .object($0) }),
       "components": [
         "securitySchemes": [
           "apiKey": [
             "type": "apiKey", "in": "header", "name": "X-Api-Key",
             "description": "The account's API key; the header name is case-insensitive",
-          ]
+          ],
+          "bearer": [
+            "type": "http", "scheme": "bearer",
+            "description": "The account's API key as a bearer token (v3 clients)",
+          ],
         ],
         "schemas": .object(
           OpenAPISchemas.all.merging(OpenAPIWebhooks.schemas) { first, _ in first }
-            .merging(OpenAPITranslations.schemas) { first, _ in first }),
+            .merging(OpenAPITranslations.schemas) { first, _ in first }
+            .merging(OpenAPIV3.schemas) { first, _ in first }),
       ],
     ]
   }

@@ -40,7 +40,8 @@ enum OpenAPIPaths {
   static func operation(
     _ id: String, _ summary: String, tag: String, isPublic: Bool = false,
     parameters: [JSONTree] = [],
-    body: JSONTree? = nil, responses: [String: JSONTree]
+    body: JSONTree? = nil, responses: [String: JSONTree],
+    unauthorized: JSONTree = json(S.ref("Unauthorized"), "Missing, unknown or revoked X-Api-Key")
   ) -> JSONTree {
     var responses = responses
     var spec: [String: JSONTree] = [
@@ -49,7 +50,7 @@ enum OpenAPIPaths {
     if isPublic {
       spec["security"] = []
     } else {
-      responses["401"] = json(S.ref("Unauthorized"), "Missing, unknown or revoked X-Api-Key")
+      responses["401"] = unauthorized
     }
     if !parameters.isEmpty { spec["parameters"] = .array(parameters) }
     if let body { spec["requestBody"] = body }

@@ -1,6 +1,7 @@
 import Foundation
 import HeyGenAPI
 import OratorCore
+import OratorRender
 
 /// Everything about a generate request that can be refused before it is queued: the limits,
 /// the avatar and voice ids, uploaded assets, and URLs (scheme, resolvable public host).

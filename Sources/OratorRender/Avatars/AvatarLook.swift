@@ -1,21 +1,26 @@
 import HeyGenAPI
-import OratorRender
 
 /// One way a built-in presenter can appear: the person (`avatar`) in one framing. HeyGen's v3
 /// calls these looks and names them by id in `avatar_id`; Orator's looks are each presenter's
 /// styles, so `amara_navy_blazer` is the half-figure, `amara_navy_blazer-close-up` the
 /// head and shoulders, `amara_navy_blazer-circle` the head in a circle. A look id is
-/// accepted wherever an avatar id is, in v2 generate too.
-struct AvatarLook: Sendable, Equatable {
-  var avatar: AvatarDefinition
-  var style: AvatarStyle
+/// accepted wherever an avatar id is (v2 generate, templates, translations): the renderer
+/// resolves it too.
+public struct AvatarLook: Sendable, Equatable {
+  public var avatar: AvatarDefinition
+  public var style: AvatarStyle
 
-  var id: String {
+  public init(avatar: AvatarDefinition, style: AvatarStyle) {
+    self.avatar = avatar
+    self.style = style
+  }
+
+  public var id: String {
     guard let suffix = Self.suffixes[style] else { return avatar.id }
     return avatar.id + suffix
   }
 
-  var name: String {
+  public var name: String {
     switch style {
     case .normal: avatar.name
     case .closeUp: avatar.name + " · close-up"
@@ -28,14 +33,14 @@ struct AvatarLook: Sendable, Equatable {
   ]
 
   /// Every look of every avatar, the plain one of each first.
-  static func all(of avatars: [AvatarDefinition]) -> [AvatarLook] {
+  public static func all(of avatars: [AvatarDefinition]) -> [AvatarLook] {
     avatars.flatMap { avatar in
       AvatarStyle.allCases.map { AvatarLook(avatar: avatar, style: $0) }
     }
   }
 
   /// The look a look id (or a plain avatar id) names, if any.
-  static func find(_ id: String, in avatars: [AvatarDefinition]) -> AvatarLook? {
+  public static func find(_ id: String, in avatars: [AvatarDefinition]) -> AvatarLook? {
     if let avatar = avatars.first(where: { $0.id == id }) {
       return AvatarLook(avatar: avatar, style: .normal)
     }
