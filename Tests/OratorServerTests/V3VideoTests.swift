@@ -239,4 +239,26 @@ struct V3VideoTests {
       #expect((probe.duration ?? 0) > 2.5)
     }
   }
+
+  @Test("a translation made through v2 is a video of v3, with its output language")
+  func translatedVideoIsAV3Video() async throws {
+    try await TestServer.with { server in
+      let cli = HeyGenCLIClient(server: server)
+      let original = try await server.generate(VideoRequest.body(text: "Good morning, friends."))
+      let done = try await server.waitForStatus(original)
+      try #require(done["status"].string == "completed", "\(done)")
+      let translated = try await TranslationTests.translate(
+        ["video_id": original, "output_language": "Spanish"], server)
+
+      let resource = try await Self.waitForVideo(cli, translated)
+      schemas.expectValid(resource, endpoint: "GET /v3/videos/{video_id}")
+      #expect(resource["data"]["status"].string == "completed", "\(resource)")
+      #expect(resource["data"]["output_language"].string == "es", "\(resource)")
+      #expect(resource["data"]["subtitle_url"].string != nil)
+      let listed = try await cli.get("/v3/videos")
+      let rows = listed.json["data"].array ?? []
+      #expect(Set(rows.compactMap { $0["id"].string }) == [original, translated])
+      #expect(rows.first { $0["id"].string == original }?["output_language"] == .missing)
+    }
+  }
 }

@@ -10,7 +10,9 @@ enum OpenAPIV3 {
   static func data(_ schema: JSONTree) -> JSONTree { S.object(["data": schema]) }
 
   static func list(_ item: String) -> JSONTree {
-    S.object(["data": S.array(S.ref(item)), "has_more": S.boolean, "next_token": S.nullable("string")])
+    S.object([
+      "data": S.array(S.ref(item)), "has_more": S.boolean, "next_token": S.nullable("string"),
+    ])
   }
 
   static func error(_ description: String) -> JSONTree {
