@@ -44,10 +44,13 @@ public struct TextVoice: Codable, Sendable, Equatable {
   public var emotion: String?
   public var locale: String?
   public var elevenlabsSettings: ElevenLabsSettings?
+  /// The voice's loudness, 0 (silent) to 1 (full); v3's `voice_settings.volume`, accepted
+  /// in v2 bodies too.
+  public var volume: Double?
 
   public init(
     voiceId: String, inputText: String, speed: Double? = nil, pitch: Double? = nil,
-    emotion: String? = nil, locale: String? = nil
+    emotion: String? = nil, locale: String? = nil, volume: Double? = nil
   ) {
     self.voiceId = voiceId
     self.inputText = inputText
@@ -55,12 +58,13 @@ public struct TextVoice: Codable, Sendable, Equatable {
     self.pitch = pitch
     self.emotion = emotion
     self.locale = locale
+    self.volume = volume
   }
 
   enum CodingKeys: String, CodingKey {
     case voiceId = "voice_id"
     case inputText = "input_text"
-    case speed, pitch, emotion, locale
+    case speed, pitch, emotion, locale, volume
     case elevenlabsSettings = "elevenlabs_settings"
     case elevanlabsSettings = "elevanlabs_settings"
   }
@@ -73,6 +77,7 @@ public struct TextVoice: Codable, Sendable, Equatable {
     pitch = try c.decodeIfPresent(Double.self, forKey: .pitch)
     emotion = try c.decodeIfPresent(String.self, forKey: .emotion)
     locale = try c.decodeIfPresent(String.self, forKey: .locale)
+    volume = try c.decodeIfPresent(Double.self, forKey: .volume)
     elevenlabsSettings =
       try c.decodeIfPresent(ElevenLabsSettings.self, forKey: .elevenlabsSettings)
       ?? c.decodeIfPresent(ElevenLabsSettings.self, forKey: .elevanlabsSettings)
@@ -86,6 +91,7 @@ public struct TextVoice: Codable, Sendable, Equatable {
     try c.encodeIfPresent(pitch, forKey: .pitch)
     try c.encodeIfPresent(emotion, forKey: .emotion)
     try c.encodeIfPresent(locale, forKey: .locale)
+    try c.encodeIfPresent(volume, forKey: .volume)
     try c.encodeIfPresent(elevenlabsSettings, forKey: .elevenlabsSettings)
   }
 }
@@ -107,15 +113,19 @@ public struct ElevenLabsSettings: Codable, Sendable, Equatable {
 public struct AudioVoice: Codable, Sendable, Equatable {
   public var audioUrl: String?
   public var audioAssetId: String?
+  /// The recording's loudness, 0 (silent) to 1 (as recorded).
+  public var volume: Double?
 
-  public init(audioUrl: String? = nil, audioAssetId: String? = nil) {
+  public init(audioUrl: String? = nil, audioAssetId: String? = nil, volume: Double? = nil) {
     self.audioUrl = audioUrl
     self.audioAssetId = audioAssetId
+    self.volume = volume
   }
 
   enum CodingKeys: String, CodingKey {
     case audioUrl = "audio_url"
     case audioAssetId = "audio_asset_id"
+    case volume
   }
 }
 

@@ -162,14 +162,29 @@ struct V3APITests {
           "/v3/videos",
           json: [
             "type": "avatar", "avatar_id": "nobody", "script": "Hi", "voice_id": "en-us-female",
-          ]), status: 400, code: "invalid_parameter", param: "video_inputs[0].character.avatar_id")
+          ]), status: 400, code: "invalid_parameter", param: "avatar_id")
       expectError(
         try await cli.post(
           "/v3/videos",
           json: [
             "type": "avatar", "avatar_id": "amara_navy_blazer", "script": "Hi",
             "voice_id": "en-us-female", "voice_settings": ["speed": 3],
-          ]), status: 400, code: "invalid_parameter")
+          ]), status: 400, code: "invalid_parameter", param: "voice_settings.speed")
+      expectError(
+        try await cli.post(
+          "/v3/videos",
+          json: [
+            "type": "studio",
+            "scenes": [
+              [
+                "type": "avatar_video",
+                "input": [
+                  "type": "avatar", "avatar_id": "amara_navy_blazer", "script": "Hi",
+                  "voice_id": "xx-none",
+                ],
+              ]
+            ],
+          ]), status: 400, code: "invalid_parameter", param: "scenes[0].input.voice_id")
       expectError(
         try await cli.post(
           "/v3/videos",
@@ -191,7 +206,7 @@ struct V3APITests {
         status: 400, code: "invalid_parameter")
       expectError(
         try await cli.post("/v3/videos", json: ["type": "studio", "scenes": [Any]()]),
-        status: 400, code: "invalid_parameter", param: "video_inputs")
+        status: 400, code: "invalid_parameter", param: "scenes")
       expectError(
         try await cli.post(
           "/v3/videos",

@@ -261,4 +261,40 @@ struct V3VideoTests {
       #expect(rows.first { $0["id"].string == original }?["output_language"] == .missing)
     }
   }
+
+  /// ffmpeg's `volumedetect` mean loudness of a file's audio, in dB.
+  static func meanVolume(_ path: String) async throws -> Double {
+    let result = try await Tool.run(
+      "ffmpeg", ["-v", "info", "-i", path, "-af", "volumedetect", "-f", "null", "-"])
+    let line = try #require(
+      result.output.split(separator: "\n").first { $0.contains("mean_volume:") },
+      "\(result.output.suffix(2000))")
+    let value = line.split(separator: ":").last?.split(separator: " ").first.map(String.init)
+    return try #require(value.flatMap(Double.init))
+  }
+
+  @Test("voice_settings.volume scales the voice: a quarter is 12 dB quieter")
+  func volumeScalesTheVoice() async throws {
+    try await TestServer.with { server in
+      let cli = HeyGenCLIClient(server: server)
+      var loudness: [Double] = []
+      for volume in [1.0, 0.25] {
+        let created = try await cli.post(
+          "/v3/videos",
+          json: [
+            "type": "avatar", "avatar_id": "kofi_blue_shirt",
+            "script": "The same sentence, twice.", "voice_id": "en-us-male",
+            "voice_settings": ["volume": volume], "resolution": "720p", "aspect_ratio": "1:1",
+          ])
+        try #require(created.status == 200, "\(created.text)")
+        let done = try await Self.waitForVideo(
+          cli, try #require(created.json["data"]["video_id"].string))
+        let file = try await server.download(
+          try #require(done["data"]["video_url"].string), as: "volume-\(volume).mp4")
+        loudness.append(try await Self.meanVolume(file))
+      }
+      let drop = loudness[0] - loudness[1]
+      #expect(abs(drop - 12.04) < 1.5, "mean volumes \(loudness) dB")
+    }
+  }
 }

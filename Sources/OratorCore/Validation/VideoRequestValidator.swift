@@ -7,6 +7,7 @@ public struct VideoInputLimits: Sendable, Equatable {
   public var inputTextCharacters = 5000
   public var speed: ClosedRange<Double> = 0.5...1.5
   public var pitch: ClosedRange<Double> = -50...50
+  public var volume: ClosedRange<Double> = 0...1
   public var dimension: ClosedRange<Int> = 128...4096
   public var scale: ClosedRange<Double> = 0...5
   public var fps: ClosedRange<Double> = 10...60
@@ -210,6 +211,7 @@ public struct VideoRequestValidator: Sendable {
             "must be between \(Int(limits.pitch.lowerBound)) and \(Int(limits.pitch.upperBound)), got \(pitch)"
         )
       }
+      try checkVolume(text.volume, at: "\(path).volume")
       if let longest = BreakTag.pauses(in: text.inputText).max(), longest > limits.pauseSeconds {
         throw InvalidField(
           path: "\(path).input_text",
@@ -227,6 +229,7 @@ public struct VideoRequestValidator: Sendable {
       try checkLength(audio.audioUrl, limit: limits.urlCharacters, at: "\(path).audio_url")
       try checkLength(
         audio.audioAssetId, limit: limits.idCharacters, at: "\(path).audio_asset_id")
+      try checkVolume(audio.volume, at: "\(path).volume")
     case .silence(let silence):
       if let duration = silence.duration, !limits.silenceSeconds.contains(duration) {
         throw InvalidField(
@@ -306,5 +309,12 @@ public struct VideoRequestValidator: Sendable {
 
   private func isBlank(_ value: String?) -> Bool {
     value?.trimmingCharacters(in: .whitespaces).isEmpty ?? true
+  }
+}
+
+extension VideoRequestValidator {
+  fileprivate func checkVolume(_ volume: Double?, at path: String) throws(InvalidField) {
+    guard let volume, !limits.volume.contains(volume) else { return }
+    throw InvalidField(path: path, message: "must be between 0 and 1, got \(volume)")
   }
 }

@@ -27,6 +27,8 @@ struct ScenePlan {
   var index: Int
   var presenter: Presenter?
   var speech: Speech
+  /// The loudness of the scene's voice, 0…1.
+  var volume: Double = 1
   var backdrop: Backdrop
   var text: TextOverlay?
 }
@@ -129,7 +131,14 @@ struct ScenePlanner {
           path: "\(path).background", message: "the video's length cannot be read")
       }
     }
+    let volume: Double? =
+      switch input.voice {
+      case .text(let text): text.volume
+      case .audio(let audio): audio.volume
+      case .silence: nil
+      }
     return ScenePlan(
-      index: index, presenter: presenter, speech: speech, backdrop: backdrop, text: input.text)
+      index: index, presenter: presenter, speech: speech, volume: volume ?? 1,
+      backdrop: backdrop, text: input.text)
   }
 }

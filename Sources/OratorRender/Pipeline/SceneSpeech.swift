@@ -18,7 +18,7 @@ struct SceneSpeech {
   static func make(
     for plan: ScenePlan, synthesizer: any SpeechSynthesizer, fps: Double, scratch: String
   ) async throws -> SceneSpeech {
-    let track: SpeechTrack
+    var track: SpeechTrack
     let cues: [MouthCue]
     switch plan.speech {
     case .text(let voice, let script, let speed, let pitch):
@@ -40,6 +40,8 @@ struct SceneSpeech {
       track = SpeechTrack.silence(duration: seconds)
       cues = [MouthCue(start: 0, end: seconds, shape: .X)]
     }
+    // Quieter speech still moves the mouth as before: the cues come from the full signal.
+    if plan.volume < 1 { track.samples = track.samples.map { Int16(Double($0) * plan.volume) } }
     let frameCount = max(1, Int((track.duration * fps).rounded(.up)))
     let wavPath = (scratch as NSString).appendingPathComponent("scene-\(plan.index).wav")
     try WAVFile.write(track, to: wavPath)

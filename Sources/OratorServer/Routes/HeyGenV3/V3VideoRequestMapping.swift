@@ -104,16 +104,17 @@ struct V3VideoRequestMapping {
           isMissing: true
         ).asApplicationError
       }
-      if let volume = speech.voiceSettings?.volume, volume != 1 {
-        throw invalid("\(path)voice_settings.volume", "only 1 (full volume) is supported")
-      }
       return .text(
         TextVoice(
           voiceId: voiceId, inputText: script, speed: speech.voiceSettings?.speed,
-          pitch: speech.voiceSettings?.pitch, locale: speech.voiceSettings?.locale))
+          pitch: speech.voiceSettings?.pitch, locale: speech.voiceSettings?.locale,
+          volume: speech.voiceSettings?.volume))
     }
     if hasAudio {
-      return .audio(AudioVoice(audioUrl: speech.audioUrl, audioAssetId: speech.audioAssetId))
+      return .audio(
+        AudioVoice(
+          audioUrl: speech.audioUrl, audioAssetId: speech.audioAssetId,
+          volume: speech.voiceSettings?.volume))
     }
     throw InvalidField(
       path: "\(path)script", message: "is required (or audio_url / audio_asset_id)",
@@ -205,6 +206,52 @@ struct V3VideoRequestMapping {
 
   private func invalid(_ path: String, _ message: String) -> ApplicationError {
     .invalid(InvalidField(path: path, message: message))
+  }
+}
+
+extension V3VideoRequestMapping {
+  /// The v3 name of a field the shared checks found at its v2 path
+  /// (`video_inputs[0].voice.speed` is `voice_settings.speed` of an avatar video, and
+  /// `scenes[0].input.voice_settings.speed` of a studio one).
+  static func v3Field(_ path: String, in body: V3VideoCreateRequest) -> String {
+    guard path.hasPrefix("video_inputs") else {
+      return path.hasPrefix("dimension") ? "resolution" : path
+    }
+    guard let close = path.firstIndex(of: "]"),
+      let index = Int(path.dropFirst(13).prefix { $0.isNumber })
+    else { return path == "video_inputs" ? Self.scenesField(body) : path }
+    var rest = String(path[path.index(after: close)...])
+    if rest.hasPrefix(".") { rest.removeFirst() }
+    let renamed: [String: String] = [
+      "character.avatar_id": "avatar_id", "voice.voice_id": "voice_id",
+      "voice.input_text": "script",
+      "voice.speed": "voice_settings.speed", "voice.pitch": "voice_settings.pitch",
+      "voice.volume": "voice_settings.volume", "voice.locale": "voice_settings.locale",
+      "voice.audio_url": "audio_url", "voice.audio_asset_id": "audio_asset_id",
+      "background.value": "background.value", "background.url": "background.url",
+      "background.image_asset_id": "background.asset_id",
+    ]
+    switch body {
+    case .avatar:
+      return renamed[rest] ?? rest
+    case .studio(let studio):
+      guard index < studio.scenes.count else { return "scenes[\(index)]" }
+      switch studio.scenes[index] {
+      case .avatarVideo:
+        let field = rest.hasPrefix("background") ? "background" : (renamed[rest] ?? rest)
+        return "scenes[\(index)].input.\(field)"
+      case .image, .video:
+        if rest.hasPrefix("background") { return "scenes[\(index)].source" }
+        return "scenes[\(index)].\(renamed[rest] ?? rest)"
+      }
+    case .unsupported:
+      return path
+    }
+  }
+
+  private static func scenesField(_ body: V3VideoCreateRequest) -> String {
+    if case .studio = body { return "scenes" }
+    return "type"
   }
 }
 

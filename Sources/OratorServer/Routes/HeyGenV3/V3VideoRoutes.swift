@@ -30,7 +30,14 @@ struct V3VideoRoutes {
       let mapping = V3VideoRequestMapping(
         assets: AssetService(environment: environment, account: account.id))
       let generate = try await mapping.request(for: create)
-      let id = try await videos(context).submit(generate, body: nil)
+      let id: ResourceID
+      do {
+        id = try await videos(context).submit(generate, body: nil)
+      } catch ApplicationError.invalid(var field) {
+        // The shared checks name v2's fields; a v3 client is told its own.
+        field.path = V3VideoRequestMapping.v3Field(field.path, in: create)
+        throw ApplicationError.invalid(field)
+      }
       return try JSONReply(
         V3Envelope(data: V3VideoCreated(videoId: id.rawValue, status: "pending")))
     }
