@@ -16,12 +16,15 @@ public struct VideoGenerateRequest: Codable, Sendable, Equatable {
   public var aspectRatio: String?
   public var fps: Double?
   public var enableWatermark: Bool?
+  /// A picture over every frame (Orator's extension; v3's `watermark`).
+  public var watermark: ImageWatermark?
 
   public init(
     videoInputs: [VideoInput], dimension: Dimension? = nil, caption: Bool? = nil,
     captionMode: String? = nil, title: String? = nil, callbackId: String? = nil,
     callbackUrl: String? = nil, folderId: String? = nil, test: Bool? = nil,
-    aspectRatio: String? = nil, fps: Double? = nil, enableWatermark: Bool? = nil
+    aspectRatio: String? = nil, fps: Double? = nil, enableWatermark: Bool? = nil,
+    watermark: ImageWatermark? = nil
   ) {
     self.videoInputs = videoInputs
     self.dimension = dimension
@@ -35,6 +38,7 @@ public struct VideoGenerateRequest: Codable, Sendable, Equatable {
     self.aspectRatio = aspectRatio
     self.fps = fps
     self.enableWatermark = enableWatermark
+    self.watermark = watermark
   }
 
   enum CodingKeys: String, CodingKey {
@@ -51,6 +55,7 @@ public struct VideoGenerateRequest: Codable, Sendable, Equatable {
     case aspectRatio = "aspect_ratio"
     case fps
     case enableWatermark = "enable_watermark"
+    case watermark
   }
 
   public init(from decoder: any Decoder) throws {
@@ -69,6 +74,7 @@ public struct VideoGenerateRequest: Codable, Sendable, Equatable {
     aspectRatio = try c.decodeIfPresent(String.self, forKey: .aspectRatio)
     fps = try c.decodeIfPresent(Double.self, forKey: .fps)
     enableWatermark = try c.decodeIfPresent(Bool.self, forKey: .enableWatermark)
+    watermark = try c.decodeIfPresent(ImageWatermark.self, forKey: .watermark)
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -85,6 +91,7 @@ public struct VideoGenerateRequest: Codable, Sendable, Equatable {
     try c.encodeIfPresent(aspectRatio, forKey: .aspectRatio)
     try c.encodeIfPresent(fps, forKey: .fps)
     try c.encodeIfPresent(enableWatermark, forKey: .enableWatermark)
+    try c.encodeIfPresent(watermark, forKey: .watermark)
   }
 }
 

@@ -297,4 +297,56 @@ struct V3VideoTests {
       #expect(abs(drop - 12.04) < 1.5, "mean volumes \(loudness) dB")
     }
   }
+
+  @Test("watermark: a picture laid over every frame in its corner, at its opacity")
+  func watermarkPicture() async throws {
+    try await TestServer.with { server in
+      let cli = HeyGenCLIClient(server: server)
+      let logo = server.dataDirectory.appendingPathComponent("logo.png")
+      let made = try await Tool.run(
+        "ffmpeg",
+        [
+          "-v", "error", "-y", "-f", "lavfi", "-i", "color=c=red:s=60x60", "-frames:v", "1",
+          logo.path,
+        ])
+      try #require(made.status == 0, "\(made.output)")
+      let base64 = try Data(contentsOf: logo).base64EncodedString()
+      var frames: [Double: [UInt8]] = [:]
+      for opacity in [1.0, 0.5] {
+        let created = try await cli.post(
+          "/v3/videos",
+          json: [
+            "type": "avatar", "avatar_id": "kofi_blue_shirt-circle", "script": "Branded.",
+            "voice_id": "en-us-male", "resolution": "720p",
+            "background": ["type": "color", "value": "#FFFFFF"],
+            "watermark": [
+              "image": ["type": "base64", "media_type": "image/png", "data": base64],
+              "scale": 1.5, "opacity": opacity,
+              "placement": ["position": "top_left", "offset_x": 0.02, "offset_y": 0.02],
+            ],
+          ])
+        try #require(created.status == 200, "\(created.text)")
+        let done = try await Self.waitForVideo(
+          cli, try #require(created.json["data"]["video_id"].string))
+        try #require(done["data"]["status"].string == "completed", "\(done)")
+        let file = try await server.download(
+          try #require(done["data"]["video_url"].string), as: "logo-\(opacity).mp4")
+        frames[opacity] = try await Media.frame(file, server)
+      }
+      // 16×9 cells: the logo (a quarter of the width, from the top-left corner) covers cell
+      // (1, 1); the far corner is the white background.
+      func cell(_ rgb: [UInt8], _ row: Int, _ column: Int) -> Media.Pixel {
+        let index = (row * 16 + column) * 3
+        return Media.Pixel(
+          red: Int(rgb[index]), green: Int(rgb[index + 1]), blue: Int(rgb[index + 2]))
+      }
+      let opaque = try #require(frames[1.0])
+      let half = try #require(frames[0.5])
+      #expect(cell(opaque, 1, 1).isRed, "\(cell(opaque, 1, 1))")
+      let blended = cell(half, 1, 1)
+      #expect(blended.red > 220 && (100...160).contains(blended.green), "\(blended)")
+      let far = cell(opaque, 8, 15)
+      #expect(far.red > 230 && far.green > 230 && far.blue > 230, "\(far)")
+    }
+  }
 }

@@ -121,6 +121,21 @@ public struct V3Caption: Decodable, Sendable, Equatable {
 
 public struct V3Watermark: Decodable, Sendable, Equatable {
   public var image: V3AssetInput?
+  public var scale: Double?
+  public var opacity: Double?
+  public var placement: Placement?
+
+  public struct Placement: Decodable, Sendable, Equatable {
+    public var position: ImageWatermark.Position?
+    public var offsetX: Double?
+    public var offsetY: Double?
+
+    enum CodingKeys: String, CodingKey {
+      case position
+      case offsetX = "offset_x"
+      case offsetY = "offset_y"
+    }
+  }
 }
 
 /// v3's union for every field that takes a file.

@@ -8,6 +8,9 @@ public struct VideoInputLimits: Sendable, Equatable {
   public var speed: ClosedRange<Double> = 0.5...1.5
   public var pitch: ClosedRange<Double> = -50...50
   public var volume: ClosedRange<Double> = 0...1
+  /// A watermark picture's `scale` (in sixths of the frame's width) and corner offsets.
+  public var watermarkScale: ClosedRange<Double> = 0.1...6
+  public var watermarkOffset: ClosedRange<Double> = 0...0.5
   public var dimension: ClosedRange<Int> = 128...4096
   public var scale: ClosedRange<Double> = 0...5
   public var fps: ClosedRange<Double> = 10...60
@@ -77,6 +80,7 @@ public struct VideoRequestValidator: Sendable {
     for (index, scene) in request.videoInputs.enumerated() {
       try validate(scene, at: "video_inputs[\(index)]")
     }
+    if let watermark = request.watermark { try validate(watermark) }
     try checkLength(of: request)
   }
 
@@ -316,5 +320,30 @@ extension VideoRequestValidator {
   fileprivate func checkVolume(_ volume: Double?, at path: String) throws(InvalidField) {
     guard let volume, !limits.volume.contains(volume) else { return }
     throw InvalidField(path: path, message: "must be between 0 and 1, got \(volume)")
+  }
+
+  fileprivate func validate(_ watermark: ImageWatermark) throws(InvalidField) {
+    if isBlankText(watermark.url) && isBlankText(watermark.assetId) {
+      throw InvalidField(
+        path: "watermark.url", message: "is required (or watermark.asset_id)", isMissing: true)
+    }
+    try TextLength.check(watermark.url, limit: limits.urlCharacters, at: "watermark.url")
+    try TextLength.check(watermark.assetId, limit: limits.idCharacters, at: "watermark.asset_id")
+    for (value, range, path) in [
+      (watermark.scale, limits.watermarkScale, "watermark.scale"),
+      (watermark.opacity, limits.volume, "watermark.opacity"),
+      (watermark.offsetX, limits.watermarkOffset, "watermark.offset_x"),
+      (watermark.offsetY, limits.watermarkOffset, "watermark.offset_y"),
+    ] {
+      if let value, !range.contains(value) {
+        throw InvalidField(
+          path: path,
+          message: "must be between \(range.lowerBound) and \(range.upperBound), got \(value)")
+      }
+    }
+  }
+
+  private func isBlankText(_ value: String?) -> Bool {
+    value?.trimmingCharacters(in: .whitespaces).isEmpty ?? true
   }
 }

@@ -11,6 +11,8 @@ struct SceneCompositor {
   var height: Int
   var fps: Double
   var watermark: String?
+  /// A picture the encoder lays over every frame.
+  var overlay: PictureOverlay? = nil
   var encoder: EncoderSettings
 
   func encode(
@@ -22,7 +24,8 @@ struct SceneCompositor {
       totalFrames: speech.reduce(0) { $0 + $1.frameCount }, progress: progress)
     let audio = speech.map { SceneAudio(path: $0.wavPath, duration: $0.duration) }
     try await VideoEncoder.encode(
-      width: width, height: height, fps: fps, audio: audio, settings: encoder, to: path
+      width: width, height: height, fps: fps, audio: audio, overlay: overlay, settings: encoder,
+      to: path
     ) { sink in
       for (plan, scene) in zip(plans, speech) {
         try await frames.stream(plan, scene, backdrops: backdrops, fps: fps, to: sink)

@@ -54,8 +54,8 @@ struct FrameSink: Sendable {
 /// together across scene cuts.
 enum VideoEncoder {
   static func encode(
-    width: Int, height: Int, fps: Double, audio: [SceneAudio], settings: EncoderSettings,
-    to outputPath: String, frames: (FrameSink) async throws -> Void
+    width: Int, height: Int, fps: Double, audio: [SceneAudio], overlay: PictureOverlay? = nil,
+    settings: EncoderSettings, to outputPath: String, frames: (FrameSink) async throws -> Void
   ) async throws {
     var arguments =
       FFmpeg.quietFlags + [
@@ -64,6 +64,13 @@ enum VideoEncoder {
       ]
     for scene in audio { arguments += ["-i", scene.path] }
     var filter = ""
+    var video = "0:v"
+    if let overlay {
+      // A user's picture: opened only as a picture container, and held for the whole video.
+      arguments += FFmpeg.userMediaInput + ["-loop", "1", "-i", overlay.path]
+      filter += overlay.filter(input: audio.count + 1, main: "0:v", output: "vout")
+      video = "[vout]"
+    }
     for (index, scene) in audio.enumerated() {
       filter +=
         "[\(index + 1):a]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=mono,"
@@ -73,7 +80,7 @@ enum VideoEncoder {
       (0..<audio.count).map { "[a\($0)]" }.joined() + "concat=n=\(audio.count):v=0:a=1[aout]"
     arguments +=
       [
-        "-filter_complex", filter, "-map", "0:v", "-map", "[aout]",
+        "-filter_complex", filter, "-map", video, "-map", "[aout]",
       ] + settings.videoArguments + [
         "-pix_fmt", "yuv420p",
         "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709",

@@ -98,8 +98,15 @@ public struct VideoRenderer: Sendable {
     let watermark: String? =
       request.test == true
       ? "TEST VIDEO · Orator" : (request.enableWatermark == true ? "Orator" : nil)
+    var overlay: PictureOverlay?
+    if let picture = request.watermark {
+      let file = try await WatermarkPicture.file(of: picture, media: planner.media)
+      overlay = PictureOverlay(
+        picture, file: file, frameWidth: size.width, frameHeight: size.height)
+    }
     try await SceneCompositor(
-      width: size.width, height: size.height, fps: fps, watermark: watermark, encoder: encoder
+      width: size.width, height: size.height, fps: fps, watermark: watermark, overlay: overlay,
+      encoder: encoder
     ).encode(
       plans: plans, speech: scenes, backdrops: backdrops,
       to: output.scratchPath(.video, in: scratch),

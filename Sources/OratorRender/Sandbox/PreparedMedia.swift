@@ -49,6 +49,9 @@ extension VideoRenderer {
       for (index, input) in request.videoInputs.enumerated() {
         _ = try await planner.plan(input, index: index)
       }
+      if let picture = request.watermark {
+        _ = try await WatermarkPicture.file(of: picture, media: recorder)
+      }
     } catch {
       throw .invalidInput(error)
     }

@@ -190,6 +190,24 @@ enum OpenAPIV3 {
       "properties": ["file_format": ["enum": ["srt"]], "style": ["enum": ["default", .null]]],
     ],
     "output_format": ["enum": ["mp4"]],
+    "watermark": [
+      "type": ["object", "null"], "required": ["image"],
+      "description":
+        "A picture over every frame; scale 1 is a sixth of the frame's width, offsets are fractions of the frame",
+      "properties": [
+        "image": assetInput,
+        "scale": ["type": "number", "minimum": 0.1, "maximum": 6],
+        "opacity": ["type": "number", "minimum": 0, "maximum": 1],
+        "placement": [
+          "type": ["object", "null"],
+          "properties": [
+            "position": ["enum": ["top_left", "top_right", "bottom_left", "bottom_right"]],
+            "offset_x": ["type": ["number", "null"], "minimum": 0, "maximum": 0.5],
+            "offset_y": ["type": ["number", "null"], "minimum": 0, "maximum": 0.5],
+          ],
+        ],
+      ],
+    ],
   ]
 
   static let assetInput: JSONTree = [

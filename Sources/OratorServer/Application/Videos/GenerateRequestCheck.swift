@@ -63,6 +63,11 @@ struct GenerateRequestCheck {
         break
       }
     }
+    if let watermark = request.watermark {
+      try await media.check(
+        url: watermark.url, asset: watermark.assetId, urlField: "watermark.url",
+        assetField: "watermark.asset_id")
+    }
     try await checkCallback(request.callbackUrl)
     return resolved
   }

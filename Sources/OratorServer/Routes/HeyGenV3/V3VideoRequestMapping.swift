@@ -19,14 +19,14 @@ struct V3VideoRequestMapping {
         character: .avatar(AvatarCharacter(avatarId: video.avatarId)),
         voice: try voice(video.speech, path: ""),
         background: try await background(video.background, fit: video.fit))
-      return try request(scenes: [scene], options: video.options)
+      return try await request(scenes: [scene], options: video.options)
     case .studio(let studio):
       try refuseUnsupported(studio.options)
       var scenes: [VideoInput] = []
       for (index, scene) in studio.scenes.enumerated() {
         scenes.append(try await input(for: scene, path: "scenes[\(index)]"))
       }
-      return try request(scenes: scenes, options: studio.options)
+      return try await request(scenes: scenes, options: studio.options)
     case .unsupported(let type):
       let reason =
         type == "image" || type == "cinematic_avatar"
@@ -36,14 +36,26 @@ struct V3VideoRequestMapping {
     }
   }
 
-  private func request(scenes: [VideoInput], options: V3VideoOptions) throws
+  private func request(scenes: [VideoInput], options: V3VideoOptions) async throws
     -> VideoGenerateRequest
   {
-    VideoGenerateRequest(
+    var watermark: ImageWatermark?
+    if let given = options.watermark {
+      guard let image = given.image else {
+        throw InvalidField(path: "watermark.image", message: "is required", isMissing: true)
+          .asApplicationError
+      }
+      let file = try await reference(image, field: "watermark.image")
+      watermark = ImageWatermark(
+        url: file.url, assetId: file.assetId, scale: given.scale, opacity: given.opacity,
+        position: given.placement?.position, offsetX: given.placement?.offsetX,
+        offsetY: given.placement?.offsetY)
+    }
+    return VideoGenerateRequest(
       videoInputs: scenes, dimension: try frameSize(options),
       caption: options.caption?.style != nil ? true : nil,
       title: options.title, callbackId: options.callbackId, callbackUrl: options.callbackUrl,
-      folderId: options.folderId, test: options.test)
+      folderId: options.folderId, test: options.test, watermark: watermark)
   }
 
   private func input(for scene: V3Scene, path: String) async throws -> VideoInput {
@@ -193,9 +205,6 @@ struct V3VideoRequestMapping {
       throw invalid(
         "output_format", "only mp4 is available on this server (webm with alpha is not)")
     }
-    if options.watermark != nil {
-      throw invalid("watermark", "custom watermarks are not available on this server yet")
-    }
     if let format = options.caption?.fileFormat, format != "srt" {
       throw invalid("caption.file_format", "must be srt, got \"\(format)\"")
     }
@@ -215,6 +224,12 @@ extension V3VideoRequestMapping {
   /// `scenes[0].input.voice_settings.speed` of a studio one).
   static func v3Field(_ path: String, in body: V3VideoCreateRequest) -> String {
     guard path.hasPrefix("video_inputs") else {
+      if path.hasPrefix("watermark.") && path != "watermark.scale" && path != "watermark.opacity" {
+        return [
+          "watermark.offset_x": "watermark.placement.offset_x",
+          "watermark.offset_y": "watermark.placement.offset_y",
+        ][path] ?? "watermark.image"
+      }
       return path.hasPrefix("dimension") ? "resolution" : path
     }
     guard let close = path.firstIndex(of: "]"),
