@@ -103,6 +103,19 @@ extension PostgresStore {
     }
   }
 
+  public func renameVideo(id: ResourceID, account: ResourceID, title: String)
+    async throws(StoreError) -> VideoRecord?
+  {
+    try await write { connection in
+      guard var video = try await Self.liveVideo(id: id, account: account, connection) else {
+        return nil
+      }
+      try await connection.run("UPDATE videos SET title = \(title) WHERE id = \(id.rawValue)")
+      video.title = title
+      return video
+    }
+  }
+
   public func sharedVideo(id: ResourceID) async throws(StoreError) -> VideoRecord? {
     try await read { connection in
       try await connection.one(

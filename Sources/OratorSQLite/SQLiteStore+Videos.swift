@@ -82,6 +82,18 @@ extension SQLiteStore {
     }
   }
 
+  public func renameVideo(id: ResourceID, account: ResourceID, title: String)
+    async throws(StoreError) -> VideoRecord?
+  {
+    try await write { db in
+      guard var video = try Self.liveVideo(id: id, account: account, db) else { return nil }
+      try db.execute(
+        sql: "UPDATE videos SET title = ? WHERE id = ?", arguments: [title, id.rawValue])
+      video.title = title
+      return video
+    }
+  }
+
   public func sharedVideo(id: ResourceID) async throws(StoreError) -> VideoRecord? {
     try await read { db in
       try Row.fetchOne(

@@ -55,6 +55,9 @@ struct PostgresStoreTests {
   @Test func testVideosCostNothing() async throws {
     try await run { try await $0.testVideosCostNothing() }
   }
+  @Test func renameKeepsEverythingElse() async throws {
+    try await run { try await $0.renameKeepsEverythingElse() }
+  }
   @Test func deleteWhileLeased() async throws { try await run { try await $0.deleteWhileLeased() } }
   @Test func deleteQueuedVideo() async throws { try await run { try await $0.deleteQueuedVideo() } }
   @Test func paginationReturnsEveryVideoOnce() async throws {

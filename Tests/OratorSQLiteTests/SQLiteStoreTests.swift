@@ -42,6 +42,9 @@ final class SQLiteStoreTests: Sendable {
     try await contract.duplicateVideoIsRefusedWhole()
   }
   @Test func testVideosCostNothing() async throws { try await contract.testVideosCostNothing() }
+  @Test func renameKeepsEverythingElse() async throws {
+    try await contract.renameKeepsEverythingElse()
+  }
   @Test func deleteWhileLeased() async throws { try await contract.deleteWhileLeased() }
   @Test func deleteQueuedVideo() async throws { try await contract.deleteQueuedVideo() }
   @Test func paginationReturnsEveryVideoOnce() async throws {

@@ -186,3 +186,25 @@ extension StoreContract {
     #expect(try await restarted.remainingCredit(account: account.id) == 80)
   }
 }
+
+extension StoreContract {
+  /// A rename changes the title only, and only of the account's own live video.
+  public func renameKeepsEverythingElse() async throws {
+    let fixture = try await fixture()
+    let account = try await fixture.makeAccount()
+    let stranger = try await fixture.makeAccount(name: "Grace")
+    let (video, job) = fixture.video(for: account)
+    try await fixture.store.createVideo(video, job: job)
+    let renamed = try await fixture.store.renameVideo(
+      id: video.id, account: account.id, title: "New title")
+    #expect(renamed?.title == "New title")
+    var expected = video
+    expected.title = "New title"
+    #expect(try await fixture.store.video(id: video.id, account: account.id) == expected)
+    #expect(
+      try await fixture.store.renameVideo(id: video.id, account: stranger.id, title: "x") == nil)
+    _ = try await fixture.store.deleteVideo(id: video.id, account: account.id, now: fixture.at(1))
+    #expect(
+      try await fixture.store.renameVideo(id: video.id, account: account.id, title: "y") == nil)
+  }
+}

@@ -76,6 +76,9 @@ public protocol Store: Sendable {
   /// Makes a video's public share page available; nil when the account has no such video.
   func shareVideo(id: ResourceID, account: ResourceID, now: Date) async throws(StoreError)
     -> VideoRecord?
+  /// Gives a video a new title; returns it renamed, nil when the account has no such video.
+  func renameVideo(id: ResourceID, account: ResourceID, title: String)
+    async throws(StoreError) -> VideoRecord?
   /// A shared, not deleted video, whatever its account: what its public page shows.
   func sharedVideo(id: ResourceID) async throws(StoreError) -> VideoRecord?
 

@@ -12,6 +12,8 @@ struct TranslateRequestCheck {
   var environment: ServerEnvironment
   var translation: TranslationService
   var account: ResourceID
+  /// The dialect whose envelope refusals are answered in.
+  var envelope: APIError.Envelope = .v2
 
   /// What a checked request becomes: the specs to queue and the credit each reserves.
   struct Checked {
@@ -26,16 +28,16 @@ struct TranslateRequestCheck {
       try TextLength.check(request.callbackUrl, limit: TextLength.url, at: "callback_url")
       try TextLength.check(request.videoUrl, limit: TextLength.url, at: "video_url")
     } catch {
-      throw APIError.invalid(error, .v2)
+      throw APIError.invalid(error, envelope)
     }
     let source = try await resolveSource(request)
-    let supported = try await Self.offeredLanguages(translation)
+    let supported = try await Self.offeredLanguages(translation, envelope: envelope)
     let targets = try targetLanguages(request, supported: supported)
     var inputCode: String?
     if let input = request.inputLanguage, !input.isEmpty {
       guard let language = LanguageNames.language(named: input) else {
         throw APIError.invalid(
-          InvalidField(path: "input_language", message: "unknown language \"\(input)\""), .v2)
+          InvalidField(path: "input_language", message: "unknown language \"\(input)\""), envelope)
       }
       inputCode = language.code
     }
@@ -54,7 +56,7 @@ struct TranslateRequestCheck {
     }
     if let url = request.callbackUrl, !url.isEmpty {
       do { try await environment.fetcher.check(url, field: "callback_url") } catch {
-        throw APIError.invalid(error, .v2)
+        throw APIError.invalid(error, envelope)
       }
     }
     let specs = targets.map { target in
@@ -86,7 +88,7 @@ struct TranslateRequestCheck {
       throw APIError.invalid(
         InvalidField(
           path: "video_url", message: "is required (or video_id for an Orator video)",
-          isMissing: true), .v2)
+          isMissing: true), envelope)
     }
     if let id = ownVideoID(in: url) {
       return try await ownVideo(id, field: "video_url")
@@ -98,7 +100,7 @@ struct TranslateRequestCheck {
         expectedSeconds: CreditEstimate().secondsPerAudioScene)
     }
     do { try await environment.fetcher.check(url, field: "video_url") } catch {
-      throw APIError.invalid(error, .v2)
+      throw APIError.invalid(error, envelope)
     }
     let name = URL(string: url)?.lastPathComponent ?? ""
     return Source(
@@ -120,7 +122,7 @@ struct TranslateRequestCheck {
     guard let resourceID = ResourceID(id),
       let video = try await environment.store.video(id: resourceID, account: account)
     else {
-      throw APIError.notFound("video \"\(id)\" not found (\(field))", .v2)
+      throw APIError.notFound("video \"\(id)\" not found (\(field))", envelope)
     }
     guard video.status == .completed else {
       throw APIError.invalid(
@@ -128,7 +130,7 @@ struct TranslateRequestCheck {
           path: field,
           message:
             "video \"\(id)\" is \(video.status.rawValue); only completed videos can be translated"
-        ), .v2)
+        ), envelope)
     }
     var spoken: String?
     if video.kind == .generated,
@@ -151,15 +153,15 @@ struct TranslateRequestCheck {
   }
 
   /// The languages a translation can be asked for; 503 when the engines cannot say.
-  static func offeredLanguages(_ translation: TranslationService) async throws(APIError)
-    -> [TranslationLanguage]
-  {
+  static func offeredLanguages(
+    _ translation: TranslationService, envelope: APIError.Envelope = .v2
+  ) async throws(APIError) -> [TranslationLanguage] {
     do {
       return try await translation.targetLanguages()
     } catch {
       throw APIError(
         .translationUnavailable, "the translation engines are not available: \(error)",
-        envelope: .v2)
+        envelope: envelope)
     }
   }
 
@@ -177,7 +179,7 @@ struct TranslateRequestCheck {
           path: "output_language",
           message:
             "is required; one of \(supported.map(\.name).joined(separator: ", ")) (GET /v2/video_translate/target_languages)",
-          isMissing: true), .v2)
+          isMissing: true), envelope)
     }
     var targets: [Target] = []
     for (field, name) in named {
@@ -197,7 +199,7 @@ struct TranslateRequestCheck {
     APIError(
       .unsupportedLanguage,
       "\(message); supported: \(supported.map(\.name).joined(separator: ", "))",
-      envelope: .v2)
+      envelope: envelope)
   }
 
   static func name(ofCode code: String) -> String {

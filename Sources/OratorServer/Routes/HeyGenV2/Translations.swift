@@ -22,17 +22,8 @@ struct TranslationRoutes {
     let body = try await RequestBody.collect(
       request, limit: environment.configuration.maxRequestBytes, envelope: .v2)
     let translate: VideoTranslateRequest = try RequestBody.decode(body, envelope: .v2)
-    let checked = try await TranslateRequestCheck(
-      environment: environment, translation: environment.translation, account: account.id
-    ).check(translate)
-    let submissions = checked.specs.map { spec in
-      TranslationSubmission(
-        spec: spec, account: account.id, callbackId: translate.callbackId,
-        callbackURL: translate.callbackUrl, reservedSeconds: checked.reservedSeconds,
-        now: environment.clock.now(), random: environment.random)
-    }
-    try await VideoQueue(environment: environment).submit(submissions, account: account.id)
-    let ids = submissions.map(\.video.id.rawValue)
+    let ids = try await TranslationRequests(environment: environment, account: account.id)
+      .submit(translate, envelope: .v2).map(\.rawValue)
     return try JSONResponse.v2(
       VideoTranslateResult(videoTranslateId: ids[0], videoTranslateIds: ids))
   }
@@ -47,14 +38,10 @@ struct TranslationRoutes {
 
   @Sendable func status(_ request: Request, context: AppRequestContext) async throws -> Response {
     let account = try context.requireAccount()
-    let id = context.parameters.get("id") ?? ""
-    guard let resourceID = ResourceID(id),
-      let video = try await environment.store.video(id: resourceID, account: account.id),
-      video.kind == .translated, let spec = TranslationSpec.decode(video.request)
-    else {
-      throw APIError.notFound("video translation \"\(id)\" not found", .v2)
-    }
-    return try JSONResponse.v2(TranslationPresenter(environment: environment).status(video, spec))
+    let found = try await TranslationRequests(environment: environment, account: account.id)
+      .translation(context.parameters.get("id") ?? "")
+    return try JSONResponse.v2(
+      TranslationPresenter(environment: environment).status(found.video, found.spec))
   }
 }
 
