@@ -30,9 +30,10 @@ struct TranslateRequestCheck {
     } catch {
       throw APIError.invalid(error, envelope)
     }
-    let source = try await resolveSource(request)
+    // Languages first: they are known here, while the source may need the network.
     let supported = try await Self.offeredLanguages(translation, envelope: envelope)
     let targets = try targetLanguages(request, supported: supported)
+    let source = try await resolveSource(request)
     var inputCode: String?
     if let input = request.inputLanguage, !input.isEmpty {
       guard let language = LanguageNames.language(named: input) else {
@@ -50,7 +51,7 @@ struct TranslateRequestCheck {
         else {
           throw unsupported(
             "\(target.field): cannot translate from \(Self.name(ofCode: sourceCode)) to \(target.language.name) with the configured engines",
-            supported: supported)
+            field: target.field, supported: supported)
         }
       }
     }
@@ -186,7 +187,8 @@ struct TranslateRequestCheck {
       guard let language = LanguageNames.language(named: name),
         supported.contains(where: { $0.code == language.code })
       else {
-        throw unsupported("\(field): \"\(name)\" is not a supported language", supported: supported)
+        throw unsupported(
+          "\(field): \"\(name)\" is not a supported language", field: field, supported: supported)
       }
       if !targets.contains(where: { $0.language.code == language.code }) {
         targets.append(Target(language: language, requestedName: name, field: field))
@@ -195,11 +197,13 @@ struct TranslateRequestCheck {
     return targets
   }
 
-  private func unsupported(_ message: String, supported: [TranslationLanguage]) -> APIError {
+  private func unsupported(_ message: String, field: String, supported: [TranslationLanguage])
+    -> APIError
+  {
     APIError(
       .unsupportedLanguage,
       "\(message); supported: \(supported.map(\.name).joined(separator: ", "))",
-      envelope: envelope)
+      envelope: envelope, param: field)
   }
 
   static func name(ofCode code: String) -> String {

@@ -91,10 +91,13 @@ struct VideoListQuery: Sendable {
   var after: VideoPageToken?
   var titleContains: String?
   var folderId: String?
+  /// Only generated or only translated videos.
+  var kind: VideoKind?
 
-  var filters: Bool { titleContains != nil || folderId != nil }
+  var filters: Bool { titleContains != nil || folderId != nil || kind != nil }
 
   func matches(_ video: VideoView) -> Bool {
+    if let kind, video.record.kind != kind { return false }
     if let titleContains,
       !video.record.title.localizedCaseInsensitiveContains(titleContains)
     {

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+/// `/v3/video-translations` as HeyGen's CLI drives it (`video-translate create --wait`,
+/// `get`, `list`, `update`, `delete`, `languages list`), over the same translations as v2.
+@Suite("v3 video translations")
+struct V3TranslationTests {
+  let schemas = V3ResponseSchemas.shared
+
+  @Test("create --wait, get, list, rename, delete, languages")
+  func translationRoundTrip() async throws {
+    try await TestServer.with { server in
+      let cli = HeyGenCLIClient(server: server)
+      let languages = try await cli.get("/v3/video-translations/languages")
+      #expect(languages.status == 200, "\(languages.text)")
+      schemas.expectValid(languages.json, endpoint: "GET /v3/video-translations/languages")
+      let names = languages.json["data"]["languages"].array?.compactMap(\.string) ?? []
+      #expect(names.contains("Spanish"), "\(names)")
+
+      let original = try await server.generate(
+        VideoRequest.body(text: "Welcome to the demo.", title: "Demo"))
+      let done = try await server.waitForStatus(original)
+      try #require(done["status"].string == "completed", "\(done)")
+
+      // The CLI reads data.video_translation_ids.0 and polls it.
+      let created = try await cli.post(
+        "/v3/video-translations",
+        json: [
+          "video": ["type": "url", "url": try #require(done["video_url"].string)],
+          "output_languages": ["Spanish"], "title": "Demo en español", "enable_caption": true,
+          "callback_id": "t-1", "mode": "speed", "check_credits_sync": true,
+        ])
+      #expect(created.status == 200, "\(created.text)")
+      schemas.expectValid(created.json, endpoint: "POST /v3/video-translations")
+      let id = try #require(created.json["data"]["video_translation_ids"][0].string)
+
+      var resource = JSONValue.missing
+      let deadline = ContinuousClock.now + .seconds(240)
+      while ContinuousClock.now < deadline {
+        let response = try await cli.get("/v3/video-translations/\(id)")
+        try #require(response.status == 200, "\(response.text)")
+        resource = response.json
+        let status = resource["data"]["status"].string ?? ""
+        #expect(["pending", "running", "completed", "failed"].contains(status))
+        if status == "completed" || status == "failed" { break }
+        try await Task.sleep(for: .milliseconds(250))
+      }
+      schemas.expectValid(resource, endpoint: "GET /v3/video-translations/{video_translation_id}")
+      let data = resource["data"]
+      #expect(data["status"].string == "completed", "\(resource)")
+      #expect(data["output_language"].string == "es" && data["input_language"].string == "en")
+      #expect(data["title"].string == "Demo en español" && data["callback_id"].string == "t-1")
+      let file = try await server.download(try #require(data["video_url"].string), as: "t.mp4")
+      #expect(try await MediaProbe(path: file).audioCodec == "aac")
+      let srt = try await server.get(try #require(data["srt_caption_url"].string), key: nil)
+      #expect(srt.status == 200 && srt.text.contains("-->"))
+      let vtt = try await server.get(try #require(data["vtt_caption_url"].string), key: nil)
+      #expect(vtt.status == 200 && vtt.text.hasPrefix("WEBVTT"))
+
+      // Listed with the translations only; the same video through v2 and v3's video resource.
+      let listed = try await cli.get("/v3/video-translations")
+      schemas.expectValid(listed.json, endpoint: "GET /v3/video-translations")
+      #expect(listed.json["data"].array?.compactMap { $0["id"].string } == [id])
+      #expect(
+        try await server.get("/v2/video_translate/\(id)").json["data"]["status"].string == "success"
+      )
+
+      let renamed = try await server.request(
+        .PATCH, "/v3/video-translations/\(id)",
+        body: try JSONSerialization.data(withJSONObject: ["title": "Renamed"]))
+      #expect(renamed.status == 200 && renamed.json["data"]["title"].string == "Renamed")
+      schemas.expectValid(
+        renamed.json, endpoint: "PATCH /v3/video-translations/{video_translation_id}")
+
+      let deleted = try await cli.delete("/v3/video-translations/\(id)")
+      #expect(deleted.status == 200 && deleted.json["data"]["id"].string == id)
+      schemas.expectValid(
+        deleted.json, endpoint: "DELETE /v3/video-translations/{video_translation_id}")
+      let gone = try await cli.get("/v3/video-translations/\(id)")
+      #expect(gone.status == 404 && gone.json["error"]["code"].string == "not_found")
+      // The original is not a translation.
+      #expect(try await cli.get("/v3/video-translations/\(original)").status == 404)
+    }
+  }
+
+  @Test("refusals name v3's fields")
+  func refusals() async throws {
+    try await TestServer.with(workers: 0) { server in
+      let cli = HeyGenCLIClient(server: server)
+      let klingon = try await cli.post(
+        "/v3/video-translations",
+        json: [
+          "video": ["type": "url", "url": "https://example.com/a.mp4"],
+          "output_languages": ["Klingon"],
+        ])
+      #expect(klingon.status == 400, "\(klingon.text)")
+      #expect(klingon.json["error"]["param"].string == "output_languages[0]", "\(klingon.text)")
+      let none = try await cli.post(
+        "/v3/video-translations",
+        json: [
+          "video": ["type": "url", "url": "https://example.com/a.mp4"], "output_languages": [],
+        ])
+      #expect(none.json["error"]["param"].string == "output_languages", "\(none.text)")
+      let noVideo = try await cli.post(
+        "/v3/video-translations", json: ["output_languages": ["Spanish"]])
+      #expect(noVideo.status == 400 && noVideo.json["error"]["param"].string == "video")
+      let unknownAsset = try await cli.post(
+        "/v3/video-translations",
+        json: [
+          "video": ["type": "asset_id", "asset_id": "nothing"], "output_languages": ["Spanish"],
+        ])
+      #expect(unknownAsset.status == 404, "\(unknownAsset.text)")
+      #expect(unknownAsset.json["error"]["code"].string == "asset_not_available")
+    }
+  }
+}
