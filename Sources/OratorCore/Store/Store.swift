@@ -156,7 +156,8 @@ public protocol Store: Sendable {
   func addWebhookEndpoint(_ endpoint: WebhookEndpoint) async throws(StoreError)
   /// The account's endpoints, oldest first.
   func webhookEndpoints(account: ResourceID) async throws(StoreError) -> [WebhookEndpoint]
-  /// Replaces an endpoint's url, events and status; false when the account has no such one.
+  /// Replaces an endpoint's url, events, status and secret; false when the account has no
+  /// such one.
   func updateWebhookEndpoint(_ endpoint: WebhookEndpoint) async throws(StoreError) -> Bool
   /// Deletes an endpoint; its undelivered events are given up. False when there is none.
   func deleteWebhookEndpoint(id: ResourceID, account: ResourceID, now: Date)

@@ -32,6 +32,7 @@ struct OpenAPIRoutes {
           .merging(OpenAPITranslations.paths) { first, _ in first }
           .merging(OpenAPIV3.paths) { first, _ in first }
           .merging(OpenAPIV3Templates.paths) { first, _ in first }
+          .merging(OpenAPIV3Webhooks.paths) { first, _ in first }
           .mapValues { .object($0) }),
       "components": [
         "securitySchemes": [
@@ -48,7 +49,8 @@ struct OpenAPIRoutes {
           OpenAPISchemas.all.merging(OpenAPIWebhooks.schemas) { first, _ in first }
             .merging(OpenAPITranslations.schemas) { first, _ in first }
             .merging(OpenAPIV3.schemas) { first, _ in first }
-            .merging(OpenAPIV3Templates.schemas) { first, _ in first }),
+            .merging(OpenAPIV3Templates.schemas) { first, _ in first }
+            .merging(OpenAPIV3Webhooks.schemas) { first, _ in first }),
       ],
     ]
   }
