@@ -118,7 +118,7 @@ import Testing
       let bare = CLI(directory: folder, environment: [:])
       let noKey = try await bare("avatars", "--base-url", server.baseURL)
       #expect(noKey.status == 2, "\(noKey)")
-      #expect(noKey.stderr.contains("no API key: set HEYGEN_TOKEN or pass --api-key"))
+      #expect(noKey.stderr.contains("no API key: set HEYGEN_API_KEY or pass --api-key"))
 
       let flags = try await bare(
         "avatars", "--base-url", server.baseURL, "--api-key", TestServer.apiKey)
@@ -130,9 +130,9 @@ import Testing
 
       let wrong = CLI(server: server, directory: folder, key: "wrong-key")
       let refused = try await wrong("avatars")
-      #expect(refused.status == 1, "\(refused)")
+      #expect(refused.status == 3, "a refused key exits with 3: \(refused)")
       #expect(
-        refused.stderr.contains("refused the API key") && refused.stderr.contains("HEYGEN_TOKEN"))
+        refused.stderr.contains("refused the API key") && refused.stderr.contains("HEYGEN_API_KEY"))
       // A flag wins over the environment.
       #expect(try await wrong("avatars", "--api-key", TestServer.apiKey).status == 0)
 
@@ -374,7 +374,7 @@ import Testing
         VideoRequest.voiceID, "--text", "Hi.", "--wait", "--timeout", "3",
       ].joined(separator: " ")
       let run = try await orator.shell("script -qec '\(command)' /dev/null")
-      #expect(run.status == 1, "\(run)")
+      #expect(run.status == 4, "a wait that runs out of time exits with 4: \(run)")
       // `script` gives the CLI a terminal, so its stderr arrives in our stdout.
       let frames = run.stdout.components(separatedBy: "\r").filter { $0.hasPrefix("pending") }
       #expect(frames.count >= 6, "\(frames.count) frames: \(run)")
@@ -382,7 +382,8 @@ import Testing
     }
   }
 
-  /// `--base-url` beats HEYGEN_BASE_URL, which beats the local default.
+  /// `--base-url` beats HEYGEN_API_BASE, which beats HEYGEN_BASE_URL, which beats the local
+  /// default.
   @Test func theBaseURLComesFromTheFlagThenTheEnvironmentThenTheDefault() async throws {
     let folder = try scratchFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -399,6 +400,16 @@ import Testing
       let pointedHere = CLI(server: server, directory: folder)
       let overridden = try await pointedHere("quota", "--base-url", nowhere)
       #expect(overridden.status == 1 && overridden.stderr.contains(nowhere), "\(overridden)")
+
+      // The names HeyGen's CLI and integrations read win over the older ones.
+      let heygenNames = CLI(
+        directory: folder,
+        environment: [
+          "HEYGEN_API_BASE": server.baseURL, "HEYGEN_API_KEY": TestServer.apiKey,
+          "HEYGEN_BASE_URL": nowhere, "HEYGEN_TOKEN": "wrong-key",
+        ])
+      let current = try await heygenNames("quota")
+      #expect(current.status == 0 && current.stdout.contains("remaining quota"), "\(current)")
 
       let unset = CLI(directory: folder, environment: ["HEYGEN_TOKEN": TestServer.apiKey])
       // Only meaningful when nothing on this machine serves the default port.
