@@ -23,10 +23,18 @@ struct VideoDelivery {
       if json { return try printJSON(["video_id": id.rawValue]) }
       return print(id.rawValue)
     }
+    // The id comes first, before any wait, so an interrupted wait loses nothing: on standard
+    // output as the first line of the description, or on standard error beside --json.
+    if json {
+      FileHandle.standardError.write(Data("video_id: \(id.rawValue)\n".utf8))
+    } else {
+      // Unbuffered, so it is there at once even when standard output is a pipe.
+      FileHandle.standardOutput.write(Data("video_id:  \(id.rawValue)\n".utf8))
+    }
     let video = try await waitFor(id, timeout: options.timeout)
     if let path = options.download { try await download(video, to: path) }
     if json { return try printJSON(video) }
-    VideoDelivery.describe(video)
+    VideoDelivery.describe(video, withID: false)
     if let path = options.download { print("file:      \(path)") }
   }
 
@@ -34,7 +42,7 @@ struct VideoDelivery {
     let progress = TerminalProgress()
     defer { progress.finish() }
     return try await client.waitForVideo(id: id, timeout: .seconds(timeout)) {
-      progress.show(waitingFor: $0.status)
+      progress.show(waitingFor: $0.status, fraction: $0.progress)
     }
   }
 
@@ -46,8 +54,8 @@ struct VideoDelivery {
   }
 
   /// The status as `key: value` lines, the keys a user looks for.
-  static func describe(_ video: VideoStatus) {
-    print("video_id:  \(video.id)")
+  static func describe(_ video: VideoStatus, withID: Bool = true) {
+    if withID { print("video_id:  \(video.id)") }
     print("status:    \(video.status)")
     if let duration = video.duration { print("duration:  \(String(format: "%.1f", duration)) s") }
     if let url = video.videoUrl { print("video_url: \(url)") }

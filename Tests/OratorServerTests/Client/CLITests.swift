@@ -204,7 +204,15 @@ import Testing
         "--text", "Hi.", "--dimension", "320x180",
         "--background", server.baseURL + "/missing/picture.png", "--wait")
       #expect(failed.status == 1, "\(failed)")
-      #expect(failed.stderr.hasPrefix("error: the video failed"), "\(failed)")
+      // Piped, the wait logs one line per state, then the one-line error.
+      let lines = failed.stderr.split(separator: "\n").map(String.init)
+      #expect(lines.last?.hasPrefix("error: the video failed") == true, "\(failed)")
+      #expect(
+        lines.dropLast().allSatisfy { ["pending", "processing", "failed"].contains($0) }
+          && Set(lines.dropLast()).count == lines.count - 1,
+        "one line per state change: \(failed)")
+      // The id came out before the wait, so an interrupted wait loses nothing.
+      #expect(failed.stdout.hasPrefix("video_id:  "), "\(failed)")
     }
   }
 
@@ -379,6 +387,30 @@ import Testing
       let frames = run.stdout.components(separatedBy: "\r").filter { $0.hasPrefix("pending") }
       #expect(frames.count >= 6, "\(frames.count) frames: \(run)")
       #expect(run.stdout.contains("did not finish within"), "\(run)")
+    }
+  }
+
+  /// On a terminal, a rendering video's bar fills with the percentage the server reports.
+  @Test func waitingShowsThePercentageWhileRendering() async throws {
+    let folder = try scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try await TestServer.with { server in
+      let orator = CLI(server: server, directory: folder)
+      let text = String(repeating: "The bar fills as the frames are drawn. ", count: 8)
+      let command = [
+        "orator", "video", "create", "--avatar", VideoRequest.avatarID, "--voice",
+        VideoRequest.voiceID, "--text", "\"\(text)\"", "--dimension", "1280x720", "--wait",
+      ].joined(separator: " ")
+      let run = try await orator.shell("script -qec '\(command)' /dev/null")
+      #expect(run.status == 0, "\(run)")
+      let percentages = run.stdout.components(separatedBy: "\r")
+        .filter { $0.hasPrefix("processing") }
+        .compactMap { frame in
+          frame.split(separator: " ").first { $0.hasSuffix("%") }.flatMap { Int($0.dropLast()) }
+        }
+      #expect(
+        percentages.contains { $0 > 0 && $0 < 100 }, "a partly filled bar: \(percentages) \(run)")
+      #expect(percentages == percentages.sorted(), "\(percentages)")
     }
   }
 
