@@ -48,9 +48,29 @@ struct VideoDelivery {
 
   @discardableResult
   func download(_ video: VideoStatus, to path: String) async throws -> DownloadProgress {
+    guard let link = video.videoUrl, let url = URL(string: link) else {
+      throw ClientFailure("video \(video.id) is \(video.status) and has no video_url")
+    }
+    return try await download(url, to: path)
+  }
+
+  /// Downloads one media link, after checking that its folder exists: a missing folder is
+  /// said as such, not as the "permission denied" or "no such file" of the write.
+  @discardableResult
+  func download(_ url: URL, to path: String) async throws -> DownloadProgress {
+    let file = URL(fileURLWithPath: path)
+    let folder = file.deletingLastPathComponent().path
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue
+    else {
+      throw ClientFailure("cannot write \(path): the folder \(folder) does not exist")
+    }
+    guard FileManager.default.isWritableFile(atPath: folder) else {
+      throw ClientFailure("cannot write \(path): the folder \(folder) is not writable")
+    }
     let progress = TerminalProgress()
     defer { progress.finish() }
-    return try await client.download(video, to: URL(fileURLWithPath: path)) { progress.show($0) }
+    return try await client.download(url, to: file) { progress.show($0) }
   }
 
   /// The status as `key: value` lines, the keys a user looks for.

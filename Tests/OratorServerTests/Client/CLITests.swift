@@ -147,7 +147,20 @@ import Testing
 
       let orator = CLI(server: server, directory: folder)
       let usage = try await orator("video", "create", "--avatar", VideoRequest.avatarID)
-      #expect(usage.status == 2 && usage.stderr.contains("--voice"), "\(usage)")
+      #expect(usage.status == 2 && usage.stderr.contains("--text"), "\(usage)")
+      let noAvatar = try await orator("video", "create", "--text", "Hi")
+      #expect(noAvatar.status == 2 && noAvatar.stderr.contains("--avatar"), "\(noAvatar)")
+      let badBackground = try await orator(
+        "video", "create", "--avatar", "a", "--text", "t", "--background", "blue")
+      #expect(
+        badBackground.status == 2 && badBackground.stderr.contains("#RRGGBB")
+          && badBackground.stderr.contains("URL"), "names the accepted forms: \(badBackground)")
+      let mixed = try await orator("video", "create", "-d", "-", "--avatar", "a")
+      #expect(mixed.status == 2 && mixed.stderr.contains("--avatar"), "\(mixed)")
+      let notJSON = try await orator.shell(
+        "echo 'not json' | orator video create -d -")
+      #expect(
+        notJSON.status == 2 && notJSON.stderr.contains("not a generate request"), "\(notJSON)")
       let both = try await orator(
         "video", "create", "--avatar", "a", "--voice", "v", "--text", "t", "--script-file", "f")
       #expect(both.status == 2 && both.stderr.contains("--text or --script-file"), "\(both)")
@@ -159,6 +172,81 @@ import Testing
       #expect(badVoice.status == 1 && badVoice.stderr.contains("voice_id"), "\(badVoice)")
       let unknown = try await orator("video", "download", String(repeating: "a", count: 32))
       #expect(unknown.status == 1 && unknown.stderr.contains("not found"), "\(unknown)")
+    }
+  }
+
+  /// `-d` sends a whole body (two scenes here) from a file or standard input; without
+  /// `--voice` the avatar's own voice speaks.
+  @Test func wholeBodiesAndDefaultVoices() async throws {
+    let folder = try scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try await TestServer.with { server in
+      let orator = CLI(server: server, directory: folder)
+      var second = VideoRequest.body(text: "Second scene.")
+      let scenes =
+        (VideoRequest.body(text: "First scene.")["video_inputs"] as? [Any] ?? [])
+        + (second["video_inputs"] as? [Any] ?? [])
+      second["video_inputs"] = scenes
+      second["title"] = "Two scenes"
+      let file = folder.appendingPathComponent("body.json")
+      try JSONSerialization.data(withJSONObject: second).write(to: file)
+
+      let fromFile = try await orator("video", "create", "-d", file.path, "--wait", "--json")
+      #expect(fromFile.status == 0, "\(fromFile)")
+      let video = try #require(fromFile.json as? [String: Any], "\(fromFile)")
+      let captions = try await server.get(
+        try #require(video["caption_url"] as? String), key: nil)
+      #expect(
+        captions.text.contains("First scene") && captions.text.contains("Second scene"),
+        "both scenes spoken: \(captions.text)")
+
+      let fromStdin = try await orator.shell(
+        "orator video create -d - --title Piped < '\(file.path)'")
+      #expect(fromStdin.status == 0, "\(fromStdin)")
+      let id = fromStdin.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+      let listed = try await server.status(id)
+      #expect(listed["id"].string == id, "\(fromStdin)")
+
+      let defaultVoice = try await orator(
+        "video", "create", "--avatar", VideoRequest.avatarID, "--text", "My own voice.")
+      #expect(defaultVoice.status == 0, "\(defaultVoice)")
+      let defaultID = defaultVoice.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+      let done = try await server.waitForStatus(defaultID)
+      #expect(done["status"].string == "completed", "\(done)")
+    }
+  }
+
+  /// `video download --asset` fetches each file of a finished video; a missing folder is
+  /// said as such.
+  @Test func downloadsEachAssetAndNamesAMissingFolder() async throws {
+    let folder = try scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try await TestServer.with { server in
+      let orator = CLI(server: server, directory: folder)
+      let id = try await server.generate(VideoRequest.body(text: "Files."))
+      _ = try await server.waitForStatus(id)
+
+      let gif = try await orator("video", "download", id, "--asset", "gif")
+      #expect(gif.status == 0, "\(gif)")
+      let gifFile = folder.appendingPathComponent("\(id)-gif.gif")
+      let gifBytes = try Data(contentsOf: gifFile)
+      #expect(gifBytes.starts(with: Data("GIF8".utf8)), "a GIF")
+      let captions = try await orator("video", "download", id, "--asset", "captions", "-o", "c.ass")
+      #expect(captions.status == 0, "\(captions)")
+      let text = try String(contentsOf: folder.appendingPathComponent("c.ass"), encoding: .utf8)
+      #expect(text.contains("Files"), "\(text)")
+      let thumbnail = try await orator("video", "download", id, "--asset", "thumbnail")
+      #expect(thumbnail.status == 0, "\(thumbnail)")
+
+      let captioned = try await orator("video", "download", id, "--asset", "captioned")
+      #expect(captioned.status == 1 && captioned.stderr.contains("--caption"), "\(captioned)")
+      let badAsset = try await orator("video", "download", id, "--asset", "poster")
+      #expect(badAsset.status == 2, "\(badAsset)")
+
+      let nowhere = try await orator("video", "download", id, "-o", "no/such/folder/v.mp4")
+      #expect(nowhere.status == 1, "\(nowhere)")
+      #expect(nowhere.stderr.contains("does not exist"), "\(nowhere)")
+      #expect(!nowhere.stderr.lowercased().contains("permission"), "\(nowhere)")
     }
   }
 
