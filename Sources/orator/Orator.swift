@@ -17,7 +17,7 @@ struct Orator: AsyncParsableCommand {
       RenderJobCommand.self,
       KeysCommand.self,
       AvatarsCommand.self, VoicesCommand.self, VideoCommand.self, TemplateCommand.self,
-      TranslateCommand.self, LanguagesCommand.self, QuotaCommand.self,
+      TranslateCommand.self, LanguagesCommand.self, QuotaCommand.self, WebhookCommand.self,
     ]
   )
 

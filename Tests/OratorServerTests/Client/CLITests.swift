@@ -250,6 +250,62 @@ import Testing
     }
   }
 
+  /// `orator webhook …` against a real receiver: add, list, pause, widen, rotate the secret,
+  /// read the deliveries, delete.
+  @Test func webhookCommandsManageReceivers() async throws {
+    let folder = try scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let receiver = try await WebhookReceiver()
+    defer { Task { await receiver.stop() } }
+    try await TestServer.with(arguments: WebhookTests.fast) { server in
+      let orator = CLI(server: server, directory: folder)
+      let added = try await orator(
+        "webhook", "add", receiver.baseURL + "/cli", "--event", "avatar_video.success", "--json")
+      #expect(added.status == 0, "\(added)")
+      let endpoint = try #require(added.json as? [String: Any], "\(added)")
+      let id = try #require(endpoint["endpoint_id"] as? String)
+      #expect(endpoint["events"] as? [String] == ["avatar_video.success"])
+
+      let listed = try await orator("webhook", "list")
+      #expect(listed.status == 0 && listed.stdout.contains(id), "\(listed)")
+      #expect(listed.stdout.contains("avatar_video.success"))
+
+      let paused = try await orator("webhook", "update", id, "--disable", "--all-events")
+      #expect(paused.status == 0 && paused.stdout.contains("disabled"), "\(paused)")
+      let nothing = try await orator("webhook", "update", id)
+      #expect(nothing.status == 2 && nothing.stderr.contains("nothing to change"), "\(nothing)")
+      let resumed = try await orator("webhook", "update", id, "--enable")
+      #expect(resumed.status == 0 && resumed.stdout.contains("enabled"), "\(resumed)")
+
+      let rotated = try await orator("webhook", "rotate-secret", id)
+      #expect(rotated.status == 0, "\(rotated)")
+      let secret = rotated.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+      #expect(secret != endpoint["secret"] as? String && secret.count >= 64, "\(rotated)")
+
+      let video = try await server.generate(VideoRequest.body(text: "Webhook."))
+      let event = try #require(
+        try await receiver.wait(for: 1, path: "cli") {
+          $0.json["event_type"].string == "avatar_video.success"
+        }.first)
+      #expect(event.signature == WebhookTests.hmac(event.body, secret: secret))
+      #expect(event.json["event_data"]["video_id"].string == video)
+
+      var deliveries = try await orator("webhook", "deliveries", "--endpoint", id)
+      let deadline = ContinuousClock.now + .seconds(30)
+      while !deliveries.stdout.contains("HTTP 200") && ContinuousClock.now < deadline {
+        try await Task.sleep(for: .milliseconds(200))
+        deliveries = try await orator("webhook", "deliveries", "--endpoint", id)
+      }
+      #expect(deliveries.stdout.contains("avatar_video.success"), "\(deliveries)")
+      #expect(deliveries.stdout.contains("HTTP 200"), "\(deliveries)")
+
+      let deleted = try await orator("webhook", "delete", id)
+      #expect(deleted.status == 0, "\(deleted)")
+      let gone = try await orator("webhook", "delete", id)
+      #expect(gone.status == 1 && gone.stderr.contains("not found"), "\(gone)")
+    }
+  }
+
   @Test func aLocalBackgroundFileIsUploaded() async throws {
     let folder = try scratchFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
