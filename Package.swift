@@ -56,7 +56,7 @@ let package = Package(
         "HeyGenAPI", "OratorCore", "CEspeak", "CCairo",
         .product(name: "Subprocess", package: "swift-subprocess"),
       ],
-      resources: [.copy("Avatars/BuiltIn")]
+      resources: [.copy("Avatars/BuiltIn"), .copy("TalkingPhoto/FaceMesh")]
     ),
     .target(
       name: "OratorTranslate",

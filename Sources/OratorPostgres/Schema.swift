@@ -44,6 +44,26 @@ enum Schema {
         )
         """
       ]),
+    // Uploaded portraits: the picture's media-relative path and the face FaceMesh found in
+    // it (JSON), so rendering never runs the model.
+    Migration(
+      version: 8, name: "talking photos",
+      statements: [
+        """
+        CREATE TABLE talking_photos (
+          id TEXT PRIMARY KEY,
+          account_id TEXT NOT NULL REFERENCES accounts(id),
+          name TEXT NOT NULL,
+          image_file TEXT NOT NULL,
+          landmarks BYTEA NOT NULL,
+          created_at BIGINT NOT NULL
+        )
+        """,
+        """
+        CREATE INDEX talking_photos_newest_first
+          ON talking_photos(account_id, created_at DESC, id DESC)
+        """,
+      ]),
   ]
 
   /// Any number of this store's key for `pg_advisory_xact_lock`: nodes starting together
