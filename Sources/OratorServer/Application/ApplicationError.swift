@@ -23,6 +23,7 @@ enum ApplicationError: Error, Sendable {
   /// What a request named and was not found.
   enum Resource: String, Sendable {
     case video, avatar, avatarGroup = "avatar group", voice, asset, template
+    case talkingPhoto = "talking photo"
     case translation = "video translation"
 
     var code: HeyGenErrorCode {
@@ -31,7 +32,7 @@ enum ApplicationError: Error, Sendable {
       case .avatar: .avatarNotFound
       case .voice: .voiceNotFound
       case .asset: .assetNotFound
-      case .avatarGroup, .template, .translation: .notFound
+      case .avatarGroup, .template, .translation, .talkingPhoto: .notFound
       }
     }
   }
