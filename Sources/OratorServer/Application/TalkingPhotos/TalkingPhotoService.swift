@@ -31,26 +31,60 @@ struct TalkingPhotoService {
       throw ApplicationError.invalid(
         InvalidField(path: bytesField, message: "is empty; send the photo's bytes", isMissing: true))
     }
-    guard let finder = FaceLandmarkFinder(environment: URL(fileURLWithPath: environment.configuration.faceMeshEnvironment))
+    let upload = scratchPath(".upload")
+    defer { try? FileManager.default.removeItem(atPath: upload) }
+    do {
+      try FileManager.default.createDirectory(
+        atPath: environment.configuration.scratchDirectory, withIntermediateDirectories: true)
+      try Data(bytes).write(to: URL(fileURLWithPath: upload))
+    } catch {
+      throw ApplicationError.failed("the photo could not be stored")
+    }
+    return try await create(fromPictureAt: upload, name: name, field: bytesField)
+  }
+
+  /// A photo from a picture URL (fetched under the outbound rules) or an uploaded asset.
+  func create(fromURL url: String?, asset: String?, name: String?, field: String) async throws
+    -> TalkingPhotoRecord
+  {
+    if let asset {
+      guard let found = AssetLibrary(media: environment.media).find(account: account, id: asset),
+        found.kind == .image
+      else {
+        throw ApplicationError.invalid(
+          InvalidField(path: field, message: "unknown image asset \"\(asset)\""))
+      }
+      return try await create(
+        fromPictureAt: environment.media.absolutePath(found.relativePath), name: name, field: field)
+    }
+    let download = scratchPath(".download")
+    defer { try? FileManager.default.removeItem(atPath: download) }
+    try? FileManager.default.createDirectory(
+      atPath: environment.configuration.scratchDirectory, withIntermediateDirectories: true)
+    do {
+      try await environment.fetcher.download(url ?? "", to: download, field: field)
+    } catch {
+      throw ApplicationError.invalid(error)
+    }
+    return try await create(fromPictureAt: download, name: name, field: field)
+  }
+
+  /// Finds the face in the picture at `path` and stores the photo; `field` names the picture
+  /// in errors.
+  private func create(fromPictureAt path: String, name: String?, field bytesField: String)
+    async throws -> TalkingPhotoRecord
+  {
+    guard
+      let finder = FaceLandmarkFinder(
+        environment: URL(fileURLWithPath: environment.configuration.faceMeshEnvironment))
     else {
       throw ApplicationError.unavailable(
         "talking photos need the face-landmark finder; install it with scripts/setup-facemesh.sh")
     }
     let manager = FileManager.default
-    let scratchFolder = environment.configuration.scratchDirectory
-    let stem = (scratchFolder as NSString).appendingPathComponent("photo-\(UUID().uuidString)")
-    let upload = stem + ".upload"
-    let picture = stem + ".png"
-    defer {
-      try? manager.removeItem(atPath: upload)
-      try? manager.removeItem(atPath: picture)
-    }
-    do {
-      try manager.createDirectory(atPath: scratchFolder, withIntermediateDirectories: true)
-      try Data(bytes).write(to: URL(fileURLWithPath: upload))
-    } catch {
-      throw ApplicationError.failed("the photo could not be stored")
-    }
+    let picture = scratchPath(".png")
+    defer { try? manager.removeItem(atPath: picture) }
+    let upload = path
     let face: FaceLandmarks
     do {
       face = try await finder.face(inPictureAt: upload, writingTo: picture)
@@ -108,6 +142,11 @@ struct TalkingPhotoService {
   /// A signed link to the photo's picture: its preview.
   func pictureURL(_ photo: TalkingPhotoRecord) -> String {
     environment.signedMediaURL(photo.imageFile)
+  }
+
+  private func scratchPath(_ suffix: String) -> String {
+    (environment.configuration.scratchDirectory as NSString)
+      .appendingPathComponent("photo-\(UUID().uuidString)\(suffix)")
   }
 
   /// The name given, trimmed and at most 200 characters, or one made from the id.
