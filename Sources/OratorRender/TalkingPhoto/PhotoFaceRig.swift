@@ -121,14 +121,14 @@ struct PhotoFaceRig: Sendable {
       open[inner].y = -0.04 * max(0, 1 - along * along)
     }
 
-    // Rounding: lips and the skin around them draw toward the mouth's centre line, more
-    // sideways than up and down, and the lips push a little together vertically.
+    // Rounding: the lips and the skin around them draw toward the mouth's centre line. The
+    // pull fades smoothly with distance (not lips against skin), so the corners and the
+    // cheek beside them move together and nothing tears at the commissures.
     var round = [Vector](repeating: .zero, count: points.count)
-    let lips = Set(I.upperOuterLip + I.lowerOuterLip + I.upperInnerLip + I.lowerInnerLip)
     for i in 0..<faceCount {
-      let distance = (p[i] - mouthCentre).length
-      let fall = lips.contains(i) ? 1 : pow(max(0, 1 - distance / (1.1 * mouthWidth)), 2)
-      round[i].x = -(p[i].x - mouthCentre.x) * 0.26 * fall
+      let d = (p[i] - mouthCentre) / Vector(0.85 * mouthWidth, 0.75 * mouthWidth)
+      let fall = 1 - smoothstep((d.length - 0.55) / 0.9)
+      round[i].x = -(p[i].x - mouthCentre.x) * 0.24 * fall
     }
 
     // Brows: brows and the forehead skin above them rise, fading toward the eyes and the ring.

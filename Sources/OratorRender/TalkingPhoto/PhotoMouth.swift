@@ -26,6 +26,23 @@ struct PhotoMouth {
   ) {
     let middle = upper.count / 2
     let gap = lower[middle].y - upper[middle].y
+    // The corners, and a closed seam, are where a stretched photo shows specks; soften them.
+    let radius = max(1.5, 0.06 * mouthWidth)
+    let origin = Vector(Double(originX), Double(originY))
+    if gap < 3 {
+      // Shut lips: what is left of the photo's open mouth between them is squeezed into a
+      // line of specks; a soft line of shadowed lip colour closes the mouth instead.
+      Self.paintSeam(
+        upper: upper.map { $0 + origin }, lower: lower.map { $0 + origin },
+        strength: min(1, (3 - gap) / 2), clip: clip, pixels: dst, stride: stride)
+    }
+    for corner in [upper[0], upper[upper.count - 1]] {
+      for _ in 0..<(gap < 3 ? 3 : 1) {
+        Self.soften(
+          around: corner + origin, radius: radius * (gap < 3 ? 1.6 : 1), clip: clip,
+          pixels: dst, stride: stride)
+      }
+    }
     guard gap > 0.8 else { return }
     let polygon = upper + lower.reversed()
     let minX = max(Int(polygon.map(\.x).min()!.rounded(.down)) - 1 + originX, clip.x)
@@ -131,6 +148,85 @@ struct PhotoMouth {
     if along > tip { return Vector3(60, 20, 20) }
     let enamel = Vector3(236, 230, 216) * (0.92 + 0.08 * (1 - along))
     return enamel * seam
+  }
+
+  /// A soft line along the middle of shut lips, its colour the lips' own (sampled a little
+  /// above and below), darkened as the shadow between lips is.
+  static func paintSeam(
+    upper: [Vector], lower: [Vector], strength: Double, clip: PixelRect,
+    pixels: UnsafeMutablePointer<UInt8>, stride: Int
+  ) {
+    let middle = zip(upper, lower).map { ($0 + $1) / 2 }
+    let lipHeight = max(2, (lower[lower.count / 2].y - upper[upper.count / 2].y) + 3)
+    let minX = max(Int(middle[0].x.rounded(.up)), clip.x)
+    let maxX = min(Int(middle[middle.count - 1].x.rounded(.down)), clip.maxX - 1)
+    guard minX <= maxX else { return }
+    for x in minX...maxX {
+      let y = interpolate(middle, atX: Double(x))
+      let above = Int((y - lipHeight).rounded())
+      let below = Int((y + lipHeight).rounded())
+      guard above >= clip.y, below < clip.maxY else { continue }
+      let a = pixels + above * stride + x * 4
+      let b = pixels + below * stride + x * 4
+      let colour = Vector3(
+        (Double(a[2]) + Double(b[2])) / 2, (Double(a[1]) + Double(b[1])) / 2,
+        (Double(a[0]) + Double(b[0])) / 2) * 0.62
+      let span = middle[middle.count - 1].x - middle[0].x
+      let along = min(Double(x) - middle[0].x, middle[middle.count - 1].x - Double(x)) / max(span, 1)
+      let taper = smoothstep(along / 0.08)
+      for row in Int((y - 1.5).rounded(.down))...Int((y + 1.5).rounded(.up)) {
+        guard row >= clip.y, row < clip.maxY else { continue }
+        let weight = max(0, 1 - abs(Double(row) - y) / 1.4) * strength * taper
+        guard weight > 0 else { continue }
+        let p = pixels + row * stride + x * 4
+        p[0] = UInt8(Double(p[0]) * (1 - weight) + colour.z * weight + 0.5)
+        p[1] = UInt8(Double(p[1]) * (1 - weight) + colour.y * weight + 0.5)
+        p[2] = UInt8(Double(p[2]) * (1 - weight) + colour.x * weight + 0.5)
+      }
+    }
+  }
+
+  /// Blends a small box blur into the pixels within `radius` of `centre`, fully at the centre
+  /// and fading to nothing at the edge.
+  static func soften(
+    around centre: Vector, radius: Double, clip: PixelRect, pixels: UnsafeMutablePointer<UInt8>,
+    stride: Int
+  ) {
+    let minX = max(Int((centre.x - radius).rounded(.down)), clip.x + 1)
+    let maxX = min(Int((centre.x + radius).rounded(.up)), clip.maxX - 2)
+    let minY = max(Int((centre.y - radius).rounded(.down)), clip.y + 1)
+    let maxY = min(Int((centre.y + radius).rounded(.up)), clip.maxY - 2)
+    guard minX <= maxX, minY <= maxY else { return }
+    let width = maxX - minX + 1
+    var blurred = [Double](repeating: 0, count: width * (maxY - minY + 1) * 3)
+    for y in minY...maxY {
+      for x in minX...maxX {
+        var sum = (0.0, 0.0, 0.0)
+        for dy in -1...1 {
+          let row = pixels + (y + dy) * stride
+          for dx in -1...1 {
+            let p = row + (x + dx) * 4
+            sum = (sum.0 + Double(p[0]), sum.1 + Double(p[1]), sum.2 + Double(p[2]))
+          }
+        }
+        let i = ((y - minY) * width + (x - minX)) * 3
+        blurred[i] = sum.0 / 9
+        blurred[i + 1] = sum.1 / 9
+        blurred[i + 2] = sum.2 / 9
+      }
+    }
+    for y in minY...maxY {
+      for x in minX...maxX {
+        let d = (Vector(Double(x), Double(y)) - centre).length / radius
+        let weight = 1 - smoothstep(d)
+        guard weight > 0 else { continue }
+        let i = ((y - minY) * width + (x - minX)) * 3
+        let p = pixels + y * stride + x * 4
+        p[0] = UInt8(Double(p[0]) * (1 - weight) + blurred[i] * weight + 0.5)
+        p[1] = UInt8(Double(p[1]) * (1 - weight) + blurred[i + 1] * weight + 0.5)
+        p[2] = UInt8(Double(p[2]) * (1 - weight) + blurred[i + 2] * weight + 0.5)
+      }
+    }
   }
 
   /// Distance in pixels from `p` to the polygon's edge, positive inside.
