@@ -89,7 +89,7 @@ let package = Package(
     .executableTarget(
       name: "orator-bench",
       dependencies: [
-        "HeyGenAPI", "OratorRender", "OratorTranslate", "CCairo",
+        "HeyGenAPI", "OratorCore", "OratorRender", "OratorTranslate", "CCairo",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
       ],
       path: "Benchmarks/orator-bench"
