@@ -49,14 +49,21 @@ func benchPhoto(seconds: Double, encoder: EncoderSettings) async throws {
     request, to: scratch.appendingPathComponent("photo.mp4").path)
   let photoSeconds = wall(clock.now - start)
 
-  // x264 alone: one still 1080p frame (the photo as the video shows it) for as long.
+  // x264 alone: one still 1080p frame (the photo as the video shows it) for as long, read as
+  // raw frames so that only the encoder is timed.
+  let raw = scratch.appendingPathComponent("still.yuv").path
+  try await FFmpeg.run(
+    [
+      "-i", picture, "-frames:v", "1", "-vf",
+      "scale=-2:1080,pad=1920:1080:(ow-iw)/2:0:color=0xF4F6FB,format=yuv420p", "-f", "rawvideo",
+      raw,
+    ])
   let still = scratch.appendingPathComponent("still.mp4").path
   let stillStart = clock.now
   try await FFmpeg.run(
     [
-      "-loop", "1", "-framerate", "25", "-i", picture, "-t", String(format: "%.2f", video.duration),
-      "-vf",
-      "scale=-2:1080,pad=1920:1080:(ow-iw)/2:0:color=0xF4F6FB,format=yuv420p",
+      "-stream_loop", "-1", "-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", "1920x1080",
+      "-framerate", "25", "-i", raw, "-frames:v", String(Int((video.duration * 25).rounded())),
       "-c:v", "libx264", "-preset", encoder.preset, "-tune", "stillimage", "-crf",
       String(encoder.crf),
     ] + (encoder.x264Options.map { ["-x264-params", $0] } ?? []) + [still])
