@@ -90,7 +90,8 @@ struct TalkingPhotoMotionTests {
       let mesh = rig.mesh(
         gap: rig.restGap, rounding: 0, brows: 0, tilt: state.tilt, shift: state.shift)
       // The forehead moves furthest from the neck pivot.
-      largest = max(largest, (mesh[FaceMeshIndices.forehead] - rig.rest[FaceMeshIndices.forehead]).length)
+      largest = max(
+        largest, (mesh[FaceMeshIndices.forehead] - rig.rest[FaceMeshIndices.forehead]).length)
       for i in (rig.rest.count - 40)..<rig.rest.count { #expect(mesh[i] == rig.rest[i]) }
     }
     #expect(largest > 0.3, "the head never moves")
@@ -118,7 +119,8 @@ struct TalkingPhotoMotionTests {
       canvas.copyAll(from: base)
       presenter.draw(
         .init(
-          gap: PhotoMotionTrack.gap(of: shape, rig: rig), rounding: 0, eyelids: 0, brows: 0, tilt: 0,
+          gap: PhotoMotionTrack.gap(of: shape, rig: rig), rounding: 0, eyelids: 0, brows: 0,
+          tilt: 0,
           shift: .zero), on: canvas)
       let left = Int(rig.rest[61].x) + layout.originX
       let right = Int(rig.rest[291].x) + layout.originX

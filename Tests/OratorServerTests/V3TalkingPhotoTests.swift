@@ -17,7 +17,9 @@ struct V3TalkingPhotoTests {
         "/v3/avatars",
         json: [
           "type": "photo", "name": "Eileen",
-          "file": ["type": "base64", "media_type": "image/jpeg", "data": try Self.base64("astronaut.jpg")],
+          "file": [
+            "type": "base64", "media_type": "image/jpeg", "data": try Self.base64("astronaut.jpg"),
+          ],
         ])
       #expect(created.status == 200, "\(created.text)")
       let look = created.json["data"]["avatar_item"]
@@ -44,7 +46,10 @@ struct V3TalkingPhotoTests {
         "/v3/videos",
         json: [
           "type": "image", "script": "Hello, I am a photo.", "voice_id": "en-us-female",
-          "image": ["type": "base64", "media_type": "image/jpeg", "data": try Self.base64("astronaut-turned.jpg")],
+          "image": [
+            "type": "base64", "media_type": "image/jpeg",
+            "data": try Self.base64("astronaut-turned.jpg"),
+          ],
           "resolution": "720p", "aspect_ratio": "16:9", "title": "Turned",
         ])
       #expect(byImage.status == 200, "\(byImage.text)")
@@ -58,7 +63,9 @@ struct V3TalkingPhotoTests {
         "/v3/videos",
         json: [
           "type": "image", "script": "Hi.", "voice_id": "en-us-female",
-          "image": ["type": "base64", "media_type": "image/jpeg", "data": try Self.base64("no-face.jpg")],
+          "image": [
+            "type": "base64", "media_type": "image/jpeg", "data": try Self.base64("no-face.jpg"),
+          ],
         ])
       #expect(faceless.status == 400)
       #expect(faceless.json["error"]["param"] == .string("image.data"), "\(faceless.text)")

@@ -33,7 +33,8 @@ extension StoreContract {
 
     // The landmarks come back exactly as stored: rendering relies on them.
     #expect(try await store.talkingPhoto(id: older.id, account: account.id) == older)
-    #expect(try await store.listTalkingPhotos(account: account.id).map(\.name) == ["Newer", "Older"])
+    #expect(
+      try await store.listTalkingPhotos(account: account.id).map(\.name) == ["Newer", "Older"])
     await #expect(throws: StoreError.self) { try await store.createTalkingPhoto(older) }
 
     #expect(try await store.deleteTalkingPhoto(id: older.id, account: account.id) == older)

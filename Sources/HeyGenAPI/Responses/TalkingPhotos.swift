@@ -49,8 +49,12 @@ public struct TalkingPhotoSummary: Codable, Sendable, Equatable {
 
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
-    id = try c.decodeIfPresent(String.self, forKey: .id) ?? c.decode(String.self, forKey: .talkingPhotoId)
-    name = try c.decodeIfPresent(String.self, forKey: .name) ?? c.decodeIfPresent(String.self, forKey: .talkingPhotoName) ?? ""
+    id =
+      try c.decodeIfPresent(String.self, forKey: .id)
+      ?? c.decode(String.self, forKey: .talkingPhotoId)
+    name =
+      try c.decodeIfPresent(String.self, forKey: .name) ?? c.decodeIfPresent(
+        String.self, forKey: .talkingPhotoName) ?? ""
     imageUrl = try c.decode(String.self, forKey: .imageUrl)
     circleImage = try c.decodeIfPresent(String.self, forKey: .circleImage) ?? imageUrl
   }

@@ -96,7 +96,8 @@ public struct PortraitRules: Sendable {
     let face = faces[0]
     guard face.points.count == FaceLandmarks.pointCount else {
       throw .finderUnavailable(
-        "the face-landmark finder gave \(face.points.count) points, not \(FaceLandmarks.pointCount)")
+        "the face-landmark finder gave \(face.points.count) points, not \(FaceLandmarks.pointCount)"
+      )
     }
     let height = face.bounds.height
     guard height >= minFaceHeight else {

@@ -13,7 +13,8 @@ public enum PhotoContactSheet {
   static func states(rig: PhotoFaceRig) -> [(String, PhotoMotionTrack.State)] {
     func mouth(_ shape: MouthShape) -> PhotoMotionTrack.State {
       PhotoMotionTrack.State(
-        gap: PhotoMotionTrack.gap(of: shape, rig: rig), rounding: PhotoMotionTrack.rounding(of: shape),
+        gap: PhotoMotionTrack.gap(of: shape, rig: rig),
+        rounding: PhotoMotionTrack.rounding(of: shape),
         eyelids: 0, brows: 0, tilt: 0, shift: .zero)
     }
     var blink = mouth(.X)
@@ -93,8 +94,9 @@ public enum PhotoContactSheet {
     }
   }
 
-  private static func text(_ string: String, x: Double, y: Double, size: Double, in cr: OpaquePointer)
-  {
+  private static func text(
+    _ string: String, x: Double, y: Double, size: Double, in cr: OpaquePointer
+  ) {
     cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
     cairo_set_font_size(cr, size)
     cairo_set_source_rgb(cr, 0.15, 0.16, 0.2)

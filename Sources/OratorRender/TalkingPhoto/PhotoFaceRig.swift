@@ -33,7 +33,10 @@ struct PhotoFaceRig: Sendable {
   let bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double)
 
   private static let lidPairs =
-    zip(FaceMeshIndices.leftEyeUpper.dropFirst().dropLast(), FaceMeshIndices.leftEyeLower.dropFirst().dropLast())
+    zip(
+      FaceMeshIndices.leftEyeUpper.dropFirst().dropLast(),
+      FaceMeshIndices.leftEyeLower.dropFirst().dropLast()
+    )
     .map { ($0, $1) }
     + zip(
       FaceMeshIndices.rightEyeUpper.dropFirst().dropLast(),
@@ -162,8 +165,7 @@ struct PhotoFaceRig: Sendable {
   /// The mesh for one frame: mouth open to `gap` pixels at the centre, rounded by `rounding`
   /// (0…1), brows raised by `brows` (0…1), then the head turned by `tilt` radians about the
   /// neck and shifted by `shift` pixels.
-  func mesh(gap: Double, rounding: Double, brows: Double, tilt: Double, shift: Vector) -> [Vector]
-  {
+  func mesh(gap: Double, rounding: Double, brows: Double, tilt: Double, shift: Vector) -> [Vector] {
     let extra = gap - restGap
     let c = cos(tilt)
     let s = sin(tilt)

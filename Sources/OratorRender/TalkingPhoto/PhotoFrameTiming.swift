@@ -18,7 +18,8 @@ public enum PhotoFrameTiming {
       path: path, width: layout.pictureWidth, height: layout.pictureHeight)
     let shapes: [MouthShape] = [.A, .B, .C, .D, .E, .F, .G, .H, .X]
     let cues = (0..<frames).map {
-      MouthCue(start: Double($0) * 0.12, end: Double($0 + 1) * 0.12, shape: shapes[$0 % shapes.count])
+      MouthCue(
+        start: Double($0) * 0.12, end: Double($0 + 1) * 0.12, shape: shapes[$0 % shapes.count])
     }
     let performance = Performance(
       mouthCues: cues, words: [], energy: (0..<frames).map { 0.5 + 0.5 * sin(Double($0) / 7) },

@@ -83,7 +83,8 @@ struct PhotoMouth {
             let d = (point - tongueCentre) / tongueRadii
             let inside = 1 - (d.x * d.x + d.y * d.y)
             if inside > 0 {
-              let lit = 0.7 + 0.4 * min(max((y - (tongueCentre.y - tongueRadii.y)) / tongueRadii.y, 0), 1)
+              let lit =
+                0.7 + 0.4 * min(max((y - (tongueCentre.y - tongueRadii.y)) / tongueRadii.y, 0), 1)
               let amount = min(inside * 4, 1) * 0.9
               colour = colour * (1 - amount) + Vector3(158, 82, 84) * lit * amount
             }
@@ -168,11 +169,13 @@ struct PhotoMouth {
       guard above >= clip.y, below < clip.maxY else { continue }
       let a = pixels + above * stride + x * 4
       let b = pixels + below * stride + x * 4
-      let colour = Vector3(
-        (Double(a[2]) + Double(b[2])) / 2, (Double(a[1]) + Double(b[1])) / 2,
-        (Double(a[0]) + Double(b[0])) / 2) * 0.62
+      let colour =
+        Vector3(
+          (Double(a[2]) + Double(b[2])) / 2, (Double(a[1]) + Double(b[1])) / 2,
+          (Double(a[0]) + Double(b[0])) / 2) * 0.62
       let span = middle[middle.count - 1].x - middle[0].x
-      let along = min(Double(x) - middle[0].x, middle[middle.count - 1].x - Double(x)) / max(span, 1)
+      let along =
+        min(Double(x) - middle[0].x, middle[middle.count - 1].x - Double(x)) / max(span, 1)
       let taper = smoothstep(along / 0.08)
       for row in Int((y - 1.5).rounded(.down))...Int((y + 1.5).rounded(.up)) {
         guard row >= clip.y, row < clip.maxY else { continue }

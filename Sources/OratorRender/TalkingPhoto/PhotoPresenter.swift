@@ -52,7 +52,8 @@ struct PhotoPresenter {
         scale = max(1e-3, height * photo.scale / Double(face.height))
         let shownWidth = Double(face.width) * scale
         originX = Int((centreX - shownWidth / 2).rounded())
-        originY = Int(((height - Double(face.height) * scale) / 2 + photo.offset.y * height).rounded())
+        originY = Int(
+          ((height - Double(face.height) * scale) / 2 + photo.offset.y * height).rounded())
         circle = nil
       }
       pictureWidth = max(2, Int((Double(face.width) * scale).rounded()))
@@ -131,7 +132,8 @@ struct PhotoPresenter {
       shift: state.shift)
     let dst = canvas.pixels
     let stride = canvas.stride
-    warp.draw(picture, rest: rig.rest, target: mesh, triangles: rig.triangles, into: dst, stride: stride)
+    warp.draw(
+      picture, rest: rig.rest, target: mesh, triangles: rig.triangles, into: dst, stride: stride)
     mouth.paint(
       upper: FaceMeshIndices.upperInnerLip.map { mesh[$0] },
       lower: FaceMeshIndices.lowerInnerLip.map { mesh[$0] }, picture: picture,

@@ -80,7 +80,8 @@ enum OpenAPIV3 {
               S.object([
                 "avatar_group": S.ref("V3AvatarGroup"), "avatar_item": S.ref("V3AvatarLook"),
               ]))),
-          "400": error("invalid_parameter: no face, several faces, a face too small, not a picture"),
+          "400": error(
+            "invalid_parameter: no face, several faces, a face too small, not a picture"),
         ]),
     ],
     "/v3/avatars/{group_id}": [

@@ -29,7 +29,8 @@ struct TalkingPhotoService {
     }
     guard !bytes.isEmpty else {
       throw ApplicationError.invalid(
-        InvalidField(path: bytesField, message: "is empty; send the photo's bytes", isMissing: true))
+        InvalidField(path: bytesField, message: "is empty; send the photo's bytes", isMissing: true)
+      )
     }
     let upload = scratchPath(".upload")
     defer { try? FileManager.default.removeItem(atPath: upload) }
@@ -133,7 +134,8 @@ struct TalkingPhotoService {
   @discardableResult
   func delete(_ id: String) async throws -> TalkingPhotoRecord {
     let photo = try await photo(id)
-    guard let deleted = try await environment.store.deleteTalkingPhoto(id: photo.id, account: account)
+    guard
+      let deleted = try await environment.store.deleteTalkingPhoto(id: photo.id, account: account)
     else { throw ApplicationError.notFound(.talkingPhoto, id: id) }
     try? FileManager.default.removeItem(atPath: environment.media.absolutePath(deleted.imageFile))
     return deleted
