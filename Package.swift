@@ -56,7 +56,7 @@ let package = Package(
         "HeyGenAPI", "OratorCore", "CEspeak", "CCairo",
         .product(name: "Subprocess", package: "swift-subprocess"),
       ],
-      resources: [.copy("Avatars/BuiltIn")]
+      resources: [.copy("Avatars/BuiltIn"), .copy("TalkingPhoto/FaceMesh")]
     ),
     .target(
       name: "OratorTranslate",
@@ -89,7 +89,7 @@ let package = Package(
     .executableTarget(
       name: "orator-bench",
       dependencies: [
-        "HeyGenAPI", "OratorRender", "OratorTranslate", "CCairo",
+        "HeyGenAPI", "OratorCore", "OratorRender", "OratorTranslate", "CCairo",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
       ],
       path: "Benchmarks/orator-bench"

@@ -8,9 +8,21 @@ import OratorCore
 /// assets, whatever the request says.
 public struct PreparedMedia: MediaResolver, Codable, Equatable {
   public var files: [String: String]
+  /// Talking photos by the request field that names them: picture and face travel together.
+  public var photos: [String: TalkingPhotoFile]
 
-  public init(files: [String: String] = [:]) {
+  public init(files: [String: String] = [:], photos: [String: TalkingPhotoFile] = [:]) {
     self.files = files
+    self.photos = photos
+  }
+
+  public func talkingPhoto(_ id: String, field: String) async throws(InvalidField)
+    -> TalkingPhotoFile
+  {
+    guard let photo = photos[field] else {
+      throw InvalidField(path: field, message: "the talking photo was not fetched")
+    }
+    return photo
   }
 
   public func file(forURL url: String, kind: MediaKind, field: String) async throws(InvalidField)
@@ -55,7 +67,7 @@ extension VideoRenderer {
     } catch {
       throw .invalidInput(error)
     }
-    return PreparedMedia(files: await recorder.files)
+    return PreparedMedia(files: await recorder.files, photos: await recorder.photos)
   }
 }
 
@@ -63,6 +75,7 @@ extension VideoRenderer {
 private actor MediaRecorder: MediaResolver {
   let base: any MediaResolver
   private(set) var files: [String: String] = [:]
+  private(set) var photos: [String: TalkingPhotoFile] = [:]
   private var resolved: [String: String] = [:]
 
   init(base: any MediaResolver) {
@@ -82,6 +95,12 @@ private actor MediaRecorder: MediaResolver {
     try await remember("asset:" + id, as: field) { () async throws(InvalidField) in
       try await base.file(forAsset: id, kind: kind, field: field)
     }
+  }
+
+  func talkingPhoto(_ id: String, field: String) async throws(InvalidField) -> TalkingPhotoFile {
+    let photo = try await base.talkingPhoto(id, field: field)
+    photos[field] = photo
+    return photo
   }
 
   /// The file `key` resolved to before, or what `resolve` gives now; recorded under `field`.
