@@ -91,6 +91,7 @@ struct ServeCommand: AsyncParsableCommand {
   )
   var webhookProbeTimeoutSeconds: Double?
   @OptionGroup var translation: TranslationOptions
+  @OptionGroup var speech: SpeechOptions
   @OptionGroup var timeouts: ConnectionTimeoutOptions
   @OptionGroup var renderOptions: RenderLimitOptions
 
@@ -167,6 +168,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     configuration.translation = try translation.configuration(env)
+    configuration.speech = try speech.settings(env)
     try timeouts.apply(to: &configuration, env)
     try renderOptions.apply(to: &configuration.maxVideoSeconds, &configuration.renderLimits, env)
 

@@ -8,9 +8,12 @@ import OratorCore
 /// assets, whatever the request says.
 public struct PreparedMedia: MediaResolver, Codable, Equatable {
   public var files: [String: String]
+  /// The scenes already spoken by engines outside the render process (`PreparedSpeech`).
+  public var speech: [PreparedSpeech]?
 
-  public init(files: [String: String] = [:]) {
+  public init(files: [String: String] = [:], speech: [PreparedSpeech]? = nil) {
     self.files = files
+    self.speech = speech
   }
 
   public func file(forURL url: String, kind: MediaKind, field: String) async throws(InvalidField)
@@ -35,9 +38,10 @@ public struct PreparedMedia: MediaResolver, Codable, Equatable {
 
 extension VideoRenderer {
   /// Fetches every URL and asset `request` names with this renderer's resolver, the same way
-  /// the render would, and returns them for a render process.
-  public func prepareMedia(for request: VideoGenerateRequest) async throws(RenderError)
-    -> PreparedMedia
+  /// the render would, and returns them for a render process; with `speechFolder`, also the
+  /// speech of the scenes whose voices are not espeak-ng's (`PreparedSpeech`).
+  public func prepareMedia(for request: VideoGenerateRequest, speechFolder: String? = nil)
+    async throws(RenderError) -> PreparedMedia
   {
     let recorder = MediaRecorder(base: media)
     let planner = ScenePlanner(
@@ -45,9 +49,10 @@ extension VideoRenderer {
       voices: Dictionary(
         speech.voices.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
       media: recorder)
+    var plans: [ScenePlan] = []
     do {
       for (index, input) in request.videoInputs.enumerated() {
-        _ = try await planner.plan(input, index: index)
+        plans.append(try await planner.plan(input, index: index))
       }
       if let picture = request.watermark {
         _ = try await WatermarkPicture.file(of: picture, media: recorder)
@@ -55,7 +60,9 @@ extension VideoRenderer {
     } catch {
       throw .invalidInput(error)
     }
-    return PreparedMedia(files: await recorder.files)
+    var speech: [PreparedSpeech]?
+    if let speechFolder { speech = try await prepareSpeech(for: plans, in: speechFolder) }
+    return PreparedMedia(files: await recorder.files, speech: speech)
   }
 }
 
