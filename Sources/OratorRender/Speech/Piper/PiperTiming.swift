@@ -95,7 +95,7 @@ enum PiperTiming {
     let sentenceStarts = sentenceStarts(written)
     guard !groups.isEmpty else { return [] }
 
-    let letters = written.map { Double(max($0.spokenLength, 1)) }
+    let letters = written.map(weight)
     let sounds = groups.map { Double($0.sounds) }
     let ratio = sounds.reduce(0, +) / letters.reduce(0, +)
     let steps = alignment(letters: letters, sounds: sounds, ratio: ratio)
@@ -127,6 +127,13 @@ enum PiperTiming {
       }
     }
     return timed
+  }
+
+  /// How many sounds a written word is expected to have, relative to others: its letters,
+  /// with a digit counting as three (a number is read as whole words).
+  static func weight(_ word: ScriptWords.Word) -> Double {
+    let digits = word.text.unicodeScalars.filter { $0.properties.numericType != nil }.count
+    return Double(max(word.spokenLength + 2 * digits, 1))
   }
 
   struct Step {
@@ -204,7 +211,8 @@ enum PiperTiming {
   }
 
   static func kind(of phoneme: String) -> Kind {
-    guard let scalar = phoneme.unicodeScalars.first else { return .boundary }
+    guard let scalar = phoneme.unicodeScalars.first, !"^$_".unicodeScalars.contains(scalar)
+    else { return .boundary }
     if scalar == "ˈ" || scalar == "ˌ" { return .stress }
     switch scalar.properties.generalCategory {
     case .lowercaseLetter, .uppercaseLetter, .otherLetter: return .letter
