@@ -12,6 +12,8 @@ public struct SpeechSettings: Sendable {
   public var piperVoicesDirectory: String?
   /// Inference threads per Piper request.
   public var piperThreads = 1
+  /// Piper requests a long text is spoken in at once (split at sentence ends).
+  public var piperParallelRequests = ProcessInfo.processInfo.activeProcessorCount
   public var serverURL: URL?
   public var serverVoices: [VoiceDescriptor] = []
   public var serverModel = "tts-1"
@@ -28,7 +30,8 @@ public struct SpeechSettings: Sendable {
     let folders = [bundled] + (piperVoicesDirectory.map { [URL(fileURLWithPath: $0)] } ?? [])
     let voices = PiperVoiceCatalog.voices(in: folders)
     guard !voices.isEmpty else { return nil }
-    return PiperSynthesizer(voices: voices, sidecar: sidecar)
+    return PiperSynthesizer(
+      voices: voices, sidecar: sidecar, parallelRequests: piperParallelRequests)
   }
 
   /// The speech server's engine, or nil when none is named.

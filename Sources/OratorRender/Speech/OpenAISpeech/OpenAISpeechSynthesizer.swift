@@ -1,5 +1,7 @@
 import AsyncHTTPClient
 import Foundation
+import NIOCore
+import NIOHTTP1
 
 /// Speech from any OpenAI-compatible `/v1/audio/speech` server (Kokoro-FastAPI, speaches,
 /// openedai-speech, a cloud service). Such servers send audio only: mouth cues come from the

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import NIOCore
 
 /// Neural speech from Piper voices, spoken by a ``PiperSidecar``. Piper reports how many
 /// samples each phoneme lasts, so lip sync and captions get exact timings. Piper has no pitch
@@ -9,10 +10,15 @@ public struct PiperSynthesizer: SpeechSynthesizer {
   public let sidecar: PiperSidecar
   /// How long one request may take (a whole scene's script).
   public var timeout: TimeAmount = .seconds(600)
+  /// How many requests a long text is split into (at sentence ends) and spoken at once. Each
+  /// request runs on one inference thread; a render's speech is made before its frames are
+  /// drawn, so while it speaks the render itself needs no core.
+  public var parallelRequests: Int
 
-  public init(voices: [VoiceDescriptor], sidecar: PiperSidecar) {
+  public init(voices: [VoiceDescriptor], sidecar: PiperSidecar, parallelRequests: Int = 1) {
     self.voices = voices
     self.sidecar = sidecar
+    self.parallelRequests = max(1, parallelRequests)
   }
 
   public func synthesize(_ text: String, voice: VoiceDescriptor, speed: Double, pitch: Double)
@@ -32,7 +38,8 @@ public struct PiperSynthesizer: SpeechSynthesizer {
       case .pause(let seconds): pieces.append(.pause(seconds))
       case .text(let text):
         pieces.append(
-          .speech(try await speak(text, model: voice.engineVoice, lengthScale: lengthScale)))
+          .speech(
+            try await speakInParallel(text, model: voice.engineVoice, lengthScale: lengthScale)))
       }
     }
     let sampleRate =
@@ -53,6 +60,73 @@ public struct PiperSynthesizer: SpeechSynthesizer {
   private enum Piece {
     case pause(Double)
     case speech(SpeechTrack)
+  }
+
+  /// `text` split at sentence ends into up to `parallelRequests` parts of similar length,
+  /// spoken at once and joined in order. Piper speaks each sentence on its own anyway, so the
+  /// joined audio is what one request would have given.
+  func speakInParallel(_ text: String, model: String, lengthScale: Double)
+    async throws(SpeechError) -> SpeechTrack
+  {
+    let parts = Self.split(text, into: parallelRequests)
+    guard parts.count > 1 else { return try await speak(text, model: model, lengthScale: lengthScale) }
+    let result = await withTaskGroup(of: (Int, Result<SpeechTrack, SpeechError>).self) { group in
+      for (index, part) in parts.enumerated() {
+        group.addTask {
+          do throws(SpeechError) {
+            return (index, .success(try await speak(part, model: model, lengthScale: lengthScale)))
+          } catch {
+            return (index, .failure(error))
+          }
+        }
+      }
+      var tracks = [SpeechTrack?](repeating: nil, count: parts.count)
+      for await (index, outcome) in group {
+        switch outcome {
+        case .success(let track): tracks[index] = track
+        case .failure(let error): return Result<[SpeechTrack], SpeechError>.failure(error)
+        }
+      }
+      return .success(tracks.compactMap { $0 })
+    }
+    let tracks = try result.get()
+    var joined = tracks[0]
+    for track in tracks.dropFirst() { joined = joined.appending(track) }
+    return joined
+  }
+
+  /// Texts shorter than this are one request: splitting them saves less than it costs.
+  static let shortestSplit = 400
+
+  /// `text` cut at the sentence ends nearest to equal shares, into at most `count` parts.
+  static func split(_ text: String, into count: Int) -> [String] {
+    guard count > 1, text.count >= shortestSplit else { return [text] }
+    // A sentence ends after . ! or ? followed by white space.
+    var ends: [String.Index] = []
+    var index = text.startIndex
+    while index < text.endIndex {
+      let next = text.index(after: index)
+      if ".!?".contains(text[index]), next < text.endIndex, text[next].isWhitespace {
+        ends.append(next)
+      }
+      index = next
+    }
+    guard !ends.isEmpty else { return [text] }
+    var parts: [String] = []
+    var start = text.startIndex
+    let share = text.count / count
+    for part in 1..<count {
+      let target = text.index(text.startIndex, offsetBy: share * part)
+      guard
+        let cut = ends.filter({ $0 > start }).min(by: {
+          abs(text.distance(from: target, to: $0)) < abs(text.distance(from: target, to: $1))
+        })
+      else { break }
+      parts.append(String(text[start..<cut]))
+      start = cut
+    }
+    parts.append(String(text[start...]))
+    return parts.filter { $0.contains { !$0.isWhitespace } }
   }
 
   /// One piece of plain text, sentence by sentence as Piper splits it, as a timed track.
