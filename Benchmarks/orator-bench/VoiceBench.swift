@@ -46,7 +46,8 @@ func benchVoices(seconds: Double) async throws {
   let espeak = try await EspeakSynthesizer.shared.synthesize(voiceParagraph, voiceID: "en-us-male")
   print(
     String(
-      format: "  Piper en-us-joe: %d words, %.1f s of speech in %.2f s → real-time factor %.3f (%d thread)",
+      format:
+        "  Piper en-us-joe: %d words, %.1f s of speech in %.2f s → real-time factor %.3f (%d thread)",
       words, joe.duration, wallSeconds(synthesis), wallSeconds(synthesis) / joe.duration,
       settings.piperThreads))
 

@@ -80,8 +80,9 @@ struct PiperSpeechTests {
     try FileManager.default.createSymbolicLink(at: model, withDestinationURL: packaged)
     // The operator renames the voice and says it is female; the language comes from Piper's
     // own config.
-    var config = try JSONSerialization.jsonObject(
-      with: Data(contentsOf: URL(fileURLWithPath: packaged.path + ".json"))) as! [String: Any]
+    var config =
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: packaged.path + ".json"))) as! [String: Any]
     config["dataset"] = "ruby"
     config["gender"] = "female"
     config["language"] = ["code": "en_GB", "name_english": "English"]
@@ -126,8 +127,10 @@ struct PiperSpeechTests {
     #expect(track.duration > 3 && track.duration < 8)
     #expect(track.phones.isEmpty)
     #expect(
-      track.words.map(\.text) == ["Thank", "you", "for", "watching.", "Please", "send", "your",
-        "questions."])
+      track.words.map(\.text) == [
+        "Thank", "you", "for", "watching.", "Please", "send", "your",
+        "questions.",
+      ])
     for (previous, word) in zip(track.words, track.words.dropFirst()) {
       #expect(word.start >= previous.end - 1e-9)
     }

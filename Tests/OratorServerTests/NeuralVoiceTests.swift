@@ -92,7 +92,8 @@ struct NeuralVoiceTests {
     let model = folder.appendingPathComponent("en_GB-ruby-medium.onnx")
     try FileManager.default.createSymbolicLink(at: model, withDestinationURL: Piper.joe)
     var config = try #require(
-      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Piper.joe.path + ".json")))
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: Piper.joe.path + ".json")))
         as? [String: Any])
     config["dataset"] = "ruby"
     config["name"] = nil

@@ -54,7 +54,10 @@ struct PreparedSpeechSynthesizer: SpeechSynthesizer {
   func synthesize(_ text: String, voice: VoiceDescriptor, speed: Double, pitch: Double)
     async throws(SpeechError) -> SpeechTrack
   {
-    guard let entry = prepared.first(where: { $0.answers(text, voice: voice, speed: speed, pitch: pitch) })
+    guard
+      let entry = prepared.first(where: {
+        $0.answers(text, voice: voice, speed: speed, pitch: pitch)
+      })
     else {
       return try await engine.synthesize(text, voice: voice, speed: speed, pitch: pitch)
     }

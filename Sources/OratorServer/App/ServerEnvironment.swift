@@ -41,7 +41,8 @@ public struct ServerEnvironment: Sendable {
       configuration: configuration, store: store, signer: MediaURLSigner(secret: secret),
       media: MediaFolder(root: configuration.mediaDirectory), clock: .system,
       random: SystemRandomSource(),
-      avatars: AvatarCatalogue.preferringNeuralVoices(AvatarCatalogue.builtIn, voices: speech.voices),
+      avatars: AvatarCatalogue.preferringNeuralVoices(
+        AvatarCatalogue.builtIn, voices: speech.voices),
       speech: speech,
       fetcher: OutboundFetcher(
         allowPrivateAddresses: configuration.allowPrivateURLs,

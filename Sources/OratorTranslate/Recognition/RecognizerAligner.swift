@@ -71,13 +71,20 @@ public struct RecognizerAligner: SpeechAligner {
       }
       var end = index
       while end < result.count, matches[end] == nil { end += 1 }
-      let from = index > 0 ? result[index - 1].end : min(written[index].start, result[end < result.count ? end : index].start)
+      // Before the first match the run starts where the proportional timing put it (but
+      // not after that match); after the last match it ends where that timing ended.
+      let from =
+        index > 0
+        ? result[index - 1].end
+        : min(written[index].start, end < result.count ? result[end].start : written[index].start)
       let to = end < result.count ? result[end].start : max(from, written[end - 1].end)
       let lengths = (index..<end).map { Double(max(written[$0].text.count, 1)) }
       let total = lengths.reduce(0, +)
       var cursor = from
       for (offset, position) in (index..<end).enumerated() {
-        let next = position == end - 1 ? max(cursor, to) : cursor + max(0, to - from) * lengths[offset] / total
+        let next =
+          position == end - 1
+          ? max(cursor, to) : cursor + max(0, to - from) * lengths[offset] / total
         result[position].start = cursor
         result[position].end = next
         cursor = next
@@ -85,7 +92,8 @@ public struct RecognizerAligner: SpeechAligner {
       index = end
     }
     // Recognizers can overlap neighbours by a few milliseconds; captions must not go back.
-    for position in result.indices.dropFirst() where result[position].start < result[position - 1].end {
+    for position in result.indices.dropFirst()
+    where result[position].start < result[position - 1].end {
       result[position].start = result[position - 1].end
       result[position].end = max(result[position].end, result[position].start)
     }

@@ -69,7 +69,9 @@ public struct PiperSynthesizer: SpeechSynthesizer {
     async throws(SpeechError) -> SpeechTrack
   {
     let parts = Self.split(text, into: parallelRequests)
-    guard parts.count > 1 else { return try await speak(text, model: model, lengthScale: lengthScale) }
+    guard parts.count > 1 else {
+      return try await speak(text, model: model, lengthScale: lengthScale)
+    }
     let result = await withTaskGroup(of: (Int, Result<SpeechTrack, SpeechError>).self) { group in
       for (index, part) in parts.enumerated() {
         group.addTask {
