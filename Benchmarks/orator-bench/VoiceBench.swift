@@ -38,18 +38,24 @@ func benchVoices(seconds: Double) async throws {
   }
   print(String(format: "voices: Piper sidecar start and voice load %.2f s", wallSeconds(warm)))
 
+  // One request on one inference thread, then the paragraph split at sentence ends and
+  // spoken as the renderer does, `parallelRequests` at once.
   var joeTrack: SpeechTrack?
-  let synthesis = try await clock.measure {
-    joeTrack = try await piper.synthesize(voiceParagraph, voiceID: "en-us-joe")
+  let single = PiperSynthesizer(voices: piper.voices, sidecar: piper.sidecar)
+  for engine in [single, piper] {
+    let synthesis = try await clock.measure {
+      joeTrack = try await engine.synthesize(voiceParagraph, voiceID: "en-us-joe")
+    }
+    let track = try require(joeTrack)
+    print(
+      String(
+        format:
+          "  Piper en-us-joe: %d words, %.1f s of speech in %.2f s → real-time factor %.3f (%d request(s) at once, %d thread each)",
+        words, track.duration, wallSeconds(synthesis), wallSeconds(synthesis) / track.duration,
+        engine.parallelRequests, settings.piperThreads))
   }
   let joe = try require(joeTrack)
   let espeak = try await EspeakSynthesizer.shared.synthesize(voiceParagraph, voiceID: "en-us-male")
-  print(
-    String(
-      format:
-        "  Piper en-us-joe: %d words, %.1f s of speech in %.2f s → real-time factor %.3f (%d thread)",
-      words, joe.duration, wallSeconds(synthesis), wallSeconds(synthesis) / joe.duration,
-      settings.piperThreads))
 
   let asrEnvironment = URL(fileURLWithPath: env["ORATOR_ASR_VENV"] ?? ".venv-asr")
   if let whisper = WhisperSidecar(environment: asrEnvironment) {
@@ -80,6 +86,7 @@ func benchVoices(seconds: Double) async throws {
     avatars: AvatarCatalogue.builtIn, speech: engines,
     media: LocalMediaResolver(scratchDirectory: scratch.path))
   var walls: [String: Double] = [:]
+  var totals: [String: Double] = [:]
   for voice in ["en-us-male", "en-us-joe"] {
     let request = VideoGenerateRequest(
       videoInputs: [
@@ -95,16 +102,20 @@ func benchVoices(seconds: Double) async throws {
     }
     let video = try require(rendered)
     walls[voice] = wallSeconds(wall) / video.duration
+    totals[voice] = wallSeconds(wall)
     print(
       String(
         format: "  render 1920×1080 with %@: %.1f s of video in %.1f s (%.3f × real time)",
         voice, video.duration, wallSeconds(wall), wallSeconds(wall) / video.duration))
   }
-  if let piperRate = walls["en-us-joe"], let espeakRate = walls["en-us-male"] {
+  if let piperRate = walls["en-us-joe"], let espeakRate = walls["en-us-male"],
+    let piperTotal = totals["en-us-joe"], let espeakTotal = totals["en-us-male"]
+  {
     print(
       String(
-        format: "  Piper ÷ espeak-ng render time per second of video: %.2f×",
-        piperRate / espeakRate))
+        format:
+          "  Piper ÷ espeak-ng: render time %.2f×, render time per second of video %.2f×",
+        piperTotal / espeakTotal, piperRate / espeakRate))
   }
   await piper.sidecar.stop()
 }
