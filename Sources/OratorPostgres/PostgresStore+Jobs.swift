@@ -88,6 +88,22 @@ extension PostgresStore {
     }
   }
 
+  public func recordProgress(_ lease: JobLease, fraction: Double) async throws(StoreError)
+    -> Bool
+  {
+    let fraction = min(max(fraction, 0), 1)
+    return try await write { connection in
+      try await connection.run(
+        """
+        UPDATE videos SET progress = \(fraction)
+        WHERE id = \(lease.videoId.rawValue) AND EXISTS (
+          SELECT 1 FROM jobs WHERE id = \(lease.jobId.rawValue)
+            AND fencing_token = \(lease.fencingToken) AND state = 'leased')
+        RETURNING id
+        """) > 0
+    }
+  }
+
   public func releaseJob(_ lease: JobLease, now: Date) async throws(StoreError) -> Bool {
     try await write { connection in
       guard try await Self.holds(lease, connection) else { return false }

@@ -25,7 +25,8 @@ extension PostgresStore {
       try await connection.run(
         """
         UPDATE webhook_endpoints
-        SET url = \(endpoint.url), events = \(endpoint.eventsColumn), status = \(endpoint.status)
+        SET url = \(endpoint.url), events = \(endpoint.eventsColumn), status = \(endpoint.status),
+          secret = \(endpoint.secret)
         WHERE id = \(endpoint.id.rawValue) AND account_id = \(endpoint.accountId.rawValue)
         RETURNING id
         """) > 0

@@ -47,7 +47,7 @@ extension VideoRecord {
       reservedCredit: try row.required("reserved_credit"),
       chargedCredit: try row.required("charged_credit"),
       spokenLanguage: try row.optional("spoken_language"),
-      sharedAt: try row.optional("shared_at"))
+      sharedAt: try row.optional("shared_at"), progress: try row.optional("progress"))
   }
 }
 

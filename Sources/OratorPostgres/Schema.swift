@@ -44,6 +44,10 @@ enum Schema {
         )
         """
       ]),
+    // How far the current render is, 0…1, as its worker reports it.
+    Migration(
+      version: 8, name: "render progress",
+      statements: ["ALTER TABLE videos ADD COLUMN progress DOUBLE PRECISION"]),
   ]
 
   /// Any number of this store's key for `pg_advisory_xact_lock`: nodes starting together

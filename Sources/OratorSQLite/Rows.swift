@@ -66,7 +66,7 @@ extension VideoRecord {
         captionsVTT: row["captions_vtt_file"], captionedVideo: row["captioned_video_file"]),
       reservedCredit: try row.required("reserved_credit"),
       chargedCredit: try row.required("charged_credit"), spokenLanguage: row["spoken_language"],
-      sharedAt: row["shared_at"])
+      sharedAt: row["shared_at"], progress: row["progress"])
   }
 }
 

@@ -53,6 +53,24 @@ extension SQLiteStore {
     }
   }
 
+  public func recordProgress(_ lease: JobLease, fraction: Double) async throws(StoreError)
+    -> Bool
+  {
+    try await write { db in
+      try db.execute(
+        sql: """
+          UPDATE videos SET progress = ?
+          WHERE id = ? AND EXISTS (
+            SELECT 1 FROM jobs WHERE id = ? AND fencing_token = ? AND state = 'leased')
+          """,
+        arguments: [
+          min(max(fraction, 0), 1), lease.videoId.rawValue, lease.jobId.rawValue,
+          lease.fencingToken,
+        ])
+      return db.changesCount > 0
+    }
+  }
+
   /// The oldest runnable job of `kinds`: the older of the oldest expired lease and the oldest
   /// due queued job, each read from its own partial index (`jobs_leased` by expiry,
   /// `jobs_queued` in queue order, rowid breaking ties), so a claim costs the same with twenty

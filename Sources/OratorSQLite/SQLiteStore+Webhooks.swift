@@ -26,12 +26,12 @@ extension SQLiteStore {
     try await write { db in
       try db.execute(
         sql: """
-          UPDATE webhook_endpoints SET url = ?, events = ?, status = ?
+          UPDATE webhook_endpoints SET url = ?, events = ?, status = ?, secret = ?
           WHERE id = ? AND account_id = ?
           """,
         arguments: [
-          endpoint.url, endpoint.eventsColumn, endpoint.status, endpoint.id.rawValue,
-          endpoint.accountId.rawValue,
+          endpoint.url, endpoint.eventsColumn, endpoint.status, endpoint.secret,
+          endpoint.id.rawValue, endpoint.accountId.rawValue,
         ])
       return db.changesCount > 0
     }

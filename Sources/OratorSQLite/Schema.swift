@@ -28,6 +28,10 @@ enum Schema {
     migrator.registerMigration("7 idempotency keys") { db in
       try db.execute(sql: idempotencyKeys)
     }
+    migrator.registerMigration("8 render progress") { db in
+      // How far the current render is, 0…1, as its worker reports it.
+      try db.execute(sql: "ALTER TABLE videos ADD COLUMN progress REAL")
+    }
     return migrator
   }
 

@@ -7,16 +7,17 @@ struct Orator: AsyncParsableCommand {
     commandName: "orator",
     abstract: "A self-hosted avatar video service that speaks the HeyGen API.",
     discussion: """
-      Client commands talk to --base-url (or HEYGEN_BASE_URL, default http://127.0.0.1:8080)
-      with --api-key (or HEYGEN_TOKEN, else ORATOR_API_KEY). Exit codes: 0 done, 1 the API
-      refused or a render failed, 2 bad arguments.
+      Client commands talk to --base-url (or HEYGEN_API_BASE, else HEYGEN_BASE_URL, default
+      http://127.0.0.1:8080) with --api-key (or HEYGEN_API_KEY, else HEYGEN_TOKEN, else
+      ORATOR_API_KEY). Exit codes: 0 done, 1 the API refused or a render failed, 2 bad
+      arguments, 3 the key was refused, 4 --wait ran out of time.
       """,
     subcommands: [
       ServeCommand.self, WorkerCommand.self, MigrateCommand.self, RenderCommand.self,
       RenderJobCommand.self,
       KeysCommand.self,
       AvatarsCommand.self, VoicesCommand.self, VideoCommand.self, TemplateCommand.self,
-      TranslateCommand.self, LanguagesCommand.self, QuotaCommand.self,
+      TranslateCommand.self, LanguagesCommand.self, QuotaCommand.self, WebhookCommand.self,
     ]
   )
 

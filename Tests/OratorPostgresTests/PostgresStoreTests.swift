@@ -69,6 +69,9 @@ struct PostgresStoreTests {
   @Test func expiredLeaseIsClaimedAgain() async throws {
     try await run { try await $0.expiredLeaseIsClaimedAgain() }
   }
+  @Test func progressIsRecordedWhileTheLeaseHolds() async throws {
+    try await run { try await $0.progressIsRecordedWhileTheLeaseHolds() }
+  }
   @Test func heartbeatKeepsLease() async throws {
     try await run { try await $0.heartbeatKeepsLease() }
   }

@@ -57,6 +57,9 @@ final class SQLiteStoreTests: Sendable {
     try await contract.expiredLeaseIsClaimedAgain()
   }
   @Test func heartbeatKeepsLease() async throws { try await contract.heartbeatKeepsLease() }
+  @Test func progressIsRecordedWhileTheLeaseHolds() async throws {
+    try await contract.progressIsRecordedWhileTheLeaseHolds()
+  }
   @Test func failJobRetriesWithBackoffThenFails() async throws {
     try await contract.failJobRetriesWithBackoffThenFails()
   }

@@ -18,7 +18,16 @@ import Testing
     "get /v3/avatars/looks/{look_id}", "get /v3/voices", "get /v3/voices/{voice_id}",
     "post /v3/videos", "get /v3/videos", "get /v3/videos/statuses", "get /v3/videos/{video_id}",
     "delete /v3/videos/{video_id}", "post /v3/assets", "get /v3/assets/{asset_id}",
-    "delete /v3/assets/{asset_id}",
+    "delete /v3/assets/{asset_id}", "get /v3/templates", "get /v3/templates/{template_id}",
+    "post /v3/templates/{template_id}", "get /v3/template/{template_id}",
+    "post /v3/video-translations", "get /v3/video-translations",
+    "get /v3/video-translations/languages", "get /v3/video-translations/{video_translation_id}",
+    "patch /v3/video-translations/{video_translation_id}",
+    "delete /v3/video-translations/{video_translation_id}", "post /v3/webhooks/endpoints",
+    "get /v3/webhooks/endpoints", "patch /v3/webhooks/endpoints/{endpoint_id}",
+    "delete /v3/webhooks/endpoints/{endpoint_id}",
+    "post /v3/webhooks/endpoints/{endpoint_id}/rotate-secret", "get /v3/webhooks/event-types",
+    "get /v3/webhooks/events",
   ]
 
   static func operations(_ document: JSONValue) -> [(

@@ -48,6 +48,28 @@ extension StoreContract {
       try await store.claimJob(owner: "other", leaseFor: .seconds(30), now: fixture.at(90)) != nil)
   }
 
+  public func progressIsRecordedWhileTheLeaseHolds() async throws {
+    let fixture = try await fixture()
+    let store = fixture.store
+    let account = try await fixture.makeAccount()
+    let video = try await fixture.makeVideo(for: account)
+    #expect(try await store.video(id: video.id, account: account.id)?.progress == nil)
+    let first = try #require(
+      try await store.claimJob(owner: "w", leaseFor: .seconds(30), now: fixture.at(0)))
+    #expect(try await store.recordProgress(first, fraction: 0.25))
+    #expect(try await store.video(id: video.id, account: account.id)?.progress == 0.25)
+    // Out-of-range reports are kept within 0…1.
+    #expect(try await store.recordProgress(first, fraction: 7))
+    #expect(try await store.video(id: video.id, account: account.id)?.progress == 1)
+
+    // Taken over after its lease ran out: the old worker's reports change nothing.
+    let second = try #require(
+      try await store.claimJob(owner: "other", leaseFor: .seconds(30), now: fixture.at(31)))
+    #expect(try await store.recordProgress(first, fraction: 0.9) == false)
+    #expect(try await store.recordProgress(second, fraction: 0.5))
+    #expect(try await store.video(id: video.id, account: account.id)?.progress == 0.5)
+  }
+
   public func failJobRetriesWithBackoffThenFails() async throws {
     let fixture = try await fixture()
     let store = fixture.store

@@ -46,6 +46,7 @@ extension StoreContract {
     second.url = "https://a.example/moved"
     second.events = nil
     second.status = "disabled"
+    second.secret = "whsec_rotated"
     var stolen = second
     stolen.accountId = bob.id
     #expect(try await store.updateWebhookEndpoint(stolen) == false)

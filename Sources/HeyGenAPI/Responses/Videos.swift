@@ -33,12 +33,14 @@ public struct VideoStatusData: Codable, Sendable, Equatable {
   public var createdAt: Int
   public var callbackId: String?
   public var error: VideoErrorDetail?
+  /// How far the render is, 0…1; null once failed (Orator's addition).
+  public var progress: Double?
 
   public init(
     id: String, status: String, videoUrl: String? = nil, thumbnailUrl: String? = nil,
     gifUrl: String? = nil, captionUrl: String? = nil, videoUrlCaption: String? = nil,
     duration: Double? = nil, createdAt: Int, callbackId: String? = nil,
-    error: VideoErrorDetail? = nil
+    error: VideoErrorDetail? = nil, progress: Double? = nil
   ) {
     self.id = id
     self.status = status
@@ -51,10 +53,11 @@ public struct VideoStatusData: Codable, Sendable, Equatable {
     self.createdAt = createdAt
     self.callbackId = callbackId
     self.error = error
+    self.progress = progress
   }
 
   enum CodingKeys: String, CodingKey {
-    case id, status
+    case id, status, progress
     case videoUrl = "video_url"
     case thumbnailUrl = "thumbnail_url"
     case gifUrl = "gif_url"
@@ -79,6 +82,7 @@ public struct VideoStatusData: Codable, Sendable, Equatable {
     try c.encode(createdAt, forKey: .createdAt)
     try c.encode(callbackId, forKey: .callbackId)
     try c.encode(error, forKey: .error)
+    try c.encode(progress, forKey: .progress)
   }
 }
 

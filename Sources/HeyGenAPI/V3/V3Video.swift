@@ -18,13 +18,16 @@ public struct V3Video: Codable, Sendable, Equatable {
   public var failureCode: String?
   public var failureMessage: String?
   public var outputLanguage: String?
+  /// How far the render is, 0…1 (Orator's addition; clients that do not know it ignore it).
+  public var progress: Double?
 
   public init(
     id: String, status: String, title: String? = nil, createdAt: Int? = nil,
     completedAt: Int? = nil, duration: Double? = nil, videoUrl: String? = nil,
     captionedVideoUrl: String? = nil, subtitleUrl: String? = nil, thumbnailUrl: String? = nil,
     gifUrl: String? = nil, videoPageUrl: String? = nil, folderId: String? = nil,
-    failureCode: String? = nil, failureMessage: String? = nil, outputLanguage: String? = nil
+    failureCode: String? = nil, failureMessage: String? = nil, outputLanguage: String? = nil,
+    progress: Double? = nil
   ) {
     self.id = id
     self.status = status
@@ -42,10 +45,11 @@ public struct V3Video: Codable, Sendable, Equatable {
     self.failureCode = failureCode
     self.failureMessage = failureMessage
     self.outputLanguage = outputLanguage
+    self.progress = progress
   }
 
   enum CodingKeys: String, CodingKey {
-    case id, status, title, duration
+    case id, status, title, duration, progress
     case createdAt = "created_at"
     case completedAt = "completed_at"
     case videoUrl = "video_url"

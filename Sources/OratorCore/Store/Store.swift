@@ -94,6 +94,9 @@ public protocol Store: Sendable {
     async throws(StoreError) -> JobLease?
   /// Extends a lease; false when it no longer holds (taken over, or the video deleted).
   func heartbeat(_ lease: JobLease, extendTo: Date) async throws(StoreError) -> Bool
+  /// Records how far the lease's render is (0…1) on its video; false, and nothing changed,
+  /// unless the lease holds.
+  func recordProgress(_ lease: JobLease, fraction: Double) async throws(StoreError) -> Bool
   /// Hands a job back that was claimed but never started (a remote worker that hung up before
   /// the claim reached it): queued again at once, the attempt not counted, the video pending
   /// again if this was its first attempt. False, and nothing changed, unless the lease holds.
@@ -156,7 +159,8 @@ public protocol Store: Sendable {
   func addWebhookEndpoint(_ endpoint: WebhookEndpoint) async throws(StoreError)
   /// The account's endpoints, oldest first.
   func webhookEndpoints(account: ResourceID) async throws(StoreError) -> [WebhookEndpoint]
-  /// Replaces an endpoint's url, events and status; false when the account has no such one.
+  /// Replaces an endpoint's url, events, status and secret; false when the account has no
+  /// such one.
   func updateWebhookEndpoint(_ endpoint: WebhookEndpoint) async throws(StoreError) -> Bool
   /// Deletes an endpoint; its undelivered events are given up. False when there is none.
   func deleteWebhookEndpoint(id: ResourceID, account: ResourceID, now: Date)

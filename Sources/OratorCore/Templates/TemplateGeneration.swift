@@ -28,11 +28,17 @@ public struct TemplateGeneration: Sendable {
     return template.variables.map { byName[$0.name]! }
   }
 
-  public func request(for request: TemplateGenerateRequest) throws(InvalidField)
-    -> VideoGenerateRequest
+  /// `sceneIDs` (v3's `scene_ids`) picks, drops, reorders or repeats the template's scenes;
+  /// nil keeps them all.
+  public func request(for request: TemplateGenerateRequest, sceneIDs: [String]? = nil)
+    throws(InvalidField) -> VideoGenerateRequest
   {
     let variables = try variables(for: request)
-    var video = try TemplatePlaceholders(variables).fill(template.body).decode(
+    let body =
+      try sceneIDs.map { ids throws(InvalidField) in
+        try template.body(withScenes: ids)
+      } ?? template.body
+    var video = try TemplatePlaceholders(variables).fill(body).decode(
       VideoGenerateRequest.self)
     let size = template.dimension
     if let asked = request.dimension {

@@ -32,6 +32,8 @@ public struct VideoRecord: Sendable, Equatable {
   public var spokenLanguage: String?
   /// When `POST /v1/video/share` made its public page available; nil while it has none.
   public var sharedAt: Int?
+  /// How far the current render is, 0…1, as its worker last reported; nil before any report.
+  public var progress: Double?
 
   public init(
     id: ResourceID, accountId: ResourceID, kind: VideoKind = .generated, title: String,
@@ -39,7 +41,7 @@ public struct VideoRecord: Sendable, Equatable {
     callbackUrl: String? = nil, isTest: Bool = false, caption: Bool = false, createdAt: Int,
     updatedAt: Int? = nil, duration: Double? = nil, failure: VideoFailure? = nil,
     files: VideoFiles = VideoFiles(), reservedCredit: Int = 0, chargedCredit: Int = 0,
-    spokenLanguage: String? = nil, sharedAt: Int? = nil
+    spokenLanguage: String? = nil, sharedAt: Int? = nil, progress: Double? = nil
   ) {
     self.id = id
     self.accountId = accountId
@@ -60,6 +62,7 @@ public struct VideoRecord: Sendable, Equatable {
     self.chargedCredit = chargedCredit
     self.spokenLanguage = spokenLanguage
     self.sharedAt = sharedAt
+    self.progress = progress
   }
 }
 

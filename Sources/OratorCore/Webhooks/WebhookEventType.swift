@@ -18,3 +18,17 @@ extension WebhookEventType {
     }
   }
 }
+
+extension WebhookEventType {
+  /// What the event reports, as `GET /v3/webhooks/event-types` describes it.
+  public var summary: String {
+    switch self {
+    case .avatarVideoSuccess: "A video finished rendering; its links are in the event"
+    case .avatarVideoFail: "A video failed to render; the reason is in the event"
+    case .avatarVideoGIFSuccess: "A video's GIF preview is ready"
+    case .avatarVideoGIFFail: "A video's GIF preview could not be made"
+    case .videoTranslateSuccess: "A video translation finished"
+    case .videoTranslateFail: "A video translation failed"
+    }
+  }
+}

@@ -7,8 +7,8 @@ import NIOHTTP1
 /// Sends one API call: builds the request, retries what may be retried, and turns the answer
 /// into the payload of its envelope or a ``HeyGenError``. The one place that knows HTTP.
 struct Transport: Sendable {
-  /// Which of HeyGen's two envelopes the endpoint answers in.
-  enum Envelope { case v1, v2 }
+  /// Which of HeyGen's envelopes the endpoint answers in.
+  enum Envelope { case v1, v2, v3 }
 
   let baseURL: String
   let apiKey: String
@@ -141,6 +141,7 @@ struct Transport: Sendable {
       switch envelope {
       case .v1: return try JSONDecoder().decode(V1Envelope<Payload>.self, from: body).data
       case .v2: return try JSONDecoder().decode(V2Envelope<Payload>.self, from: body).data
+      case .v3: return try JSONDecoder().decode(V3Envelope<Payload>.self, from: body).data
       }
     } catch {
       let excerpt = String(decoding: body.prefix(200), as: UTF8.self)
@@ -150,7 +151,7 @@ struct Transport: Sendable {
     }
   }
 
-  /// Reads HeyGen's error from either envelope: `{"error":{"code","message"}}` (v2) or
+  /// Reads HeyGen's error from any envelope: `{"error":{"code","message"}}` (v2 and v3) or
   /// `{"code":<int>,"message"|"msg"}` (v1); a body that is neither is quoted.
   private static func error(from answer: Answer) -> HeyGenError {
     let object = (try? JSONSerialization.jsonObject(with: answer.body)) as? [String: Any] ?? [:]

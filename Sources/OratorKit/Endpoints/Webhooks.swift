@@ -63,6 +63,16 @@ public struct Webhooks: Sendable {
     try await transport.require(.GET, "/v1/webhook/webhook.list", envelope: .v1)
   }
 
+  /// Replaces the receiver's signing secret and returns the new one (`POST
+  /// /v3/webhooks/endpoints/<id>/rotate-secret`): every delivery from now on, retries of
+  /// older events included, is signed with it.
+  public func rotateSecret(id: String) async throws(HeyGenError) -> String {
+    let rotated = try await transport.require(
+      .POST, "/v3/webhooks/endpoints/\(Path.segment(id))/rotate-secret", envelope: .v3,
+      as: V3WebhookSecret.self)
+    return rotated.secret
+  }
+
   /// Recent events and every attempt to deliver them, to debug a receiver (Orator only).
   public func deliveries(endpointID: String? = nil, limit: Int? = nil) async throws(HeyGenError)
     -> [WebhookDeliveryData]

@@ -10,14 +10,18 @@ public struct RenderJob: Codable, Sendable, Equatable {
   public var outputPath: String
   public var media: PreparedMedia
   public var budget: RenderBudget
+  /// Where the render process writes how far it is (`RenderProgressFile`); nil: nowhere.
+  public var progressPath: String?
 
   public init(
-    request: VideoGenerateRequest, outputPath: String, media: PreparedMedia, budget: RenderBudget
+    request: VideoGenerateRequest, outputPath: String, media: PreparedMedia, budget: RenderBudget,
+    progressPath: String? = nil
   ) {
     self.request = request
     self.outputPath = outputPath
     self.media = media
     self.budget = budget
+    self.progressPath = progressPath
   }
 }
 

@@ -46,8 +46,11 @@ public enum RenderProcess {
       media: job.media, validator: VideoRequestValidator(limits: limits))
     renderer.budget = job.budget
     let outcome: RenderJobOutcome
+    var progress: @Sendable (RenderProgress) -> Void = { _ in }
+    if let path = job.progressPath { progress = RenderProgressFile.writer(to: path) }
     do {
-      outcome = .rendered(try await renderer.render(job.request, to: job.outputPath))
+      outcome = .rendered(
+        try await renderer.render(job.request, to: job.outputPath, progress: progress))
     } catch {
       outcome = .refused(error)
     }

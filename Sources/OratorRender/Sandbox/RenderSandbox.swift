@@ -137,7 +137,9 @@ public struct RenderSandbox: Sendable {
     } catch {
       throw .render(error)
     }
-    let job = RenderJob(request: request, outputPath: outputPath, media: media, budget: budget)
+    let job = RenderJob(
+      request: request, outputPath: outputPath, media: media, budget: budget,
+      progressPath: RenderProgressFile.path(inScratch: scratch))
     return retryingACrash
       ? try await renderGivingACrashOneRetry(job, scratch: scratch)
       : try await render(job, scratch: scratch)

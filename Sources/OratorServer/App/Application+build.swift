@@ -72,6 +72,8 @@ public func buildRouter(environment: ServerEnvironment) -> Router<AppRequestCont
   V3VideoRoutes(environment: environment, idempotency: idempotency).register(on: &api)
   V3AssetRoutes(environment: environment, idempotency: idempotency).register(on: &api)
   V3TranslationRoutes(environment: environment, idempotency: idempotency).register(on: &api)
+  V3TemplateRoutes(environment: environment, idempotency: idempotency).register(on: &api)
+  V3WebhookRoutes(environment: environment).register(on: &api)
   table = api.table
 
   // Render workers on other machines; without a worker token these routes do not exist.

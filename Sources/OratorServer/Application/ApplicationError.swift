@@ -24,6 +24,7 @@ enum ApplicationError: Error, Sendable {
   enum Resource: String, Sendable {
     case video, avatar, avatarGroup = "avatar group", voice, asset, template
     case translation = "video translation"
+    case webhookEndpoint = "webhook endpoint"
 
     var code: HeyGenErrorCode {
       switch self {
@@ -31,6 +32,7 @@ enum ApplicationError: Error, Sendable {
       case .avatar: .avatarNotFound
       case .voice: .voiceNotFound
       case .asset: .assetNotFound
+      case .webhookEndpoint: .webhookEndpointNotFound
       case .avatarGroup, .template, .translation: .notFound
       }
     }

@@ -60,12 +60,18 @@ struct RemoteWorker: Service {
         }
       }
     }
+    let reporter = RenderProgressReporter(
+      progressFile: RenderProgressFile.path(inScratch: scratchPath(of: lease))
+    ).start { [client] fraction in
+      try? await client.progress(lease, fraction: fraction)
+    }
     let outcome = await withTaskCancellationHandler {
       await render.result
     } onCancel: {
       render.cancel()
     }
     heartbeat.cancel()
+    reporter.cancel()
     switch outcome {
     case .success:
       logger.info("completed", metadata: ["video": "\(video)"])
@@ -98,14 +104,19 @@ struct RemoteWorker: Service {
     return RenderWorker.failure(for: error)
   }
 
+  /// Where one attempt's render writes, its progress file included.
+  private func scratchPath(of lease: JobLease) -> String {
+    (settings.scratchDirectory as NSString)
+      .appendingPathComponent("\(lease.jobId.rawValue)-\(lease.fencingToken)")
+  }
+
   private func renderAndComplete(_ job: WorkerMessages.ClaimedJob) async throws {
     let lease = job.lease
     guard job.kind == .generated else {
       throw RenderError.failed("a remote worker only renders generated videos")
     }
     let request = try JSONDecoder().decode(VideoGenerateRequest.self, from: Data(job.request.utf8))
-    let scratch = (settings.scratchDirectory as NSString)
-      .appendingPathComponent("\(lease.jobId.rawValue)-\(lease.fencingToken)")
+    let scratch = scratchPath(of: lease)
     let output = (scratch as NSString).appendingPathComponent("out")
     try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: scratch) }

@@ -51,6 +51,12 @@ struct WorkerClient: Sendable {
     return answer.expiresAt
   }
 
+  /// Tells the server how far the lease's render is.
+  func progress(_ lease: JobLease, fraction: Double) async throws(WorkerClientError) {
+    let _: [String: Bool] = try await post(
+      "/internal/worker/progress", WorkerMessages.ProgressRequest(lease: lease, fraction: fraction))
+  }
+
   /// A short-lived signed `/media/…` path of an asset of the job's account.
   func assetPath(_ lease: JobLease, id: String) async throws(WorkerClientError) -> String {
     let answer: WorkerMessages.AssetResponse = try await post(

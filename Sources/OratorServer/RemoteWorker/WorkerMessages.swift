@@ -61,6 +61,17 @@ public enum WorkerMessages {
     public init(lease: JobLease) { self.lease = lease }
   }
 
+  /// How far the lease's render is, 0…1.
+  public struct ProgressRequest: Codable, Sendable {
+    public var lease: JobLease
+    public var fraction: Double
+
+    public init(lease: JobLease, fraction: Double) {
+      self.lease = lease
+      self.fraction = fraction
+    }
+  }
+
   /// The heartbeat's answer: the lease's new expiry (Unix seconds).
   public struct HeartbeatResponse: Codable, Sendable {
     public var expiresAt: Int

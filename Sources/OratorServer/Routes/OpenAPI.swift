@@ -31,6 +31,8 @@ struct OpenAPIRoutes {
         OpenAPIPaths.all.merging(OpenAPIWebhooks.paths) { first, _ in first }
           .merging(OpenAPITranslations.paths) { first, _ in first }
           .merging(OpenAPIV3.paths) { first, _ in first }
+          .merging(OpenAPIV3Templates.paths) { first, _ in first }
+          .merging(OpenAPIV3Webhooks.paths) { first, _ in first }
           .mapValues { .object($0) }),
       "components": [
         "securitySchemes": [
@@ -46,7 +48,9 @@ struct OpenAPIRoutes {
         "schemas": .object(
           OpenAPISchemas.all.merging(OpenAPIWebhooks.schemas) { first, _ in first }
             .merging(OpenAPITranslations.schemas) { first, _ in first }
-            .merging(OpenAPIV3.schemas) { first, _ in first }),
+            .merging(OpenAPIV3.schemas) { first, _ in first }
+            .merging(OpenAPIV3Templates.schemas) { first, _ in first }
+            .merging(OpenAPIV3Webhooks.schemas) { first, _ in first }),
       ],
     ]
   }

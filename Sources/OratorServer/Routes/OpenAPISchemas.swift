@@ -167,6 +167,9 @@ enum OpenAPISchemas {
       "duration": nullable("number"),
       "created_at": integer, "callback_id": nullable("string"),
       "error": nullable(ref: "VideoError"),
+      "progress": described(
+        ["type": ["number", "null"], "minimum": 0, "maximum": 1],
+        "How far the render is: 0 queued, 1 completed, null once failed"),
     ]),
     "VideoListItem": object([
       "video_id": string, "video_title": string, "status": string, "created_at": integer,

@@ -261,11 +261,14 @@ enum OpenAPIV3 {
         "subtitle_url": S.url, "thumbnail_url": S.url, "gif_url": S.url,
         "video_page_url": S.url, "folder_id": S.string, "failure_code": S.string,
         "failure_message": S.string, "output_language": S.string,
+        "progress": S.described(
+          ["type": "number", "minimum": 0, "maximum": 1],
+          "How far the render is: 0 queued, 1 completed; absent once failed"),
       ],
       optional: [
         "completed_at", "duration", "video_url", "captioned_video_url", "subtitle_url",
         "thumbnail_url", "gif_url", "video_page_url", "folder_id", "failure_code",
-        "failure_message", "output_language",
+        "failure_message", "output_language", "progress",
       ]),
     "V3VideoStatusItem": S.object(
       [

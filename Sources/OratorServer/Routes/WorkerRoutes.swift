@@ -23,6 +23,7 @@ struct WorkerRoutes {
   func register(on router: inout RouterRegistry) {
     router.post("/internal/worker/claim", claim)
     router.post("/internal/worker/heartbeat", heartbeat)
+    router.post("/internal/worker/progress", progress)
     router.post("/internal/worker/asset", asset)
     router.put("/internal/worker/files/{job}/{token}/{name}", upload)
     router.post("/internal/worker/complete", complete)
@@ -115,6 +116,15 @@ struct WorkerRoutes {
   {
     let body: WorkerMessages.LeaseRequest = try await decode(request)
     return try Self.json(WorkerMessages.HeartbeatResponse(expiresAt: try await extend(body.lease)))
+  }
+
+  /// Records how far a remote render is; 409 once the lease no longer holds.
+  @Sendable func progress(_ request: Request, context: AppRequestContext) async throws -> Response {
+    let body: WorkerMessages.ProgressRequest = try await decode(request)
+    guard try await environment.store.recordProgress(body.lease, fraction: body.fraction) else {
+      throw Self.leaseLost
+    }
+    return try Self.json(["recorded": true])
   }
 
   /// A signed link to one of the job's account's assets; the lease must still hold, so a

@@ -76,6 +76,13 @@ struct RenderWorker: Service {
         }
       }
     }
+    let reporter = RenderProgressReporter(
+      progressFile: RenderProgressFile.path(
+        inScratch: VideoRendering(environment: environment, job: job).scratchPath)
+    ).start { fraction in
+      _ = try? await store.recordProgress(job, fraction: fraction)
+    }
+    defer { reporter.cancel() }
     let outcome = await withTaskCancellationHandler {
       await render.result
     } onCancel: {

@@ -19,10 +19,15 @@ struct VideoRendering {
     return (directory, absolute)
   }
 
+  /// This attempt's scratch folder: where its render process writes, progress included.
+  var scratchPath: String {
+    (environment.configuration.scratchDirectory as NSString)
+      .appendingPathComponent(job.jobId.rawValue + "-\(job.fencingToken)")
+  }
+
   /// A scratch folder for this attempt, removed after `body`.
   func withScratch<T>(_ body: (String) async throws -> T) async throws -> T {
-    let scratch = (environment.configuration.scratchDirectory as NSString)
-      .appendingPathComponent(job.jobId.rawValue + "-\(job.fencingToken)")
+    let scratch = scratchPath
     try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: scratch) }
     return try await body(scratch)

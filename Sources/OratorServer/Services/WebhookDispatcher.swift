@@ -64,7 +64,7 @@ struct WebhookDispatcher: Service {
     var statusCode: Int?
     var failure: String?
     do {
-      let body = try WebhookEventBody(environment: environment).render(event)
+      let body = try WebhookEventBody(environment: environment).render(event, sentAt: at)
       var request = HTTPClientRequest(url: delivery.url)
       request.method = .POST
       request.headers.add(name: "Content-Type", value: "application/json")

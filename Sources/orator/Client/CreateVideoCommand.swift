@@ -3,19 +3,26 @@ import Foundation
 import HeyGenAPI
 import OratorKit
 
-/// `orator video create`: one scene, one presenter, one script, without writing JSON.
+/// `orator video create`: one scene, one presenter, one script, without writing JSON; or,
+/// with `-d`, any generate request body (several scenes, overlays, …) as a file or on stdin.
 struct CreateVideo: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "create",
     abstract: "Create a video of an avatar speaking a script.",
     discussion: """
       Prints the video id, or with --wait the finished video (with --download, the MP4 too).
-      Exit codes: 0 done, 1 the server refused or the render failed, 2 bad arguments.
+      Exit codes: 0 done, 1 the server refused or the render failed, 2 bad arguments, 3 the key
+      was refused, 4 --wait ran out of time.
       """)
 
   @OptionGroup var server: ServerConnection
-  @Option(help: "The avatar id (see `orator avatars`).") var avatar: String
-  @Option(help: "The voice id (see `orator voices`).") var voice: String
+  @Option(
+    name: [.customShort("d"), .customLong("data")],
+    help: "A whole generate request body (JSON): a file, or - for standard input.")
+  var data: String?
+  @Option(help: "The avatar id (see `orator avatars`).") var avatar: String?
+  @Option(help: "The voice id (see `orator voices`; default: the avatar's own voice).")
+  var voice: String?
   @Option(help: "The script to speak.") var text: String?
   @Option(help: "A file holding the script to speak.") var scriptFile: String?
   @Option(help: "A colour (#RRGGBB), or a picture or video: a URL or a local file (uploaded).")
@@ -28,37 +35,109 @@ struct CreateVideo: AsyncParsableCommand {
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
+    if data != nil {
+      let scene: [(String, Bool)] = [
+        ("--avatar", avatar != nil), ("--voice", voice != nil), ("--text", text != nil),
+        ("--script-file", scriptFile != nil), ("--background", background != nil),
+        ("--dimension", dimension != nil),
+      ]
+      if let given = scene.first(where: \.1) {
+        throw ValidationError("-d sends a whole request body; \(given.0) cannot be added to it")
+      }
+      return
+    }
+    guard avatar != nil else {
+      throw ValidationError("give --avatar (see `orator avatars`), or a whole body with -d")
+    }
     guard (text == nil) != (scriptFile == nil) else {
       throw ValidationError("give the script with either --text or --script-file")
     }
     if let dimension, Self.parseDimension(dimension) == nil {
       throw ValidationError("--dimension \(dimension): expected WIDTHxHEIGHT, e.g. 1280x720")
     }
+    if let background, !Self.isBackgroundForm(background) {
+      throw ValidationError(
+        "--background \(background): expected a colour (#RRGGBB), an http(s) URL of a picture or video, or a file on this machine"
+      )
+    }
   }
 
   func run() async throws {
     let client = try server.client()
-    var request = try makeRequest()
+    var request = try data.map(Self.readBody) ?? makeRequest()
+    if data != nil {
+      request.title = title ?? request.title
+      if caption { request.caption = true }
+      if test { request.test = true }
+    }
     try await reportingFailures {
       if let file = localBackground {
         request.videoInputs[0].background = try await Self.upload(file, client: client)
+      }
+      if data == nil, voice == nil, let avatar {
+        request.videoInputs[0].voice = .text(
+          TextVoice(
+            voiceId: try await Self.defaultVoice(of: avatar, client: client),
+            inputText: try script()))
       }
       let id = try await client.videos.generate(request)
       try await VideoDelivery(client: client, json: output.json).deliver(id, delivery)
     }
   }
 
-  func makeRequest() throws -> VideoGenerateRequest {
-    var script = text ?? ""
-    if let scriptFile {
-      guard let data = FileManager.default.contents(atPath: scriptFile) else {
-        throw ValidationError("--script-file \(scriptFile): cannot read it")
+  /// The body `-d` names: a file, or standard input for `-`.
+  static func readBody(_ source: String) throws -> VideoGenerateRequest {
+    let bytes: Data
+    if source == "-" {
+      bytes = FileHandle.standardInput.readDataToEndOfFile()
+    } else {
+      guard let contents = FileManager.default.contents(atPath: source) else {
+        throw ValidationError("-d \(source): cannot read it (no such file, or not readable)")
       }
-      script = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+      bytes = contents
     }
+    do {
+      return try JSONDecoder().decode(VideoGenerateRequest.self, from: bytes)
+    } catch {
+      throw ValidationError(
+        "-d \(source == "-" ? "(standard input)" : source): not a generate request body: \(error)")
+    }
+  }
+
+  /// The voice an avatar speaks with when none is named.
+  static func defaultVoice(of avatar: String, client: HeyGenClient) async throws -> String {
+    guard let voice = try await client.avatars.details(id: avatar).defaultVoiceId else {
+      throw ClientFailure("avatar \(avatar) has no default voice; give one with --voice")
+    }
+    return voice
+  }
+
+  /// What `--background` accepts: a colour, a URL, or a file that exists here.
+  static func isBackgroundForm(_ text: String) -> Bool {
+    if text.hasPrefix("#") {
+      let hex = text.dropFirst()
+      return (hex.count == 6 || hex.count == 3) && hex.allSatisfy(\.isHexDigit)
+    }
+    if let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased()) {
+      return true
+    }
+    return FileManager.default.fileExists(atPath: text)
+  }
+
+  private func script() throws -> String {
+    guard let scriptFile else { return text ?? "" }
+    guard let data = FileManager.default.contents(atPath: scriptFile) else {
+      throw ValidationError("--script-file \(scriptFile): cannot read it")
+    }
+    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// The one-scene request the flags describe; without `--voice` the voice is filled in
+  /// later, once the avatar's own voice is known.
+  func makeRequest() throws -> VideoGenerateRequest {
     let scene = VideoInput(
-      character: .avatar(AvatarCharacter(avatarId: avatar, avatarStyle: .normal)),
-      voice: .text(TextVoice(voiceId: voice, inputText: script)),
+      character: .avatar(AvatarCharacter(avatarId: avatar ?? "", avatarStyle: .normal)),
+      voice: .text(TextVoice(voiceId: voice ?? "", inputText: try script())),
       background: background.map(Self.background))
     return VideoGenerateRequest(
       videoInputs: [scene], dimension: dimension.flatMap(Self.parseDimension),

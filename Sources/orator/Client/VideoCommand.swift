@@ -93,13 +93,20 @@ struct VideoCommand: AsyncParsableCommand {
 
   struct Download: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Download a finished video's MP4 (resumes an interrupted download).")
+      abstract:
+        "Download a finished video's MP4, or another of its files (resumes an interrupted download)."
+    )
     @OptionGroup var server: ServerConnection
     @Argument(help: "The video id.") var id: String
     @Option(
       name: [.customShort("o"), .customLong("output")],
-      help: "The file to write (default: <id>.mp4).")
+      help: "The file to write (default: <id>.mp4, or <id>-<asset>.<extension>).")
     var file: String?
+    @Option(
+      help:
+        "Which file: video (the MP4), captioned (the MP4 with burned-in captions), gif, captions, thumbnail."
+    )
+    var asset: VideoAsset = .video
     @Flag(help: "Wait for the video first if it is not finished.") var wait = false
     @Option(help: "Seconds to wait before giving up.") var timeout = 3600
     @OptionGroup var output: OutputOptions
@@ -113,8 +120,13 @@ struct VideoCommand: AsyncParsableCommand {
           ? try await delivery.waitFor(VideoID(id), timeout: timeout)
           : try await client.videos.status(id: VideoID(id))
         try Self.requireFinished(video)
-        let path = file ?? "\(id).mp4"
-        let written = try await delivery.download(video, to: path)
+        guard let link = asset.link(in: video), let url = URL(string: link) else {
+          throw ClientFailure(
+            "video \(id) has no \(asset.rawValue) file"
+              + (asset == .captioned ? " (make it with `video create --caption`)" : ""))
+        }
+        let path = file ?? asset.defaultFileName(id: id, link: url)
+        let written = try await delivery.download(url, to: path)
         if output.json {
           return try printJSON(
             Downloaded(
@@ -140,6 +152,27 @@ struct VideoCommand: AsyncParsableCommand {
         throw ClientFailure(
           "video \(video.id) is not finished yet (status: \(video.status)); add --wait to wait for it, or follow it with `orator video status \(video.id)`"
         )
+      }
+    }
+
+    /// The files of a finished video `--asset` picks from.
+    enum VideoAsset: String, ExpressibleByArgument, CaseIterable {
+      case video, captioned, gif, captions, thumbnail
+
+      func link(in video: VideoStatus) -> String? {
+        switch self {
+        case .video: video.videoUrl
+        case .captioned: video.videoUrlCaption
+        case .gif: video.gifUrl
+        case .captions: video.captionUrl
+        case .thumbnail: video.thumbnailUrl
+        }
+      }
+
+      func defaultFileName(id: String, link: URL) -> String {
+        if self == .video { return "\(id).mp4" }
+        let ext = link.pathExtension.isEmpty ? "bin" : link.pathExtension
+        return "\(id)-\(rawValue).\(ext)"
       }
     }
 

@@ -23,10 +23,18 @@ struct VideoDelivery {
       if json { return try printJSON(["video_id": id.rawValue]) }
       return print(id.rawValue)
     }
+    // The id comes first, before any wait, so an interrupted wait loses nothing: on standard
+    // output as the first line of the description, or on standard error beside --json.
+    if json {
+      FileHandle.standardError.write(Data("video_id: \(id.rawValue)\n".utf8))
+    } else {
+      // Unbuffered, so it is there at once even when standard output is a pipe.
+      FileHandle.standardOutput.write(Data("video_id:  \(id.rawValue)\n".utf8))
+    }
     let video = try await waitFor(id, timeout: options.timeout)
     if let path = options.download { try await download(video, to: path) }
     if json { return try printJSON(video) }
-    VideoDelivery.describe(video)
+    VideoDelivery.describe(video, withID: false)
     if let path = options.download { print("file:      \(path)") }
   }
 
@@ -34,20 +42,40 @@ struct VideoDelivery {
     let progress = TerminalProgress()
     defer { progress.finish() }
     return try await client.waitForVideo(id: id, timeout: .seconds(timeout)) {
-      progress.show(waitingFor: $0.status)
+      progress.show(waitingFor: $0.status, fraction: $0.progress)
     }
   }
 
   @discardableResult
   func download(_ video: VideoStatus, to path: String) async throws -> DownloadProgress {
+    guard let link = video.videoUrl, let url = URL(string: link) else {
+      throw ClientFailure("video \(video.id) is \(video.status) and has no video_url")
+    }
+    return try await download(url, to: path)
+  }
+
+  /// Downloads one media link, after checking that its folder exists: a missing folder is
+  /// said as such, not as the "permission denied" or "no such file" of the write.
+  @discardableResult
+  func download(_ url: URL, to path: String) async throws -> DownloadProgress {
+    let file = URL(fileURLWithPath: path)
+    let folder = file.deletingLastPathComponent().path
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue
+    else {
+      throw ClientFailure("cannot write \(path): the folder \(folder) does not exist")
+    }
+    guard FileManager.default.isWritableFile(atPath: folder) else {
+      throw ClientFailure("cannot write \(path): the folder \(folder) is not writable")
+    }
     let progress = TerminalProgress()
     defer { progress.finish() }
-    return try await client.download(video, to: URL(fileURLWithPath: path)) { progress.show($0) }
+    return try await client.download(url, to: file) { progress.show($0) }
   }
 
   /// The status as `key: value` lines, the keys a user looks for.
-  static func describe(_ video: VideoStatus) {
-    print("video_id:  \(video.id)")
+  static func describe(_ video: VideoStatus, withID: Bool = true) {
+    if withID { print("video_id:  \(video.id)") }
     print("status:    \(video.status)")
     if let duration = video.duration { print("duration:  \(String(format: "%.1f", duration)) s") }
     if let url = video.videoUrl { print("video_url: \(url)") }

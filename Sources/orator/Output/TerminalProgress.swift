@@ -19,6 +19,10 @@ final class TerminalProgress: @unchecked Sendable {
   private let started = ContinuousClock.now
   /// The state last reported by the server while waiting; nil when not waiting.
   private var waitingState: String?
+  /// How far the server said the render is, when it said.
+  private var waitingFraction: Double?
+  /// The state last written as a line when standard error is not a terminal.
+  private var loggedState: String?
   private var ticker: Task<Void, Never>?
 
   /// A render stage and how far it is.
@@ -26,13 +30,22 @@ final class TerminalProgress: @unchecked Sendable {
     show(label: progress.stage.rawValue, fraction: progress.fraction)
   }
 
-  /// A video being rendered on a server: its state and the time waited so far (the API
-  /// reports no percentage, so the bar sweeps instead of filling). Until ``finish()`` the line
-  /// is redrawn every ``tick`` with the latest state.
-  func show(waitingFor state: String) {
-    guard enabled else { return }
+  /// A video being rendered on a server: its state, how far it is when the server says
+  /// (the bar fills; otherwise it sweeps), and the time waited so far. Until ``finish()`` the
+  /// line is redrawn every ``tick`` with the latest state. When standard error is not a
+  /// terminal, each change of state is one plain line instead, for logs.
+  func show(waitingFor state: String, fraction: Double? = nil) {
+    guard enabled else {
+      lock.withLock {
+        guard state != loggedState else { return }
+        loggedState = state
+        FileHandle.standardError.write(Data("\(state)\n".utf8))
+      }
+      return
+    }
     lock.withLock {
       waitingState = state
+      waitingFraction = state == "processing" ? fraction : nil
       if ticker == nil {
         ticker = Task { [weak self] in
           while !Task.isCancelled {
@@ -51,7 +64,7 @@ final class TerminalProgress: @unchecked Sendable {
     lock.withLock {
       // `finish()` may have run since the tick woke up: then the line stays cleared.
       guard let state = waitingState else { return }
-      write(line(label: state, fraction: nil, detail: clock))
+      write(line(label: state, fraction: waitingFraction, detail: clock))
     }
   }
 
@@ -99,6 +112,7 @@ final class TerminalProgress: @unchecked Sendable {
       ticker?.cancel()
       ticker = nil
       waitingState = nil
+      waitingFraction = nil
       if !lastLine.isEmpty { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
       lastLine = ""
     }

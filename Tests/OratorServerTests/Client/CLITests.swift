@@ -118,7 +118,7 @@ import Testing
       let bare = CLI(directory: folder, environment: [:])
       let noKey = try await bare("avatars", "--base-url", server.baseURL)
       #expect(noKey.status == 2, "\(noKey)")
-      #expect(noKey.stderr.contains("no API key: set HEYGEN_TOKEN or pass --api-key"))
+      #expect(noKey.stderr.contains("no API key: set HEYGEN_API_KEY or pass --api-key"))
 
       let flags = try await bare(
         "avatars", "--base-url", server.baseURL, "--api-key", TestServer.apiKey)
@@ -130,9 +130,9 @@ import Testing
 
       let wrong = CLI(server: server, directory: folder, key: "wrong-key")
       let refused = try await wrong("avatars")
-      #expect(refused.status == 1, "\(refused)")
+      #expect(refused.status == 3, "a refused key exits with 3: \(refused)")
       #expect(
-        refused.stderr.contains("refused the API key") && refused.stderr.contains("HEYGEN_TOKEN"))
+        refused.stderr.contains("refused the API key") && refused.stderr.contains("HEYGEN_API_KEY"))
       // A flag wins over the environment.
       #expect(try await wrong("avatars", "--api-key", TestServer.apiKey).status == 0)
 
@@ -147,7 +147,20 @@ import Testing
 
       let orator = CLI(server: server, directory: folder)
       let usage = try await orator("video", "create", "--avatar", VideoRequest.avatarID)
-      #expect(usage.status == 2 && usage.stderr.contains("--voice"), "\(usage)")
+      #expect(usage.status == 2 && usage.stderr.contains("--text"), "\(usage)")
+      let noAvatar = try await orator("video", "create", "--text", "Hi")
+      #expect(noAvatar.status == 2 && noAvatar.stderr.contains("--avatar"), "\(noAvatar)")
+      let badBackground = try await orator(
+        "video", "create", "--avatar", "a", "--text", "t", "--background", "blue")
+      #expect(
+        badBackground.status == 2 && badBackground.stderr.contains("#RRGGBB")
+          && badBackground.stderr.contains("URL"), "names the accepted forms: \(badBackground)")
+      let mixed = try await orator("video", "create", "-d", "-", "--avatar", "a")
+      #expect(mixed.status == 2 && mixed.stderr.contains("--avatar"), "\(mixed)")
+      let notJSON = try await orator.shell(
+        "echo 'not json' | orator video create -d -")
+      #expect(
+        notJSON.status == 2 && notJSON.stderr.contains("not a generate request"), "\(notJSON)")
       let both = try await orator(
         "video", "create", "--avatar", "a", "--voice", "v", "--text", "t", "--script-file", "f")
       #expect(both.status == 2 && both.stderr.contains("--text or --script-file"), "\(both)")
@@ -159,6 +172,137 @@ import Testing
       #expect(badVoice.status == 1 && badVoice.stderr.contains("voice_id"), "\(badVoice)")
       let unknown = try await orator("video", "download", String(repeating: "a", count: 32))
       #expect(unknown.status == 1 && unknown.stderr.contains("not found"), "\(unknown)")
+    }
+  }
+
+  /// `-d` sends a whole body (two scenes here) from a file or standard input; without
+  /// `--voice` the avatar's own voice speaks.
+  @Test func wholeBodiesAndDefaultVoices() async throws {
+    let folder = try scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try await TestServer.with { server in
+      let orator = CLI(server: server, directory: folder)
+      var second = VideoRequest.body(text: "Second scene.")
+      let scenes =
+        (VideoRequest.body(text: "First scene.")["video_inputs"] as? [Any] ?? [])
+        + (second["video_inputs"] as? [Any] ?? [])
+      second["video_inputs"] = scenes
+      second["title"] = "Two scenes"
+      let file = folder.appendingPathComponent("body.json")
+      try JSONSerialization.data(withJSONObject: second).write(to: file)
+
+      let fromFile = try await orator("video", "create", "-d", file.path, "--wait", "--json")
+      #expect(fromFile.status == 0, "\(fromFile)")
+      let video = try #require(fromFile.json as? [String: Any], "\(fromFile)")
+      let captions = try await server.get(
+        try #require(video["caption_url"] as? String), key: nil)
+      #expect(
+        captions.text.contains("First scene") && captions.text.contains("Second scene"),
+        "both scenes spoken: \(captions.text)")
+
+      let fromStdin = try await orator.shell(
+        "orator video create -d - --title Piped < '\(file.path)'")
+      #expect(fromStdin.status == 0, "\(fromStdin)")
+      let id = fromStdin.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+      let listed = try await server.status(id)
+      #expect(listed["id"].string == id, "\(fromStdin)")
+
+      let defaultVoice = try await orator(
+        "video", "create", "--avatar", VideoRequest.avatarID, "--text", "My own voice.")
+      #expect(defaultVoice.status == 0, "\(defaultVoice)")
+      let defaultID = defaultVoice.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+      let done = try await server.waitForStatus(defaultID)
+      #expect(done["status"].string == "completed", "\(done)")
+    }
+  }
+
+  /// `video download --asset` fetches each file of a finished video; a missing folder is
+  /// said as such.
+  @Test func downloadsEachAssetAndNamesAMissingFolder() async throws {
+    let folder = try scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try await TestServer.with { server in
+      let orator = CLI(server: server, directory: folder)
+      let id = try await server.generate(VideoRequest.body(text: "Files."))
+      _ = try await server.waitForStatus(id)
+
+      let gif = try await orator("video", "download", id, "--asset", "gif")
+      #expect(gif.status == 0, "\(gif)")
+      let gifFile = folder.appendingPathComponent("\(id)-gif.gif")
+      let gifBytes = try Data(contentsOf: gifFile)
+      #expect(gifBytes.starts(with: Data("GIF8".utf8)), "a GIF")
+      let captions = try await orator("video", "download", id, "--asset", "captions", "-o", "c.ass")
+      #expect(captions.status == 0, "\(captions)")
+      let text = try String(contentsOf: folder.appendingPathComponent("c.ass"), encoding: .utf8)
+      #expect(text.contains("Files"), "\(text)")
+      let thumbnail = try await orator("video", "download", id, "--asset", "thumbnail")
+      #expect(thumbnail.status == 0, "\(thumbnail)")
+
+      let captioned = try await orator("video", "download", id, "--asset", "captioned")
+      #expect(captioned.status == 1 && captioned.stderr.contains("--caption"), "\(captioned)")
+      let badAsset = try await orator("video", "download", id, "--asset", "poster")
+      #expect(badAsset.status == 2, "\(badAsset)")
+
+      let nowhere = try await orator("video", "download", id, "-o", "no/such/folder/v.mp4")
+      #expect(nowhere.status == 1, "\(nowhere)")
+      #expect(nowhere.stderr.contains("does not exist"), "\(nowhere)")
+      #expect(!nowhere.stderr.lowercased().contains("permission"), "\(nowhere)")
+    }
+  }
+
+  /// `orator webhook …` against a real receiver: add, list, pause, widen, rotate the secret,
+  /// read the deliveries, delete.
+  @Test func webhookCommandsManageReceivers() async throws {
+    let folder = try scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let receiver = try await WebhookReceiver()
+    defer { Task { await receiver.stop() } }
+    try await TestServer.with(arguments: WebhookTests.fast) { server in
+      let orator = CLI(server: server, directory: folder)
+      let added = try await orator(
+        "webhook", "add", receiver.baseURL + "/cli", "--event", "avatar_video.success", "--json")
+      #expect(added.status == 0, "\(added)")
+      let endpoint = try #require(added.json as? [String: Any], "\(added)")
+      let id = try #require(endpoint["endpoint_id"] as? String)
+      #expect(endpoint["events"] as? [String] == ["avatar_video.success"])
+
+      let listed = try await orator("webhook", "list")
+      #expect(listed.status == 0 && listed.stdout.contains(id), "\(listed)")
+      #expect(listed.stdout.contains("avatar_video.success"))
+
+      let paused = try await orator("webhook", "update", id, "--disable", "--all-events")
+      #expect(paused.status == 0 && paused.stdout.contains("disabled"), "\(paused)")
+      let nothing = try await orator("webhook", "update", id)
+      #expect(nothing.status == 2 && nothing.stderr.contains("nothing to change"), "\(nothing)")
+      let resumed = try await orator("webhook", "update", id, "--enable")
+      #expect(resumed.status == 0 && resumed.stdout.contains("enabled"), "\(resumed)")
+
+      let rotated = try await orator("webhook", "rotate-secret", id)
+      #expect(rotated.status == 0, "\(rotated)")
+      let secret = rotated.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+      #expect(secret != endpoint["secret"] as? String && secret.count >= 64, "\(rotated)")
+
+      let video = try await server.generate(VideoRequest.body(text: "Webhook."))
+      let event = try #require(
+        try await receiver.wait(for: 1, path: "cli") {
+          $0.json["event_type"].string == "avatar_video.success"
+        }.first)
+      #expect(event.signature == WebhookTests.hmac(event.body, secret: secret))
+      #expect(event.json["event_data"]["video_id"].string == video)
+
+      var deliveries = try await orator("webhook", "deliveries", "--endpoint", id)
+      let deadline = ContinuousClock.now + .seconds(30)
+      while !deliveries.stdout.contains("HTTP 200") && ContinuousClock.now < deadline {
+        try await Task.sleep(for: .milliseconds(200))
+        deliveries = try await orator("webhook", "deliveries", "--endpoint", id)
+      }
+      #expect(deliveries.stdout.contains("avatar_video.success"), "\(deliveries)")
+      #expect(deliveries.stdout.contains("HTTP 200"), "\(deliveries)")
+
+      let deleted = try await orator("webhook", "delete", id)
+      #expect(deleted.status == 0, "\(deleted)")
+      let gone = try await orator("webhook", "delete", id)
+      #expect(gone.status == 1 && gone.stderr.contains("not found"), "\(gone)")
     }
   }
 
@@ -204,7 +348,15 @@ import Testing
         "--text", "Hi.", "--dimension", "320x180",
         "--background", server.baseURL + "/missing/picture.png", "--wait")
       #expect(failed.status == 1, "\(failed)")
-      #expect(failed.stderr.hasPrefix("error: the video failed"), "\(failed)")
+      // Piped, the wait logs one line per state, then the one-line error.
+      let lines = failed.stderr.split(separator: "\n").map(String.init)
+      #expect(lines.last?.hasPrefix("error: the video failed") == true, "\(failed)")
+      #expect(
+        lines.dropLast().allSatisfy { ["pending", "processing", "failed"].contains($0) }
+          && Set(lines.dropLast()).count == lines.count - 1,
+        "one line per state change: \(failed)")
+      // The id came out before the wait, so an interrupted wait loses nothing.
+      #expect(failed.stdout.hasPrefix("video_id:  "), "\(failed)")
     }
   }
 
@@ -374,7 +526,7 @@ import Testing
         VideoRequest.voiceID, "--text", "Hi.", "--wait", "--timeout", "3",
       ].joined(separator: " ")
       let run = try await orator.shell("script -qec '\(command)' /dev/null")
-      #expect(run.status == 1, "\(run)")
+      #expect(run.status == 4, "a wait that runs out of time exits with 4: \(run)")
       // `script` gives the CLI a terminal, so its stderr arrives in our stdout.
       let frames = run.stdout.components(separatedBy: "\r").filter { $0.hasPrefix("pending") }
       #expect(frames.count >= 6, "\(frames.count) frames: \(run)")
@@ -382,7 +534,32 @@ import Testing
     }
   }
 
-  /// `--base-url` beats HEYGEN_BASE_URL, which beats the local default.
+  /// On a terminal, a rendering video's bar fills with the percentage the server reports.
+  @Test func waitingShowsThePercentageWhileRendering() async throws {
+    let folder = try scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try await TestServer.with { server in
+      let orator = CLI(server: server, directory: folder)
+      let text = String(repeating: "The bar fills as the frames are drawn. ", count: 8)
+      let command = [
+        "orator", "video", "create", "--avatar", VideoRequest.avatarID, "--voice",
+        VideoRequest.voiceID, "--text", "\"\(text)\"", "--dimension", "1280x720", "--wait",
+      ].joined(separator: " ")
+      let run = try await orator.shell("script -qec '\(command)' /dev/null")
+      #expect(run.status == 0, "\(run)")
+      let percentages = run.stdout.components(separatedBy: "\r")
+        .filter { $0.hasPrefix("processing") }
+        .compactMap { frame in
+          frame.split(separator: " ").first { $0.hasSuffix("%") }.flatMap { Int($0.dropLast()) }
+        }
+      #expect(
+        percentages.contains { $0 > 0 && $0 < 100 }, "a partly filled bar: \(percentages) \(run)")
+      #expect(percentages == percentages.sorted(), "\(percentages)")
+    }
+  }
+
+  /// `--base-url` beats HEYGEN_API_BASE, which beats HEYGEN_BASE_URL, which beats the local
+  /// default.
   @Test func theBaseURLComesFromTheFlagThenTheEnvironmentThenTheDefault() async throws {
     let folder = try scratchFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -399,6 +576,16 @@ import Testing
       let pointedHere = CLI(server: server, directory: folder)
       let overridden = try await pointedHere("quota", "--base-url", nowhere)
       #expect(overridden.status == 1 && overridden.stderr.contains(nowhere), "\(overridden)")
+
+      // The names HeyGen's CLI and integrations read win over the older ones.
+      let heygenNames = CLI(
+        directory: folder,
+        environment: [
+          "HEYGEN_API_BASE": server.baseURL, "HEYGEN_API_KEY": TestServer.apiKey,
+          "HEYGEN_BASE_URL": nowhere, "HEYGEN_TOKEN": "wrong-key",
+        ])
+      let current = try await heygenNames("quota")
+      #expect(current.status == 0 && current.stdout.contains("remaining quota"), "\(current)")
 
       let unset = CLI(directory: folder, environment: ["HEYGEN_TOKEN": TestServer.apiKey])
       // Only meaningful when nothing on this machine serves the default port.

@@ -206,6 +206,13 @@ import Testing
       let widened = try await client.webhooks.update(id: endpoint.endpointId, events: .every)
       #expect(widened.events == nil && widened.status == "disabled")
       #expect(try await client.webhooks.list().first?.events == nil)
+      // A new secret, through v3; an unknown endpoint is a typed not-found.
+      let rotated = try await client.webhooks.rotateSecret(id: endpoint.endpointId)
+      #expect(rotated != secret && rotated.hasPrefix("whsec_"))
+      let noSuch = await #expect(throws: HeyGenError.self) {
+        try await client.webhooks.rotateSecret(id: String(repeating: "0", count: 32))
+      }
+      #expect(noSuch?.isNotFound == true && noSuch?.code == "not_found")
       try await client.webhooks.delete(id: endpoint.endpointId)
       #expect(try await client.webhooks.list().isEmpty)
       let gone = await #expect(throws: HeyGenError.self) {

@@ -40,6 +40,17 @@ struct VideoView: Sendable {
     }
   }
 
+  /// How far the video is, 0…1: 0 while queued, the worker's last report while rendering, 1
+  /// once completed; nil once failed.
+  var progress: Double? {
+    switch record.status {
+    case .pending: 0
+    case .processing: record.progress ?? 0
+    case .completed: 1
+    case .failed: nil
+    }
+  }
+
   static func sharePage(of id: ResourceID, base: String) -> String {
     base + "/share/" + id.rawValue
   }

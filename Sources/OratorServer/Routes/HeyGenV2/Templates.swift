@@ -21,7 +21,8 @@ struct TemplateRoutes {
 
   @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
     let account = try context.requireAccount()
-    let templates = try await environment.store.listTemplates(account: account.id)
+    let templates = try await TemplateService(environment: environment, account: account.id)
+      .list()
     let presenter = TemplatePresenter(environment: environment)
     return try JSONResponse.v2(TemplateListData(templates: templates.map(presenter.listItem)))
   }
@@ -89,36 +90,19 @@ struct TemplateRoutes {
 
   @Sendable func generate(_ request: Request, context: AppRequestContext) async throws -> Response {
     let account = try context.requireAccount()
-    let template = try await find(context, account: account)
     let body = try await RequestBody.collect(
       request, limit: environment.configuration.maxRequestBytes, envelope: .v2)
     let asked: TemplateGenerateRequest = try RequestBody.decode(body, envelope: .v2)
-    let generation = TemplateGeneration(template: template)
-    let video: VideoGenerateRequest
-    do {
-      let given = Set((asked.variables ?? [:]).keys)
-      let variables = try generation.variables(for: asked)
-      try await TemplateVariableCheck(environment: environment, account: account.id)
-        .check(variables.filter { given.contains($0.name) })
-      video = try generation.request(for: asked)
-      try await GenerateRequestCheck(environment: environment, account: account.id).check(video)
-    } catch {
-      throw APIError.invalid(error, .v2)
-    }
-    let id = try await VideoQueue(environment: environment).submit(video, account: account.id)
+    let id = try await TemplateService(environment: environment, account: account.id).generate(
+      context.parameters.get("template_id") ?? "", asked)
     return try JSONResponse.v2(VideoGenerateResult(videoId: id.rawValue))
   }
 
   // MARK: Helpers
 
   private func find(_ context: AppRequestContext, account: Account) async throws -> TemplateRecord {
-    let id = context.parameters.get("template_id") ?? ""
-    guard let resourceID = ResourceID(id),
-      let template = try await environment.store.template(id: resourceID, account: account.id)
-    else {
-      throw APIError.notFound("template \"\(id)\" not found", .v2)
-    }
-    return template
+    try await TemplateService(environment: environment, account: account.id).template(
+      context.parameters.get("template_id") ?? "")
   }
 
   private func readDocument(_ request: Request) async throws -> TemplateDocument {

@@ -13,7 +13,7 @@ enum VideoPresenter {
       callbackId: video.callbackId,
       error: video.failure.map {
         VideoErrorDetail(code: $0.code, message: $0.message, detail: $0.detail ?? $0.message)
-      })
+      }, progress: view.progress)
   }
 
   static func listItem(_ view: VideoView) -> VideoListItem {

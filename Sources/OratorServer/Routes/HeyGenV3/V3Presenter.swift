@@ -14,7 +14,8 @@ enum V3Presenter {
       captionedVideoUrl: view.links.captionedVideo, subtitleUrl: view.links.captionsSRT,
       thumbnailUrl: view.links.thumbnail, gifUrl: view.links.gif, videoPageUrl: view.sharePage,
       folderId: view.folderId, failureCode: record.failure.map { String($0.code) },
-      failureMessage: record.failure.map(\.message), outputLanguage: view.outputLanguage)
+      failureMessage: record.failure.map(\.message), outputLanguage: view.outputLanguage,
+      progress: view.progress)
   }
 
   /// v3's video status (the same four words as the store's).
