@@ -15,7 +15,7 @@ import Testing
         // one of them rendering between two polls.
         let text =
           "Video number \(index)."
-          + String(repeating: " Another sentence keeps it rendering a little longer.", count: 4)
+          + String(repeating: " Another sentence keeps it rendering a little longer.", count: 10)
         ids.append(
           try await server.generate(VideoRequest.body(text: text, title: "Crash \(index)")))
       }

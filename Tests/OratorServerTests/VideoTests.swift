@@ -6,6 +6,8 @@ import Testing
   static let statusKeys: Set<String> = [
     "id", "status", "video_url", "thumbnail_url", "gif_url", "caption_url", "video_url_caption",
     "duration", "created_at", "callback_id", "error",
+    // Orator's addition: how far the render is.
+    "progress",
   ]
 
   @Test func generatePollDownloadShareAndDelete() async throws {

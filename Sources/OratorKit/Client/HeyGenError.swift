@@ -22,8 +22,8 @@ public struct HeyGenError: Error, Sendable, Equatable, CustomStringConvertible {
   public var kind: Kind
   /// The HTTP status of the answer, or nil when there was none.
   public var status: Int?
-  /// HeyGen's code: a v2 snake_case code (`not_found`, `rate_limited`, …) or a v1 integer code
-  /// as text (`40031`, `400112`, …).
+  /// HeyGen's code: a v2 or v3 snake_case code (`not_found`, `video_not_found`,
+  /// `rate_limited`, …) or a v1 integer code as text (`40031`, `400112`, …).
   public var code: String?
   /// The server's sentence saying what was wrong, or a description of the local failure.
   public var message: String

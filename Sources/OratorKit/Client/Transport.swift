@@ -45,6 +45,23 @@ struct Transport: Sendable {
     return payload
   }
 
+  /// One page of a v3 list: `data` is the items, the cursor sits beside it.
+  func list<Item: Codable & Sendable>(
+    _ path: String, query: [(String, String?)] = [], as type: Item.Type = Item.self
+  ) async throws(HeyGenError) -> (items: [Item], nextToken: String?) {
+    let answer = try await send(
+      .GET, path, query: query, body: nil, contentType: "application/json")
+    do {
+      let page = try JSONDecoder().decode(V3ListEnvelope<Item>.self, from: answer.body)
+      return (page.data, page.hasMore ? page.nextToken : nil)
+    } catch {
+      let excerpt = String(decoding: answer.body.prefix(200), as: UTF8.self)
+      throw HeyGenError(
+        kind: .invalidResponse,
+        message: "unexpected answer from \(baseURL) (\(error)): \(excerpt)")
+    }
+  }
+
   /// Encodes `value` as a JSON body.
   static func json(_ value: some Encodable) throws(HeyGenError) -> Data {
     do {

@@ -1,13 +1,15 @@
 import HeyGenAPI
 
-/// The id of a video translation, as `POST /v2/video_translate` returns it.
+/// The id of a video translation, as `POST /v3/video-translations` (or v2's
+/// `/v2/video_translate`) returns it.
 public typealias TranslationID = Identifier<IdentifierKind.VideoTranslation>
 
-/// What `GET /v2/video_translate/<id>` says about a translation.
+/// What a translation's status says, in the type this SDK has always returned.
 public typealias TranslationStatus = VideoTranslateStatusData
 
-/// `POST /v2/video_translate`, `GET /v2/video_translate/<id>` and
-/// `GET /v2/video_translate/target_languages`.
+/// Video translations through v3 (`/v3/video-translations…`), which HeyGen serves for new
+/// work. A translation of an Orator video named by its id (`videoId`, an Orator extension v3
+/// has no field for) goes through `/v2/video_translate`.
 public struct Translations: Sendable {
   let transport: Transport
 
@@ -16,22 +18,89 @@ public struct Translations: Sendable {
   public func create(_ request: VideoTranslateRequest) async throws(HeyGenError)
     -> [TranslationID]
   {
-    let result = try await transport.require(
-      .POST, "/v2/video_translate", body: Transport.json(request), envelope: .v2,
-      as: VideoTranslateResult.self)
-    return result.videoTranslateIds.map { TranslationID($0) }
+    guard let body = V3TranslationBody(request) else {
+      let result = try await transport.require(
+        .POST, "/v2/video_translate", body: Transport.json(request), envelope: .v2,
+        as: VideoTranslateResult.self)
+      return result.videoTranslateIds.map { TranslationID($0) }
+    }
+    let created = try await transport.require(
+      .POST, "/v3/video-translations", body: Transport.json(body), envelope: .v3,
+      as: V3VideoTranslationCreated.self)
+    return created.videoTranslationIds.map { TranslationID($0) }
   }
 
   /// Where the translation is: `pending`, `running`, `success` (with `url`) or `failed`.
+  /// `outputLanguage` is v3's language code (`es`).
   public func status(id: TranslationID) async throws(HeyGenError) -> TranslationStatus {
-    try await transport.require(
-      .GET, "/v2/video_translate/\(Path.segment(id.rawValue))", envelope: .v2)
+    let translation = try await transport.require(
+      .GET, "/v3/video-translations/\(Path.segment(id.rawValue))", envelope: .v3,
+      as: V3VideoTranslation.self)
+    return TranslationStatus(v3: translation)
   }
 
-  /// The language names `output_language` accepts.
+  /// The language names `outputLanguages` accepts.
   public func targetLanguages() async throws(HeyGenError) -> [String] {
     let data = try await transport.require(
-      .GET, "/v2/video_translate/target_languages", envelope: .v2, as: TargetLanguagesData.self)
+      .GET, "/v3/video-translations/languages", envelope: .v3, as: V3TranslationLanguages.self)
     return data.languages
+  }
+}
+
+/// A v2 translate request as v3's body: nil when it names the source by Orator video id,
+/// which v3 cannot say.
+private struct V3TranslationBody: Encodable {
+  struct Video: Encodable {
+    var type = "url"
+    var url: String
+  }
+  var video: Video
+  var outputLanguages: [String]
+  var title: String?
+  var inputLanguage: String?
+  var translateAudioOnly: Bool?
+  var enableCaption: Bool?
+  var callbackId: String?
+  var callbackUrl: String?
+
+  init?(_ request: VideoTranslateRequest) {
+    guard request.videoId == nil, let url = request.videoUrl else { return nil }
+    video = Video(url: url)
+    outputLanguages = request.outputLanguages ?? request.outputLanguage.map { [$0] } ?? []
+    title = request.title
+    inputLanguage = request.inputLanguage
+    translateAudioOnly = request.translateAudioOnly
+    enableCaption = request.enableCaption
+    callbackId = request.callbackId
+    callbackUrl = request.callbackUrl
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case video, title
+    case outputLanguages = "output_languages"
+    case inputLanguage = "input_language"
+    case translateAudioOnly = "translate_audio_only"
+    case enableCaption = "enable_caption"
+    case callbackId = "callback_id"
+    case callbackUrl = "callback_url"
+  }
+}
+
+extension TranslationStatus {
+  /// v3's translation resource in the status type this SDK has always returned.
+  init(v3 translation: V3VideoTranslation) {
+    let state: VideoTranslateState =
+      switch translation.status {
+      case "completed": .success
+      case "running", "processing": .running
+      case "failed": .failed
+      default: .pending
+      }
+    self.init(
+      videoTranslateId: translation.id, title: translation.title ?? "", status: state,
+      url: translation.videoUrl, message: translation.failureMessage,
+      outputLanguage: translation.outputLanguage ?? "", inputLanguage: translation.inputLanguage,
+      duration: translation.duration, captionUrl: translation.srtCaptionUrl,
+      callbackId: translation.callbackId, createdAt: translation.createdAt ?? 0)
   }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import HeyGenAPI
 
-/// `POST /v2/video/generate`, `GET /v1/video_status.get`, `GET /v1/video.list`,
-/// `DELETE /v1/video.delete` and `POST /v1/video/share`.
+/// `POST /v2/video/generate`; `GET /v3/videos/<id>`, `GET /v3/videos` and
+/// `DELETE /v3/videos/<id>` (v3, which HeyGen serves for new work; v1's status and list are
+/// retired there), answered in the same types as before; and `POST /v1/video/share`.
 public struct Videos: Sendable {
   let transport: Transport
 
@@ -20,8 +21,9 @@ public struct Videos: Sendable {
 
   /// The video's status, with fresh signed media links once it is `completed`.
   public func status(id: VideoID) async throws(HeyGenError) -> VideoStatus {
-    try await transport.require(
-      .GET, "/v1/video_status.get", query: [("video_id", id.rawValue)], envelope: .v1)
+    let video = try await transport.require(
+      .GET, "/v3/videos/\(Path.segment(id.rawValue))", envelope: .v3, as: V3Video.self)
+    return VideoStatus(v3: video)
   }
 
   /// One page of the account's videos, newest first.
@@ -31,10 +33,10 @@ public struct Videos: Sendable {
   public func list(limit: Int? = nil, token: String? = nil) async throws(HeyGenError)
     -> VideoPage
   {
-    let data = try await transport.require(
-      .GET, "/v1/video.list", query: [("limit", limit.map(String.init)), ("token", token)],
-      envelope: .v1, as: VideoListData.self)
-    return VideoPage(videos: data.videos, nextToken: data.token)
+    let page = try await transport.list(
+      "/v3/videos", query: [("limit", limit.map(String.init)), ("token", token)],
+      as: V3Video.self)
+    return VideoPage(videos: page.items.map(VideoListItem.init(v3:)), nextToken: page.nextToken)
   }
 
   /// Every video of the account, following the pages.
@@ -51,9 +53,8 @@ public struct Videos: Sendable {
 
   /// Deletes the video and its files.
   public func delete(id: VideoID) async throws(HeyGenError) {
-    _ = try await transport.call(
-      .DELETE, "/v1/video.delete", query: [("video_id", id.rawValue)], envelope: .v1,
-      as: Empty.self)
+    _ = try await transport.require(
+      .DELETE, "/v3/videos/\(Path.segment(id.rawValue))", envelope: .v3, as: V3DeletedResource.self)
   }
 
   /// Makes the video's public share page and returns its URL.
@@ -65,5 +66,32 @@ public struct Videos: Sendable {
       throw HeyGenError(kind: .invalidResponse, message: "share answered \"\(page)\", not a URL")
     }
     return url
+  }
+}
+
+extension VideoStatus {
+  /// v3's video resource in the status type this SDK has always returned.
+  init(v3 video: V3Video) {
+    self.init(
+      id: video.id, status: video.status, videoUrl: video.videoUrl,
+      thumbnailUrl: video.thumbnailUrl, gifUrl: video.gifUrl, captionUrl: video.subtitleUrl,
+      videoUrlCaption: video.captionedVideoUrl, duration: video.duration,
+      createdAt: video.createdAt ?? 0, callbackId: nil,
+      error: video.status == "failed"
+        ? VideoErrorDetail(
+          code: video.failureCode.flatMap { Int($0) } ?? 0,
+          message: video.failureMessage ?? "failed", detail: video.failureMessage ?? "")
+        : nil,
+      progress: video.progress)
+  }
+}
+
+extension VideoListItem {
+  /// A row of v3's video list as the list type this SDK has always returned.
+  init(v3 video: V3Video) {
+    self.init(
+      videoId: video.id, videoTitle: video.title ?? "", status: video.status,
+      createdAt: video.createdAt ?? 0,
+      type: video.outputLanguage == nil ? "GENERATED" : "TRANSLATED")
   }
 }

@@ -14,8 +14,16 @@ enum V3Presenter {
       captionedVideoUrl: view.links.captionedVideo, subtitleUrl: view.links.captionsSRT,
       thumbnailUrl: view.links.thumbnail, gifUrl: view.links.gif, videoPageUrl: view.sharePage,
       folderId: view.folderId, failureCode: record.failure.map { String($0.code) },
-      failureMessage: record.failure.map(\.message), outputLanguage: view.outputLanguage,
+      failureMessage: record.failure.map(failureMessage), outputLanguage: view.outputLanguage,
       progress: view.progress)
+  }
+
+  /// v3 has one failure text where v1 has a message and a detail: both, when they differ.
+  static func failureMessage(_ failure: VideoFailure) -> String {
+    guard let detail = failure.detail, !detail.isEmpty, detail != failure.message else {
+      return failure.message
+    }
+    return "\(failure.message): \(detail)"
   }
 
   /// v3's video status (the same four words as the store's).
