@@ -1,4 +1,5 @@
 import Foundation
+import HeyGenAPI
 import Testing
 
 @testable import OratorRender
@@ -70,6 +71,45 @@ struct PiperSpeechTests {
     let fast = try await piper.synthesize(Self.paragraph, voiceID: "en-us-joe", speed: 1.4)
     let normal = try await piper.synthesize(Self.paragraph, voiceID: "en-us-joe")
     #expect(fast.duration < normal.duration * 0.85)
+  }
+
+  @Test(
+    "A video spoken by Joe: its sound lasts the speech, follows voice.volume, captions in order")
+  func renderedVideo() async throws {
+    let scratch = try ScratchFolder()
+    let renderer = VideoRenderer(
+      speech: SpeechEngines([EspeakSynthesizer.shared, try piper]),
+      media: LocalMediaResolver(scratchDirectory: scratch.path))
+    func request(volume: Double) -> VideoGenerateRequest {
+      VideoGenerateRequest(
+        videoInputs: [
+          VideoInput(
+            character: .avatar(AvatarCharacter(avatarId: "daniel_charcoal_suit")),
+            voice: .text(
+              TextVoice(
+                voiceId: "en-us-joe", inputText: "Welcome back. Here is what changed this week.",
+                volume: volume)),
+            background: .color("#FFFFFF"))
+        ], dimension: Dimension(width: 320, height: 180))
+    }
+    let loud = try await renderer.render(request(volume: 1), to: scratch.file("loud.mp4"))
+    let quiet = try await renderer.render(request(volume: 0.5), to: scratch.file("quiet.mp4"))
+    let streams = try await MediaProbe.streams(loud.videoPath)
+    let audioDuration = try #require(
+      streams.first { $0.codecType == "audio" }?.duration.flatMap(Double.init))
+    #expect(abs(audioDuration - loud.speechDuration) < 0.15)
+    #expect(loud.speechDuration > 2 && loud.speechDuration < 5)
+
+    let loudRMS = rms(try await MediaProbe.audio(loud.videoPath)[...])
+    let quietRMS = rms(try await MediaProbe.audio(quiet.videoPath)[...])
+    // Half the amplitude is 6 dB; Piper's sampling noise makes two readings differ a little.
+    let drop = 20 * log10(loudRMS / quietRMS)
+    #expect(abs(drop - 6.02) < 1.5, "\(drop) dB quieter")
+
+    let srt = try String(contentsOfFile: loud.srtPath, encoding: .utf8)
+    let welcome = try #require(srt.range(of: "Welcome back."))
+    let changed = try #require(srt.range(of: "changed this week."))
+    #expect(welcome.lowerBound < changed.lowerBound)
   }
 
   @Test("An operator's voice is found in a folder, patched on first load, and speaks")
