@@ -136,9 +136,20 @@ struct PiperSpeechTests {
     #expect(ruby.name == "Ruby" && ruby.gender == "female" && ruby.locale == "en-GB")
 
     let cache = URL(fileURLWithPath: folder.file("aligned"))
+    let python = PiperTestSupport.environment.appendingPathComponent("bin/python")
+    // A sidecar loads only the models of the folders it was given.
+    let elsewhere = PiperSidecar(python: python, cacheDirectory: cache, voicesFolders: [])
+    do {
+      _ = try await PiperSynthesizer(voices: voices, sidecar: elsewhere)
+        .synthesize("Good morning.", voiceID: "en-gb-ruby")
+      Issue.record("a model outside the voices folders was loaded")
+    } catch {
+      #expect("\(error)".contains("not in a voices folder"), "\(error)")
+    }
+    await elsewhere.stop()
+
     let sidecar = PiperSidecar(
-      python: PiperTestSupport.environment.appendingPathComponent("bin/python"),
-      cacheDirectory: cache)
+      python: python, cacheDirectory: cache, voicesFolders: [URL(fileURLWithPath: folder.path)])
     let engine = PiperSynthesizer(voices: voices, sidecar: sidecar)
     let track = try await engine.synthesize("Good morning, everyone.", voiceID: "en-gb-ruby")
     await sidecar.stop()
@@ -154,7 +165,8 @@ struct PiperSpeechTests {
     let joe = try #require(try piper.voice(withID: "en-us-joe"))
     let sidecar = PiperSidecar(
       python: PiperTestSupport.environment.appendingPathComponent("bin/python"),
-      cacheDirectory: FileManager.default.temporaryDirectory, namedVoices: ["joe": joe.engineVoice])
+      cacheDirectory: FileManager.default.temporaryDirectory, voicesFolders: [],
+      namedVoices: ["joe": joe.engineVoice])
     defer { Task { await sidecar.stop() } }
     let server = OpenAISpeechSynthesizer(
       baseURL: try await sidecar.baseURL(), model: "piper",

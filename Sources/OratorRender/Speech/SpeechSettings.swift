@@ -24,10 +24,12 @@ public struct SpeechSettings: Sendable {
   /// The Piper engine, or nil when Piper is not installed or has no voice.
   public func piper() -> PiperSynthesizer? {
     let environment = URL(fileURLWithPath: piperEnvironment)
+    let extra = piperVoicesDirectory.map { [URL(fileURLWithPath: $0)] } ?? []
     guard let bundled = PiperInstallation.voicesFolder(of: environment),
-      let sidecar = PiperSidecar(environment: environment, threads: piperThreads)
+      let sidecar = PiperSidecar(
+        environment: environment, extraFolders: extra, threads: piperThreads)
     else { return nil }
-    let folders = [bundled] + (piperVoicesDirectory.map { [URL(fileURLWithPath: $0)] } ?? [])
+    let folders = [bundled] + extra
     let voices = PiperVoiceCatalog.voices(in: folders)
     guard !voices.isEmpty else { return nil }
     return PiperSynthesizer(

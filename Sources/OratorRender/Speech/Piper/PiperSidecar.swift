@@ -13,15 +13,18 @@ public actor PiperSidecar {
   public nonisolated let namedVoices: [String: String]
   private nonisolated let process: LoopbackSidecar?
 
+  /// - Parameter voicesFolders: The folders whose models it may load (it refuses any other
+  ///   file, whoever on the machine asks).
   public init(
-    python: URL, cacheDirectory: URL, threads: Int = 1, namedVoices: [String: String] = [:],
-    startTimeout: Duration = .seconds(60)
+    python: URL, cacheDirectory: URL, voicesFolders: [URL], threads: Int = 1,
+    namedVoices: [String: String] = [:], startTimeout: Duration = .seconds(60)
   ) {
     self.python = python
     self.cacheDirectory = cacheDirectory
     self.threads = max(1, threads)
     self.namedVoices = namedVoices
     var arguments = ["--cache", cacheDirectory.path, "--threads", String(max(1, threads))]
+    for folder in voicesFolders { arguments += ["--voices-folder", folder.path] }
     for (name, model) in namedVoices.sorted(by: { $0.key < $1.key }) {
       arguments += ["--voice", "\(name)=\(model)"]
     }
@@ -33,13 +36,14 @@ public actor PiperSidecar {
   }
 
   /// The sidecar of an environment made by `scripts/setup-piper.sh` (`bin/python` with
-  /// piper-tts), caching patched models in its `aligned` folder; nil when there is no such
-  /// environment.
-  public init?(environment: URL, threads: Int = 1) {
-    guard PiperInstallation.voicesFolder(of: environment) != nil else { return nil }
+  /// piper-tts) for its bundled voices and those of `extraFolders`, caching patched models in
+  /// its `aligned` folder; nil when there is no such environment.
+  public init?(environment: URL, extraFolders: [URL] = [], threads: Int = 1) {
+    guard let bundled = PiperInstallation.voicesFolder(of: environment) else { return nil }
     self.init(
       python: environment.appendingPathComponent("bin/python"),
-      cacheDirectory: environment.appendingPathComponent("aligned"), threads: threads)
+      cacheDirectory: environment.appendingPathComponent("aligned"),
+      voicesFolders: [bundled] + extraFolders, threads: threads)
   }
 
   /// Where the sidecar listens, starting it first if it is not running.

@@ -42,14 +42,18 @@ class Voices:
     lacks them, and run with `threads` inference threads per request, so that one request
     leaves the machine's other cores to the render that waits for it."""
 
-    def __init__(self, cache, threads):
+    def __init__(self, cache, threads, folders):
         self.cache = cache
         self.threads = threads
+        # Only models in these folders are loaded, whoever on this machine asks.
+        self.folders = [os.path.abspath(folder) for folder in folders]
         self.loaded = {}
         self.lock = threading.Lock()
 
     def get(self, model):
         model = os.path.abspath(model)
+        if os.path.dirname(model) not in self.folders:
+            raise ValueError("%s is not in a voices folder" % model)
         with self.lock:
             voice = self.loaded.get(model)
             if voice is None:
@@ -187,6 +191,10 @@ def make_handler(voices, named):
                 return
             try:
                 voice = voices.get(model)
+            except ValueError as error:
+                self.send_error_json(403, str(error))
+                return
+            try:
                 result = synthesize(
                     voice, text, float(request.get("length_scale") or 1.0), request.get("speaker")
                 )
@@ -244,6 +252,9 @@ def main():
     parser.add_argument(
         "--voice", action="append", default=[], help="NAME=MODEL, for /v1/audio/speech"
     )
+    parser.add_argument(
+        "--voices-folder", action="append", default=[], help="a folder whose models may be used"
+    )
     parser.add_argument("--stdin-watch", default="yes", choices=["yes", "no"])
     arguments = parser.parse_args()
 
@@ -258,7 +269,8 @@ def main():
     except Exception as error:
         print("failed %s" % str(error).replace("\n", " "), flush=True)
         sys.exit(1)
-    voices = Voices(arguments.cache, max(1, arguments.threads))
+    folders = arguments.voices_folder + [os.path.dirname(model) for model in named.values()]
+    voices = Voices(arguments.cache, max(1, arguments.threads), folders)
     server = QuietHTTPServer(("127.0.0.1", arguments.port), make_handler(voices, named))
     print("listening %d" % server.server_address[1], flush=True)
     server.serve_forever()
