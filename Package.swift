@@ -55,8 +55,11 @@ let package = Package(
       dependencies: [
         "HeyGenAPI", "OratorCore", "CEspeak", "CCairo",
         .product(name: "Subprocess", package: "swift-subprocess"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
       ],
-      resources: [.copy("Avatars/BuiltIn"), .copy("TalkingPhoto/FaceMesh")]
+      resources: [
+        .copy("Avatars/BuiltIn"), .copy("TalkingPhoto/FaceMesh"), .copy("Speech/Piper/Sidecar"),
+      ]
     ),
     .target(
       name: "OratorTranslate",

@@ -17,4 +17,5 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 scripts/setup-asr.sh
 scripts/setup-facemesh.sh
+scripts/setup-piper.sh
 swift build -c "${1:-release}" --product orator

@@ -4,6 +4,7 @@
 //   swift run -c release orator-bench avatars
 //   swift run -c release orator-bench photo [seconds]
 //   swift run -c release orator-bench translate [seconds]
+//   swift run -c release orator-bench voices [seconds]
 //   swift run -c release orator-bench submits [--videos 1000] [--concurrency 1000] [--workers 2]
 //                                             [--submit-only] [--keep-data] [--orator PATH]
 //
@@ -15,6 +16,10 @@
 // `avatars` prints the Cairo draw time per frame of every presenter at 1920×1080.
 // `translate` dubs an English test video of about `seconds` (default 30) into Spanish with the
 // built-in engines and prints wall time ÷ duration per stage (needs scripts/setup-asr.sh).
+// `voices` compares Piper's en-us-joe with espeak-ng: the word error rate of a 100-word
+// paragraph as the Whisper sidecar hears each (needs scripts/setup-asr.sh), Piper's real-time
+// factor, and a `seconds` (default 60) 1920×1080 render with each voice, as a ratio (needs
+// scripts/setup-piper.sh).
 // `submits` starts `orator serve` (the binary beside this one: `swift build -c release --product
 // orator` first), submits `--videos` generate requests from `--concurrency` clients at once and
 // prints submits per second against GET /healthz in the same run, checks video.list lists each
@@ -154,6 +159,9 @@ case "avatars":
 case "translate":
   let seconds = arguments.dropFirst().first.flatMap(Double.init) ?? 30
   try await benchTranslate(seconds: seconds)
+case "voices":
+  let seconds = arguments.dropFirst().first.flatMap(Double.init) ?? 60
+  try await benchVoices(seconds: seconds)
 case "submits":
   do {
     try await benchSubmits(SubmitBenchOptions(arguments.dropFirst()))
@@ -164,6 +172,7 @@ case "submits":
 default:
   print(
     "usage: orator-bench render [seconds] [--preset-only] | avatars | translate [seconds]"
+      + " | voices [seconds]"
       + " | submits [--videos N] [--concurrency N] [--workers N] [--submit-only] [--keep-data]"
       + " [--orator PATH]")
   exit(2)

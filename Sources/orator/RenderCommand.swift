@@ -43,6 +43,8 @@ struct RenderCommand: AsyncParsableCommand {
   @Option(help: "Base of the preview URLs printed by --list (where `orator serve` runs).")
   var publicURL: String = "http://127.0.0.1:8080"
 
+  @OptionGroup var speech: SpeechOptions
+
   func run() async throws {
     do {
       try await perform()
@@ -54,14 +56,17 @@ struct RenderCommand: AsyncParsableCommand {
 
   private func perform() async throws {
     let environment = ProcessInfo.processInfo.environment
+    // A Piper sidecar started here exits with this process (its standard input closes).
+    let engines = try speech.settings(environment).engines()
     let avatars: [AvatarDefinition]
     do {
-      avatars = try AvatarCatalogue.builtIn + extraAvatars(environment)
+      avatars = AvatarCatalogue.preferringNeuralVoices(
+        try AvatarCatalogue.builtIn + extraAvatars(environment), voices: engines.voices)
     } catch {
       throw Failure.badInput("--avatars-dir: \(error)")
     }
     if list {
-      try printCatalogue(avatars)
+      try printCatalogue(avatars, voices: engines.voices)
       return
     }
     if let contactSheet {
@@ -83,7 +88,7 @@ struct RenderCommand: AsyncParsableCommand {
     defer { try? FileManager.default.removeItem(atPath: scratch) }
 
     let renderer = VideoRenderer(
-      avatars: avatars,
+      avatars: avatars, speech: engines,
       media: LocalMediaResolver(scratchDirectory: scratch, assetsDirectory: assetsDir),
       encoder: draft ? .draft : EncoderSettings())
     let progress = TerminalProgress()
@@ -123,9 +128,8 @@ struct RenderCommand: AsyncParsableCommand {
     }
   }
 
-  private func printCatalogue(_ avatars: [AvatarDefinition]) throws {
-    let listing = CatalogueListing(
-      avatars: avatars, voices: EspeakSynthesizer.shared.voices, publicURL: publicURL)
+  private func printCatalogue(_ avatars: [AvatarDefinition], voices: [VoiceDescriptor]) throws {
+    let listing = CatalogueListing(avatars: avatars, voices: voices, publicURL: publicURL)
     if json {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -96,6 +96,7 @@ struct ServeCommand: AsyncParsableCommand {
   )
   var facemeshVenv: String?
   @OptionGroup var translation: TranslationOptions
+  @OptionGroup var speech: SpeechOptions
   @OptionGroup var timeouts: ConnectionTimeoutOptions
   @OptionGroup var renderOptions: RenderLimitOptions
 
@@ -175,6 +176,7 @@ struct ServeCommand: AsyncParsableCommand {
     configuration.faceMeshEnvironment =
       facemeshVenv ?? env["ORATOR_FACEMESH_VENV"]
       ?? TranslationOptions.installedSidecarEnvironment(named: ".venv-facemesh")
+    configuration.speech = try speech.settings(env)
     try timeouts.apply(to: &configuration, env)
     try renderOptions.apply(to: &configuration.maxVideoSeconds, &configuration.renderLimits, env)
 

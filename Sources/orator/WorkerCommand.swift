@@ -23,6 +23,7 @@ struct WorkerCommand: AsyncParsableCommand {
     help: "Allow media URLs on private addresses. Also ORATOR_ALLOW_PRIVATE_URLS=1.")
   var allowPrivateURLs = false
   @OptionGroup var renderOptions: RenderLimitOptions
+  @OptionGroup var speech: SpeechOptions
 
   func run() async throws {
     let env = ProcessInfo.processInfo.environment
@@ -45,6 +46,7 @@ struct WorkerCommand: AsyncParsableCommand {
       || ["1", "true", "yes"].contains(env["ORATOR_ALLOW_PRIVATE_URLS"]?.lowercased() ?? "")
 
     try renderOptions.apply(to: &settings.maxVideoSeconds, &settings.renderLimits, env)
+    settings.speech = try speech.settings(env)
 
     LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
     var logger = Logger(label: "orator-worker")

@@ -34,6 +34,9 @@ struct SpeechAudioTests {
     #expect(decoded.samples.prefix(1000) == original.samples.prefix(1000))
     #expect(decoded.words.isEmpty && decoded.phones.isEmpty)
 
+    let read = try WAVFile.read(path)
+    #expect(read.sampleRate == 22050 && read.samples == original.samples)
+
     let resampled = try await AudioDecoder.decode(fileAt: path, sampleRate: 48000)
     #expect(abs(resampled.duration - 1.25) < 0.01)
   }

@@ -45,4 +45,16 @@ import Testing
     let galician = TranslationLanguage(name: "Galician", code: "gl")
     #expect(VoicePicker.voice(for: galician, gender: nil, in: voices) == nil)
   }
+
+  @Test func voicePickerPrefersANeuralVoiceOfTheGender() throws {
+    let joe = VoiceDescriptor(
+      id: "en-us-joe", name: "Joe", language: "English", locale: "en-US", gender: "male",
+      engineVoice: "en_US-joe-medium.onnx", engine: .piper)
+    let english = TranslationLanguage(name: "English", code: "en")
+    #expect(VoicePicker.voice(for: english, gender: "male", in: voices + [joe]) == joe)
+    #expect(
+      VoicePicker.voice(for: english, gender: "female", in: voices + [joe])?.engine == .espeak)
+    let spanish = TranslationLanguage(name: "Spanish", code: "es")
+    #expect(VoicePicker.voice(for: spanish, gender: "male", in: voices + [joe])?.locale == "es-ES")
+  }
 }

@@ -27,7 +27,11 @@ struct SceneSpeech {
       } catch {
         throw RenderError.failed("video_inputs[\(plan.index)].voice: \(error)")
       }
-      cues = LipSync.mouthCues(for: track.phones, duration: track.duration)
+      // Engines that report no phones (a speech server) get cues from the sound itself.
+      cues =
+        track.phones.isEmpty
+        ? AudioMouthCues.mouthCues(samples: track.samples, sampleRate: track.sampleRate)
+        : LipSync.mouthCues(for: track.phones, duration: track.duration)
     case .audio(let path):
       do {
         track = try await AudioDecoder.decode(fileAt: path)

@@ -10,10 +10,16 @@ public struct PreparedMedia: MediaResolver, Codable, Equatable {
   public var files: [String: String]
   /// Talking photos by the request field that names them: picture and face travel together.
   public var photos: [String: TalkingPhotoFile]
+  /// The scenes already spoken by engines outside the render process (`PreparedSpeech`).
+  public var speech: [PreparedSpeech]?
 
-  public init(files: [String: String] = [:], photos: [String: TalkingPhotoFile] = [:]) {
+  public init(
+    files: [String: String] = [:], photos: [String: TalkingPhotoFile] = [:],
+    speech: [PreparedSpeech]? = nil
+  ) {
     self.files = files
     self.photos = photos
+    self.speech = speech
   }
 
   public func talkingPhoto(_ id: String, field: String) async throws(InvalidField)
@@ -47,9 +53,10 @@ public struct PreparedMedia: MediaResolver, Codable, Equatable {
 
 extension VideoRenderer {
   /// Fetches every URL and asset `request` names with this renderer's resolver, the same way
-  /// the render would, and returns them for a render process.
-  public func prepareMedia(for request: VideoGenerateRequest) async throws(RenderError)
-    -> PreparedMedia
+  /// the render would, and returns them for a render process; with `speechFolder`, also the
+  /// speech of the scenes whose voices are not espeak-ng's (`PreparedSpeech`).
+  public func prepareMedia(for request: VideoGenerateRequest, speechFolder: String? = nil)
+    async throws(RenderError) -> PreparedMedia
   {
     let recorder = MediaRecorder(base: media)
     let planner = ScenePlanner(
@@ -57,9 +64,10 @@ extension VideoRenderer {
       voices: Dictionary(
         speech.voices.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
       media: recorder)
+    var plans: [ScenePlan] = []
     do {
       for (index, input) in request.videoInputs.enumerated() {
-        _ = try await planner.plan(input, index: index)
+        plans.append(try await planner.plan(input, index: index))
       }
       if let picture = request.watermark {
         _ = try await WatermarkPicture.file(of: picture, media: recorder)
@@ -67,7 +75,9 @@ extension VideoRenderer {
     } catch {
       throw .invalidInput(error)
     }
-    return PreparedMedia(files: await recorder.files, photos: await recorder.photos)
+    var speech: [PreparedSpeech]?
+    if let speechFolder { speech = try await prepareSpeech(for: plans, in: speechFolder) }
+    return PreparedMedia(files: await recorder.files, photos: await recorder.photos, speech: speech)
   }
 }
 

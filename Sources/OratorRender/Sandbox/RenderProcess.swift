@@ -41,6 +41,8 @@ public enum RenderProcess {
     var limits = VideoInputLimits()
     limits.videoSeconds = job.budget.maxVideoSeconds
     var renderer = VideoRenderer(
+      speech: PreparedSpeechSynthesizer(
+        prepared: job.media.speech ?? [], engine: EspeakSynthesizer.shared),
       media: job.media, validator: VideoRequestValidator(limits: limits))
     renderer.budget = job.budget
     let outcome: RenderJobOutcome

@@ -133,7 +133,7 @@ public struct RenderSandbox: Sendable {
   ) async throws(RenderSandboxError) -> RenderedVideo {
     let media: PreparedMedia
     do {
-      media = try await fetching.prepareMedia(for: request)
+      media = try await fetching.prepareMedia(for: request, speechFolder: scratch)
     } catch {
       throw .render(error)
     }

@@ -20,17 +20,20 @@ public enum SpeechJobOutcome: Codable, Sendable {
   case refused(SpeechError)
 }
 
-/// A speech engine whose every synthesis runs in a render process of its own (`RenderSandbox`),
-/// under the same limits as renders: a crash in the engine's C library fails that sentence,
-/// never the server. The voice catalogue is the in-process engine's, which speaks nothing.
+/// A speech engine whose every espeak-ng synthesis runs in a render process of its own
+/// (`RenderSandbox`), under the same limits as renders: a crash in the engine's C library fails
+/// that sentence, never the server. Voices of engines that already run outside Orator's
+/// process (Piper, a speech server) are spoken by `engines` directly.
 public struct IsolatedSpeechSynthesizer: SpeechSynthesizer {
   public let voices: [VoiceDescriptor]
+  let engines: any SpeechSynthesizer
   let sandbox: RenderSandbox
   /// Where each job's files are written (and removed after).
   let scratch: String
 
-  public init(voices: [VoiceDescriptor], sandbox: RenderSandbox, scratch: String) {
-    self.voices = voices
+  public init(engines: any SpeechSynthesizer, sandbox: RenderSandbox, scratch: String) {
+    self.voices = engines.voices
+    self.engines = engines
     self.sandbox = sandbox
     self.scratch = scratch
   }
@@ -38,6 +41,9 @@ public struct IsolatedSpeechSynthesizer: SpeechSynthesizer {
   public func synthesize(_ text: String, voice: VoiceDescriptor, speed: Double, pitch: Double)
     async throws(SpeechError) -> SpeechTrack
   {
+    guard voice.engine == .espeak else {
+      return try await engines.synthesize(text, voice: voice, speed: speed, pitch: pitch)
+    }
     let job = SpeechJob(text: text, voiceID: voice.id, speed: speed, pitch: pitch)
     do {
       return try await sandbox.speak(job, scratch: scratch)

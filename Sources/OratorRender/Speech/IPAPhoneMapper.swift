@@ -13,6 +13,12 @@ enum IPAPhoneMapper {
     return singles[first] ?? .breath
   }
 
+  /// Whether `ipa` is a two-letter sound matched whole (a diphthong or an affricate), for
+  /// engines that report one code point at a time.
+  static func isSequence(_ ipa: String) -> Bool {
+    sequences[String(String.UnicodeScalarView(baseLetters(of: ipa)))] != nil
+  }
+
   /// The letters of `ipa` without modifier letters (ˈ ˌ ː ʰ ʲ …) and combining marks.
   private static func baseLetters(of ipa: String) -> [Unicode.Scalar] {
     ipa.unicodeScalars.filter { scalar in

@@ -54,4 +54,53 @@ public enum WAVFile {
         path: path, reason: String(cString: strerror(writeError == 0 ? errno : writeError)))
     }
   }
+
+  /// Reads a 16-bit PCM mono WAV file such as `write` makes (other formats go through
+  /// `AudioDecoder`, which runs ffmpeg).
+  public static func read(_ path: String) throws(SpeechError) -> SpeechTrack {
+    guard let file = fopen(path, "rb") else {
+      throw .unreadableAudio(path: path, reason: String(cString: strerror(errno)))
+    }
+    defer { fclose(file) }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+      guard count > 0 else { break }
+      bytes.append(contentsOf: buffer[0..<count])
+    }
+    func word(_ offset: Int) -> UInt32 {
+      UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
+        | UInt32(bytes[offset + 3]) << 24
+    }
+    func half(_ offset: Int) -> UInt16 { UInt16(bytes[offset]) | UInt16(bytes[offset + 1]) << 8 }
+    guard bytes.count >= 44, bytes[0..<4].elementsEqual("RIFF".utf8),
+      bytes[8..<12].elementsEqual("WAVE".utf8)
+    else { throw .unreadableAudio(path: path, reason: "not a WAV file") }
+    // Chunks follow the header: "fmt " says the format, "data" holds the samples.
+    var offset = 12
+    var sampleRate = 0
+    while offset + 8 <= bytes.count {
+      let size = Int(word(offset + 4))
+      let body = offset + 8
+      if bytes[offset..<offset + 4].elementsEqual("fmt ".utf8), body + 16 <= bytes.count {
+        guard half(body) == 1, half(body + 2) == 1, half(body + 14) == 16 else {
+          throw .unreadableAudio(path: path, reason: "not 16-bit PCM mono")
+        }
+        sampleRate = Int(word(body + 4))
+      } else if bytes[offset..<offset + 4].elementsEqual("data".utf8), sampleRate > 0 {
+        let end = min(body + size, bytes.count)
+        var samples: [Int16] = []
+        samples.reserveCapacity((end - body) / 2)
+        var index = body
+        while index + 1 < end {
+          samples.append(Int16(bitPattern: half(index)))
+          index += 2
+        }
+        return SpeechTrack(samples: samples, sampleRate: sampleRate, words: [], phones: [])
+      }
+      offset = body + size + (size & 1)
+    }
+    throw .unreadableAudio(path: path, reason: "the WAV file has no samples")
+  }
 }

@@ -14,6 +14,7 @@ public func buildApplication(
     LeaseReaper(environment: environment, logger: logger),
     WebhookDispatcher(environment: environment, logger: logger),
     TranslationSidecarService(translation: environment.translation),
+    PiperSidecarService(speech: environment.speech),
   ]
   for index in 0..<configuration.workers {
     services.append(

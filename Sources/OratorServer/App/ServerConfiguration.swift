@@ -50,6 +50,8 @@ public struct ServerConfiguration: Sendable {
   public var webhookProbeTimeout: Duration = .seconds(2)
   /// Which engines translate videos (`/v2/video_translate`).
   public var translation = TranslationConfiguration()
+  /// Which speech engines speak beside espeak-ng (Piper, a speech server).
+  public var speech = SpeechSettings()
   /// How long a connection with no request in progress stays open.
   public var idleTimeout: Duration = .seconds(60)
   /// How long a request head may take to arrive once it has begun.

@@ -35,17 +35,20 @@ public struct ServerEnvironment: Sendable {
     }
     let store = try await openStore(configuration)
     let secret = try await signingSecret(configuration, store: store)
-    let speech = EspeakSynthesizer.shared
+    let (speech, translation) = SpeechEngineSetup.engines(
+      configuration.speech, translation: configuration.translation)
     return ServerEnvironment(
       configuration: configuration, store: store, signer: MediaURLSigner(secret: secret),
       media: MediaFolder(root: configuration.mediaDirectory), clock: .system,
-      random: SystemRandomSource(), avatars: AvatarCatalogue.builtIn,
+      random: SystemRandomSource(),
+      avatars: AvatarCatalogue.preferringNeuralVoices(
+        AvatarCatalogue.builtIn, voices: speech.voices),
       speech: speech,
       fetcher: OutboundFetcher(
         allowPrivateAddresses: configuration.allowPrivateURLs,
         maxBytes: configuration.maxDownloadBytes, timeout: configuration.downloadTimeout),
       jobSignal: JobSignal(),
-      translation: TranslationService.make(configuration.translation, voices: speech.voices))
+      translation: translation)
   }
 
   /// The store the configuration names, its schema brought up to date.

@@ -14,6 +14,7 @@ struct RemoteWorker: Service {
   let settings: RemoteWorkerSettings
   let client: WorkerClient
   let fetcher: OutboundFetcher
+  let speech: any SpeechSynthesizer
   let name: String
   let logger: Logger
 
@@ -123,7 +124,7 @@ struct RemoteWorker: Service {
     // Media is fetched here; the render itself runs in a render process of its own, so a
     // crash in it fails this video, not the worker and its other slots.
     let fetching = VideoRenderer(
-      avatars: AvatarCatalogue.builtIn, speech: EspeakSynthesizer.shared,
+      avatars: AvatarCatalogue.builtIn, speech: speech,
       media: RemoteMediaResolver(
         client: client, lease: lease, publicBase: job.publicBase, fetcher: fetcher,
         scratchDirectory: scratch))

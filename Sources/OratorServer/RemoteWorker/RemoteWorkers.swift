@@ -22,6 +22,8 @@ public struct RemoteWorkerSettings: Sendable {
   public var maxVideoSeconds: Double = 30 * 60
   /// What one render process may use (as on the server).
   public var renderLimits = RenderLimits()
+  /// The speech engines beside espeak-ng; a worker needs the voices its server lists.
+  public var speech = SpeechSettings()
 
   public init(serverURL: String, token: String, scratchDirectory: String) {
     self.serverURL = serverURL.hasSuffix("/") ? String(serverURL.dropLast()) : serverURL
@@ -42,9 +44,11 @@ public enum RemoteWorkers {
       timeout: settings.downloadTimeout)
     let host = ProcessInfo.processInfo.hostName
     let pid = ProcessInfo.processInfo.processIdentifier
+    // One set of engines for every slot, so that they share one warm Piper sidecar.
+    let speech = settings.speech.engines()
     let workers: [any Service] = (0..<max(1, settings.concurrency)).map { index in
       RemoteWorker(
-        settings: settings, client: client, fetcher: fetcher,
+        settings: settings, client: client, fetcher: fetcher, speech: speech,
         name: "\(host):\(pid):remote-\(index)",
         logger: logger)
     }
@@ -58,9 +62,11 @@ public enum RemoteWorkers {
     do {
       try await group.run()
     } catch {
+      await speech.piperSidecar?.stop()
       try? await http.shutdown()
       throw error
     }
+    await speech.piperSidecar?.stop()
     try await http.shutdown()
   }
 }

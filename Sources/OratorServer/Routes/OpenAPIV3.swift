@@ -128,7 +128,7 @@ enum OpenAPIV3 {
         "v3ListVoices", "Installed voices", tag: "Voices",
         parameters: [
           P.query("type", "public (default) or private", schema: ["enum": ["public", "private"]]),
-          P.query("engine", "speech engine, e.g. espeak-ng"),
+          P.query("engine", "speech engine: espeak-ng, piper or openai"),
           P.query("language", "English name or locale"), P.query("gender", "female or male"),
           limit(20, 100), token,
         ], responses: ["200": P.json(list("V3Voice"))])

@@ -114,7 +114,7 @@ struct TranslationJob {
       // The translated sentences come from a user's video: each is spoken in a render
       // process, so a crash in the speech engine fails this dub, never the server.
       let speech = IsolatedSpeechSynthesizer(
-        voices: environment.speech.voices,
+        engines: environment.speech,
         sandbox: RenderSandbox(
           executable: environment.configuration.renderExecutable,
           limits: environment.configuration.renderLimits),

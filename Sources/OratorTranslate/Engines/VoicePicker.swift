@@ -24,15 +24,17 @@ public enum VoicePicker {
   }
 
   private static func rank(_ voice: VoiceDescriptor, language: TranslationLanguage, gender: String?)
-    -> (Int, Int, Int, String)
+    -> (Int, Int, Int, Int, String)
   {
     let genderRank = gender == nil || voice.gender.lowercased() == gender ? 0 : 1
+    // A neural voice (Piper, a speech server) sounds far more natural than espeak-ng.
+    let neuralRank = voice.engine == .espeak ? 1 : 0
     let region = voice.locale.split(separator: "-").dropFirst().first?.lowercased()
     // "es-ES", "fr-FR", "en-US", or a bare "ca": the locale most listeners expect.
     let home = homeRegions[language.code] ?? language.code
     let homeRank = region == nil || region == home ? 0 : 1
     // Extra voices of a locale ("en-us-female-2") come after its first.
     let extraRank = voice.id.last?.isNumber == true ? 1 : 0
-    return (genderRank, homeRank, extraRank, voice.id)
+    return (genderRank, neuralRank, homeRank, extraRank, voice.id)
   }
 }

@@ -67,7 +67,7 @@ struct CatalogueService {
       found = found.filter { $0.gender.lowercased() == gender }
     }
     if let engine = engine?.lowercased(), !engine.isEmpty {
-      found = found.filter { $0.engineName == engine }
+      found = found.filter { $0.engine.rawValue == engine }
     }
     return found
   }
@@ -90,9 +90,4 @@ struct CatalogueService {
     }
     return name.flatMap { $0.isEmpty ? nil : $0 } ?? avatar.name
   }
-}
-
-extension VoiceDescriptor {
-  /// The speech engine that speaks this voice, as `GET /v3/voices?engine=` names it.
-  var engineName: String { "espeak-ng" }
 }

@@ -79,7 +79,7 @@ enum V3Presenter {
     V3Voice(
       voiceId: voice.id, name: voice.name, language: voice.language, gender: voice.gender,
       type: "public", supportPause: true, supportLocale: false,
-      previewAudioUrl: "\(base)/previews/voices/\(voice.id).mp3", engine: voice.engineName,
+      previewAudioUrl: "\(base)/previews/voices/\(voice.id).mp3", engine: voice.engine.rawValue,
       locale: voice.locale)
   }
 }

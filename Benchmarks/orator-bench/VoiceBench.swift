@@ -1,0 +1,148 @@
+import Foundation
+import HeyGenAPI
+import OratorRender
+import OratorTranslate
+
+/// A hundred words of ordinary business English, with no numbers (a recognizer may write
+/// them as digits, which would count as errors of the voice).
+let voiceParagraph = """
+  Good morning, and welcome to our team update. Over the last few months we have worked \
+  closely with our partners to make the service simpler, faster and easier to trust. Many of \
+  you asked for clearer reports, so every project now has a weekly summary that anyone can \
+  read in a minute. We also moved our support desk to a new system, which answers most \
+  questions within the hour. Next month we will visit several customers to learn what they \
+  still find difficult. Please share your ideas with your manager, and thank you for all the \
+  hard work this season.
+  """
+
+/// Piper against espeak-ng: intelligibility (word error rate of the Whisper sidecar's
+/// transcript of each reading of the paragraph), Piper's speed (synthesis time ÷ audio
+/// duration), and a ~`seconds` 1920×1080 video rendered with each voice, side by side.
+func benchVoices(seconds: Double) async throws {
+  let env = ProcessInfo.processInfo.environment
+  var settings = SpeechSettings()
+  settings.piperEnvironment = env["ORATOR_PIPER_VENV"] ?? ".venv-piper"
+  guard let piper = settings.piper() else {
+    print("voices: no Piper in \(settings.piperEnvironment); run scripts/setup-piper.sh")
+    exit(1)
+  }
+  let engines = SpeechEngines([EspeakSynthesizer.shared, piper])
+  let clock = ContinuousClock()
+  func wallSeconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+  }
+  let words = voiceParagraph.split(whereSeparator: \.isWhitespace).count
+  // The sidecar starts and loads the voice once, as in a running server.
+  let warm = try await clock.measure {
+    _ = try await piper.synthesize("Warming up.", voiceID: "en-us-joe")
+  }
+  print(String(format: "voices: Piper sidecar start and voice load %.2f s", wallSeconds(warm)))
+
+  // One request on one inference thread, then the paragraph split at sentence ends and
+  // spoken as the renderer does, `parallelRequests` at once.
+  var joeTrack: SpeechTrack?
+  let single = PiperSynthesizer(voices: piper.voices, sidecar: piper.sidecar)
+  for engine in [single, piper] {
+    let synthesis = try await clock.measure {
+      joeTrack = try await engine.synthesize(voiceParagraph, voiceID: "en-us-joe")
+    }
+    let track = try require(joeTrack)
+    print(
+      String(
+        format:
+          "  Piper en-us-joe: %d words, %.1f s of speech in %.2f s → real-time factor %.3f (%d request(s) at once, %d thread each)",
+        words, track.duration, wallSeconds(synthesis), wallSeconds(synthesis) / track.duration,
+        engine.parallelRequests, settings.piperThreads))
+  }
+  let joe = try require(joeTrack)
+  let espeak = try await EspeakSynthesizer.shared.synthesize(voiceParagraph, voiceID: "en-us-male")
+
+  let asrEnvironment = URL(fileURLWithPath: env["ORATOR_ASR_VENV"] ?? ".venv-asr")
+  if let whisper = WhisperSidecar(environment: asrEnvironment) {
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "orator-bench-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    for (name, track) in [("Piper en-us-joe", joe), ("espeak-ng en-us-male", espeak)] {
+      let file = scratch.appendingPathComponent("\(UUID().uuidString).wav")
+      try WAVFile.write(track, to: file.path)
+      let transcript = try await whisper.recognizer.transcribe(audioAt: file, language: "en")
+      let rate = wordErrorRate(reference: voiceParagraph, hypothesis: transcript.text)
+      print(String(format: "  word error rate, %@: %.1f %%", name, rate * 100))
+    }
+    await whisper.stop()
+  } else {
+    print("  word error rate: skipped, no speech recognizer (run scripts/setup-asr.sh)")
+  }
+
+  // The same script, long enough for about `seconds` of espeak-ng speech, with each voice.
+  let repeats = max(1, Int((seconds / espeak.duration).rounded()))
+  let script = Array(repeating: voiceParagraph, count: repeats).joined(separator: " ")
+  let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "orator-bench-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(at: scratch) }
+  let renderer = VideoRenderer(
+    avatars: AvatarCatalogue.builtIn, speech: engines,
+    media: LocalMediaResolver(scratchDirectory: scratch.path))
+  var walls: [String: Double] = [:]
+  var totals: [String: Double] = [:]
+  for voice in ["en-us-male", "en-us-joe"] {
+    let request = VideoGenerateRequest(
+      videoInputs: [
+        VideoInput(
+          character: .avatar(AvatarCharacter(avatarId: "daniel_charcoal_suit")),
+          voice: .text(TextVoice(voiceId: voice, inputText: script)),
+          background: .color("#F4F6FB"))
+      ], dimension: Dimension(width: 1920, height: 1080))
+    var rendered: RenderedVideo?
+    let wall = try await clock.measure {
+      rendered = try await renderer.render(
+        request, to: scratch.appendingPathComponent("\(voice).mp4").path)
+    }
+    let video = try require(rendered)
+    walls[voice] = wallSeconds(wall) / video.duration
+    totals[voice] = wallSeconds(wall)
+    print(
+      String(
+        format: "  render 1920×1080 with %@: %.1f s of video in %.1f s (%.3f × real time)",
+        voice, video.duration, wallSeconds(wall), wallSeconds(wall) / video.duration))
+  }
+  if let piperRate = walls["en-us-joe"], let espeakRate = walls["en-us-male"],
+    let piperTotal = totals["en-us-joe"], let espeakTotal = totals["en-us-male"]
+  {
+    print(
+      String(
+        format:
+          "  Piper ÷ espeak-ng: render time %.2f×, render time per second of video %.2f×",
+        piperTotal / espeakTotal, piperRate / espeakRate))
+  }
+  await piper.sidecar.stop()
+}
+
+/// Word-level edit distance ÷ reference words, both lower-cased without punctuation.
+func wordErrorRate(reference: String, hypothesis: String) -> Double {
+  func words(_ text: String) -> [String] {
+    text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" })
+      .map(String.init)
+  }
+  let r = words(reference)
+  let h = words(hypothesis)
+  guard !r.isEmpty else { return h.isEmpty ? 0 : 1 }
+  var previous = Array(0...h.count)
+  for i in 1...r.count {
+    var current = [i] + [Int](repeating: 0, count: h.count)
+    for j in stride(from: 1, through: h.count, by: 1) {
+      current[j] = min(
+        previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (r[i - 1] == h[j - 1] ? 0 : 1))
+    }
+    previous = current
+  }
+  return Double(previous[h.count]) / Double(r.count)
+}
+
+/// A value that must be there.
+func require<T>(_ value: T?, _ what: String = "a result") throws -> T {
+  guard let value else { throw BenchError("\(what) is missing") }
+  return value
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// Speech made before a render process starts: the scenes spoken by engines that already run
+/// outside Orator's process (a Piper sidecar, a speech server) are synthesised by the serving
+/// process, which keeps those engines warm between videos, and handed to the render as WAV
+/// files with their timings. Only espeak-ng, a C library inside the process, speaks in the
+/// render process itself.
+public struct PreparedSpeech: Codable, Sendable, Equatable {
+  /// What was asked for…
+  public var text: String
+  public var voice: VoiceDescriptor
+  public var speed: Double
+  public var pitch: Double
+  /// …and what came of it: the samples in a WAV file, and the timings.
+  public var audioPath: String
+  public var words: [TimedWord]
+  public var phones: [TimedPhone]
+
+  public init(
+    text: String, voice: VoiceDescriptor, speed: Double, pitch: Double, audioPath: String,
+    words: [TimedWord], phones: [TimedPhone]
+  ) {
+    self.text = text
+    self.voice = voice
+    self.speed = speed
+    self.pitch = pitch
+    self.audioPath = audioPath
+    self.words = words
+    self.phones = phones
+  }
+
+  func answers(_ text: String, voice: VoiceDescriptor, speed: Double, pitch: Double) -> Bool {
+    self.text == text && self.voice.id == voice.id && self.speed == speed && self.pitch == pitch
+  }
+}
+
+/// The render process's speech: prepared speech where the serving process made it, `engine`
+/// for everything else.
+struct PreparedSpeechSynthesizer: SpeechSynthesizer {
+  let prepared: [PreparedSpeech]
+  let engine: any SpeechSynthesizer
+  let voices: [VoiceDescriptor]
+
+  init(prepared: [PreparedSpeech], engine: any SpeechSynthesizer) {
+    self.prepared = prepared
+    self.engine = engine
+    var voices = engine.voices
+    for entry in prepared where !voices.contains(where: { $0.id == entry.voice.id }) {
+      voices.append(entry.voice)
+    }
+    self.voices = voices
+  }
+
+  func synthesize(_ text: String, voice: VoiceDescriptor, speed: Double, pitch: Double)
+    async throws(SpeechError) -> SpeechTrack
+  {
+    guard
+      let entry = prepared.first(where: {
+        $0.answers(text, voice: voice, speed: speed, pitch: pitch)
+      })
+    else {
+      return try await engine.synthesize(text, voice: voice, speed: speed, pitch: pitch)
+    }
+    var track = try WAVFile.read(entry.audioPath)
+    track.words = entry.words
+    track.phones = entry.phones
+    return track
+  }
+}
+
+extension VideoRenderer {
+  /// Speaks, with this renderer's engines, every scene of `request` whose voice is not
+  /// espeak-ng's, writing the audio into `folder`.
+  func prepareSpeech(for plans: [ScenePlan], in folder: String) async throws(RenderError)
+    -> [PreparedSpeech]
+  {
+    var prepared: [PreparedSpeech] = []
+    for plan in plans {
+      guard case .text(let voice, let script, let speed, let pitch) = plan.speech,
+        voice.engine != .espeak,
+        !prepared.contains(where: { $0.answers(script, voice: voice, speed: speed, pitch: pitch) })
+      else { continue }
+      let track: SpeechTrack
+      do {
+        track = try await speech.synthesize(script, voice: voice, speed: speed, pitch: pitch)
+      } catch {
+        throw .failed("video_inputs[\(plan.index)].voice: \(error)")
+      }
+      let path = (folder as NSString).appendingPathComponent(
+        "speech-\(plan.index)-\(UUID().uuidString).wav")
+      do {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try WAVFile.write(track, to: path)
+      } catch {
+        throw .failed("cannot write the speech of video_inputs[\(plan.index)]: \(error)")
+      }
+      prepared.append(
+        PreparedSpeech(
+          text: script, voice: voice, speed: speed, pitch: pitch, audioPath: path,
+          words: track.words, phones: track.phones))
+    }
+    return prepared
+  }
+}

@@ -1,0 +1,267 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+
+/// Neural speech from Piper voices, spoken by a ``PiperSidecar``. Piper reports how many
+/// samples each phoneme lasts, so lip sync and captions get exact timings. Piper has no pitch
+/// control: `pitch` is ignored; `speed` scales the phoneme durations.
+public struct PiperSynthesizer: SpeechSynthesizer {
+  public let voices: [VoiceDescriptor]
+  public let sidecar: PiperSidecar
+  /// How long one request may take (a whole scene's script).
+  public var timeout: TimeAmount = .seconds(600)
+  /// How many requests a long text is split into (at sentence ends) and spoken at once. Each
+  /// request runs on one inference thread; a render's speech is made before its frames are
+  /// drawn, so while it speaks the render itself needs no core.
+  public var parallelRequests: Int
+
+  public init(voices: [VoiceDescriptor], sidecar: PiperSidecar, parallelRequests: Int = 1) {
+    self.voices = voices
+    self.sidecar = sidecar
+    self.parallelRequests = max(1, parallelRequests)
+  }
+
+  public func synthesize(_ text: String, voice: VoiceDescriptor, speed: Double, pitch: Double)
+    async throws(SpeechError) -> SpeechTrack
+  {
+    guard voice.engine == .piper, voices.contains(where: { $0.id == voice.id }) else {
+      throw .unknownVoice(voice.id)
+    }
+    let script = SpeechScript(parsing: text)
+    guard !script.isSilent else { throw .emptyText }
+    let lengthScale = 1 / (speed.isFinite && speed > 0 ? min(max(speed, 0.25), 4) : 1)
+
+    // Each text part is one request; pauses wait until the sample rate is known.
+    var pieces: [Piece] = []
+    for part in script.parts {
+      switch part {
+      case .pause(let seconds): pieces.append(.pause(seconds))
+      case .text(let text):
+        pieces.append(
+          .speech(
+            try await speakInParallel(text, model: voice.engineVoice, lengthScale: lengthScale)))
+      }
+    }
+    let sampleRate =
+      pieces.lazy.compactMap { if case .speech(let s) = $0 { s.sampleRate } else { nil } }.first
+      ?? 22050
+    var track = SpeechTrack(samples: [], sampleRate: sampleRate, words: [], phones: [])
+    for piece in pieces {
+      switch piece {
+      case .pause(let seconds):
+        track = track.appending(.silence(duration: seconds, sampleRate: sampleRate))
+      case .speech(let spoken):
+        track = track.appending(spoken)
+      }
+    }
+    return track
+  }
+
+  private enum Piece {
+    case pause(Double)
+    case speech(SpeechTrack)
+  }
+
+  /// `text` split at sentence ends into up to `parallelRequests` parts of similar length,
+  /// spoken at once and joined in order. Piper speaks each sentence on its own anyway, so the
+  /// joined audio is what one request would have given.
+  func speakInParallel(_ text: String, model: String, lengthScale: Double)
+    async throws(SpeechError) -> SpeechTrack
+  {
+    let parts = Self.split(text, into: parallelRequests)
+    guard parts.count > 1 else {
+      return try await speak(text, model: model, lengthScale: lengthScale)
+    }
+    let result = await withTaskGroup(of: (Int, Result<SpeechTrack, SpeechError>).self) { group in
+      for (index, part) in parts.enumerated() {
+        group.addTask {
+          do throws(SpeechError) {
+            return (index, .success(try await speak(part, model: model, lengthScale: lengthScale)))
+          } catch {
+            return (index, .failure(error))
+          }
+        }
+      }
+      var tracks = [SpeechTrack?](repeating: nil, count: parts.count)
+      for await (index, outcome) in group {
+        switch outcome {
+        case .success(let track): tracks[index] = track
+        case .failure(let error): return Result<[SpeechTrack], SpeechError>.failure(error)
+        }
+      }
+      return .success(tracks.compactMap { $0 })
+    }
+    let tracks = try result.get()
+    var joined = tracks[0]
+    for track in tracks.dropFirst() { joined = joined.appending(track) }
+    return joined
+  }
+
+  /// Texts shorter than this are one request: splitting them saves less than it costs.
+  static let shortestSplit = 400
+
+  /// `text` cut at the sentence ends nearest to equal shares, into at most `count` parts.
+  static func split(_ text: String, into count: Int) -> [String] {
+    guard count > 1, text.count >= shortestSplit else { return [text] }
+    // A sentence ends after . ! or ? followed by white space.
+    var ends: [String.Index] = []
+    var index = text.startIndex
+    while index < text.endIndex {
+      let next = text.index(after: index)
+      if ".!?".contains(text[index]), next < text.endIndex, text[next].isWhitespace {
+        ends.append(next)
+      }
+      index = next
+    }
+    guard !ends.isEmpty else { return [text] }
+    var parts: [String] = []
+    var start = text.startIndex
+    let share = text.count / count
+    for part in 1..<count {
+      let target = text.index(text.startIndex, offsetBy: share * part)
+      guard
+        let cut = ends.filter({ $0 > start }).min(by: {
+          abs(text.distance(from: target, to: $0)) < abs(text.distance(from: target, to: $1))
+        })
+      else { break }
+      parts.append(String(text[start..<cut]))
+      start = cut
+    }
+    parts.append(String(text[start...]))
+    return parts.filter { $0.contains { !$0.isWhitespace } }
+  }
+
+  /// One piece of plain text, sentence by sentence as Piper splits it, as a timed track.
+  func speak(_ text: String, model: String, lengthScale: Double) async throws(SpeechError)
+    -> SpeechTrack
+  {
+    let response: Response
+    do {
+      response = try await request(text, model: model, lengthScale: lengthScale)
+    } catch .engineFailure(let message) where message.hasPrefix(Self.unreachable) {
+      // The sidecar died between requests: the next baseURL() starts a new one.
+      response = try await request(text, model: model, lengthScale: lengthScale)
+    }
+    return try Self.track(from: response, script: text)
+  }
+
+  private static let unreachable = "Piper is unreachable"
+
+  private func request(_ text: String, model: String, lengthScale: Double)
+    async throws(SpeechError) -> Response
+  {
+    let url = try await sidecar.baseURL()
+    var request = HTTPClientRequest(url: url.absoluteString + "/synthesize")
+    request.method = .POST
+    request.headers.add(name: "Content-Type", value: "application/json")
+    let body: Data
+    do {
+      body = try JSONEncoder().encode(
+        Request(model: model, text: text, lengthScale: lengthScale))
+    } catch {
+      throw .engineFailure("Piper: \(error)")
+    }
+    request.body = .bytes(ByteBuffer(bytes: body))
+    let response: HTTPClientResponse
+    let bytes: ByteBuffer
+    do {
+      response = try await HTTPClient.shared.execute(request, timeout: timeout)
+      bytes = try await response.body.collect(upTo: 512 << 20)
+    } catch {
+      throw .engineFailure("\(Self.unreachable): \(error)")
+    }
+    let data = Data(bytes.readableBytesView)
+    guard response.status == .ok else {
+      let message =
+        (try? JSONDecoder().decode(ErrorBody.self, from: data))?.error.message
+        ?? "status \(response.status.code)"
+      throw .engineFailure("Piper: \(message)")
+    }
+    do {
+      return try JSONDecoder().decode(Response.self, from: data)
+    } catch {
+      throw .engineFailure("Piper answered something unreadable: \(error)")
+    }
+  }
+
+  /// The sentences joined into one track: their samples, phones and the script's words.
+  static func track(from response: Response, script: String) throws(SpeechError) -> SpeechTrack {
+    let sampleRate = response.sampleRate
+    guard sampleRate > 0 else { throw .engineFailure("Piper reported no sample rate") }
+    var samples: [Int16] = []
+    var phones: [TimedPhone] = []
+    var groups: [PiperTiming.Group] = []
+    for sentence in response.sentences {
+      guard let audio = Data(base64Encoded: sentence.audio) else {
+        throw .engineFailure("Piper sent audio that is not base64")
+      }
+      let offset = Double(samples.count) / Double(sampleRate)
+      let entries = sentence.phonemes.map { PiperTiming.Entry(phoneme: $0.0, samples: $0.1) }
+      phones += PiperTiming.phones(entries, sampleRate: sampleRate, offset: offset)
+      groups += PiperTiming.groups(entries, sampleRate: sampleRate, offset: offset)
+      audio.withUnsafeBytes { raw in
+        let count = raw.count / 2
+        samples.reserveCapacity(samples.count + count)
+        for index in 0..<count {
+          samples.append(
+            Int16(bitPattern: UInt16(raw[2 * index]) | UInt16(raw[2 * index + 1]) << 8))
+        }
+      }
+    }
+    let duration = Double(samples.count) / Double(sampleRate)
+    // Rounding in the reported durations may run a hair past the audio.
+    phones = phones.compactMap { phone in
+      let end = min(phone.end, duration)
+      return end > phone.start ? TimedPhone(phone.phone, start: phone.start, end: end) : nil
+    }
+    let words = PiperTiming.words(script, groups: groups).map { word in
+      var clamped = word
+      clamped.start = min(word.start, duration)
+      clamped.end = min(word.end, duration)
+      return clamped
+    }
+    return SpeechTrack(samples: samples, sampleRate: sampleRate, words: words, phones: phones)
+  }
+
+  struct Request: Encodable {
+    var model: String
+    var text: String
+    var lengthScale: Double
+    enum CodingKeys: String, CodingKey {
+      case model, text
+      case lengthScale = "length_scale"
+    }
+  }
+
+  struct Response: Decodable {
+    struct Sentence: Decodable {
+      var audio: String
+      var phonemes: [(String, Int)]
+
+      enum CodingKeys: String, CodingKey { case audio, phonemes }
+
+      init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        audio = try container.decode(String.self, forKey: .audio)
+        var list = try container.nestedUnkeyedContainer(forKey: .phonemes)
+        var phonemes: [(String, Int)] = []
+        while !list.isAtEnd {
+          var pair = try list.nestedUnkeyedContainer()
+          phonemes.append((try pair.decode(String.self), try pair.decode(Int.self)))
+        }
+        self.phonemes = phonemes
+      }
+    }
+    var sampleRate: Int
+    var sentences: [Sentence]
+    enum CodingKeys: String, CodingKey {
+      case sampleRate = "sample_rate"
+      case sentences
+    }
+  }
+
+  struct ErrorBody: Decodable {
+    struct Message: Decodable { var message: String }
+    var error: Message
+  }
+}

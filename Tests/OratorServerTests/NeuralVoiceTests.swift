@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+/// The checkout's Piper environment (`scripts/setup-piper.sh`); the server finds it beside
+/// its binary, as it does the speech-recognition one.
+private enum Piper {
+  static let checkout = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let environment = checkout.appendingPathComponent(".venv-piper")
+  static let joe = environment.appendingPathComponent("voices/en_US-joe-medium.onnx")
+  static var installed: Bool { FileManager.default.fileExists(atPath: joe.path + ".json") }
+  static let skipReason: Comment =
+    "Piper is not installed: run scripts/setup-piper.sh to test the neural voices"
+}
+
+/// A real OpenAI-compatible speech server on loopback: Orator's Piper sidecar script, which
+/// also answers `/v1/audio/speech`, started here as its own process.
+private final class SpeechServer {
+  let process = Process()
+  let input = Pipe()
+  let port: Int
+
+  init(voices: [String: URL], cache: URL) throws {
+    let output = Pipe()
+    process.executableURL = Piper.environment.appendingPathComponent("bin/python")
+    process.arguments =
+      [
+        Piper.checkout.appendingPathComponent(
+          "Sources/OratorRender/Speech/Piper/Sidecar/piper_server.py"
+        ).path, "--cache", cache.path,
+      ] + voices.flatMap { ["--voice", "\($0.key)=\($0.value.path)"] }
+    process.standardInput = input
+    process.standardOutput = output
+    try process.run()
+    // The first line is `listening <port>`.
+    var line = Data()
+    while let byte = try output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty,
+      byte != Data("\n".utf8)
+    {
+      line.append(byte)
+    }
+    let words = String(decoding: line, as: UTF8.self).split(separator: " ")
+    guard words.first == "listening", let port = words.last.flatMap({ Int($0) }) else {
+      process.terminate()
+      throw TestServerError("the speech server did not start: \(words)")
+    }
+    self.port = port
+  }
+
+  /// Closing its standard input is what stops it.
+  func stop() {
+    try? input.fileHandleForWriting.close()
+    process.waitUntilExit()
+  }
+}
+
+@Suite(
+  "Neural voices through the API (real Piper, real HTTP)", .serialized,
+  .enabled(if: Piper.installed, Piper.skipReason))
+struct NeuralVoiceTests {
+  @Test("Joe is listed in v2 and v3 with a real preview, filtered by engine, and voices Daniel")
+  func joeIsListed() async throws {
+    try await TestServer.with { server in
+      let voices = try #require(try await server.get("/v2/voices").json["data"]["voices"].array)
+      let joe = try #require(voices.first { $0["voice_id"].string == "en-us-joe" })
+      #expect(joe["name"].string == "Joe" && joe["language"].string == "English")
+      #expect(joe["gender"].string == "male")
+      let preview = try await server.get(try #require(joe["preview_audio"].string), key: nil)
+      #expect(preview.status == 200 && preview.body.count > 5000, "\(preview.text.prefix(200))")
+
+      let cli = HeyGenCLIClient(server: server)
+      let piper = try await cli.get("/v3/voices", query: ["engine": "piper", "limit": "100"])
+      let piperRows = try #require(piper.json["data"].array)
+      #expect(piperRows.map { $0["voice_id"].string } == ["en-us-joe"])
+      #expect(piperRows.first?["engine"].string == "piper")
+      let espeak = try await cli.get("/v3/voices", query: ["engine": "espeak-ng", "limit": "100"])
+      let espeakRows = try #require(espeak.json["data"].array)
+      #expect(!espeakRows.isEmpty && espeakRows.allSatisfy { $0["engine"].string == "espeak-ng" })
+
+      let avatars = try #require(try await server.get("/v2/avatars").json["data"]["avatars"].array)
+      let daniel = try #require(avatars.first { $0["avatar_id"].string == "daniel_charcoal_suit" })
+      #expect(daniel["default_voice_id"].string == "en-us-joe")
+    }
+  }
+
+  @Test("An operator's Piper voice and a speech server's voice render a captioned video")
+  func operatorAndServerVoices() async throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("orator-voices-\(UUID().uuidString.prefix(8))")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let model = folder.appendingPathComponent("en_GB-ruby-medium.onnx")
+    try FileManager.default.createSymbolicLink(at: model, withDestinationURL: Piper.joe)
+    var config = try #require(
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: Piper.joe.path + ".json")))
+        as? [String: Any])
+    config["dataset"] = "ruby"
+    config["name"] = nil
+    config["gender"] = "female"
+    config["language"] = ["code": "en_GB", "name_english": "English"]
+    try JSONSerialization.data(withJSONObject: config).write(
+      to: URL(fileURLWithPath: model.path + ".json"))
+
+    let speech = try SpeechServer(
+      voices: ["bob": Piper.joe], cache: folder.appendingPathComponent("cache"))
+    defer { speech.stop() }
+
+    try await TestServer.with(arguments: [
+      "--piper-voices-dir", folder.path, "--speech-url", "http://127.0.0.1:\(speech.port)",
+      "--speech-voices", "bob:en-US:male", "--speech-model", "piper",
+    ]) { server in
+      let cli = HeyGenCLIClient(server: server)
+      let openAI = try await cli.get("/v3/voices", query: ["engine": "openai"])
+      #expect(openAI.json["data"].array?.map { $0["voice_id"].string } == ["en-us-bob"])
+      let ruby = try await cli.get("/v3/voices/en-gb-ruby")
+      #expect(ruby.json["data"]["gender"].string == "female", "\(ruby.text)")
+      #expect(ruby.json["data"]["engine"].string == "piper")
+
+      func scene(_ voice: String, _ text: String) -> [String: Any] {
+        [
+          "character": ["type": "avatar", "avatar_id": "amara_navy_blazer"],
+          "voice": ["type": "text", "input_text": text, "voice_id": voice],
+        ]
+      }
+      let id = try await server.generate([
+        "video_inputs": [
+          scene("en-gb-ruby", "Good morning from the operator's voice."),
+          scene("en-us-bob", "And good evening from the speech server."),
+        ],
+        "dimension": ["width": 320, "height": 180], "caption": true,
+      ])
+      let done = try await server.waitForStatus(id)
+      #expect(done["status"].string == "completed", "\(done) \(server.log.suffix(2000))")
+      let duration = try #require(done["duration"].double)
+      #expect(duration > 3 && duration < 12)
+      let captions = try await server.get(try #require(done["caption_url"].string), key: nil)
+      #expect(captions.text.contains("operator's") && captions.text.contains("server."))
+    }
+  }
+}
