@@ -91,6 +91,10 @@ struct TalkingPhotoRenderTests {
     _ = try await VideoRenderer(
       media: PhotoMedia(local: LocalMediaResolver(scratchDirectory: scratch.path))
     ).render(Self.request(), to: output)
+    // Kept for people to watch beside the contact sheets.
+    let kept = TestPhotos.artefact("talking-photo-astronaut.mp4")
+    try? FileManager.default.removeItem(atPath: kept)
+    try? FileManager.default.copyItem(atPath: output, toPath: kept)
     let frames = try await MediaProbe.frames(output, width: Self.width, height: Self.height)
     #expect(frames.count > 60)
     let face = try Self.faceBox()

@@ -7,7 +7,8 @@ import Testing
 @Suite("Talking photo animation")
 struct TalkingPhotoTests {
   @Test(
-    "a contact sheet of each test photo is written", arguments: ["astronaut", "astronaut-turned"])
+    "a contact sheet of each test photo is written",
+    arguments: ["astronaut", "astronaut-turned", "astronaut-closed"])
   func contactSheet(name: String) async throws {
     let path = TestPhotos.artefact("talking-photo-\(name).png")
     try? FileManager.default.removeItem(atPath: path)

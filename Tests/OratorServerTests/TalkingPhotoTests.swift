@@ -114,3 +114,59 @@ import Testing
     }
   }
 }
+
+extension TalkingPhotoTests {
+  /// A template's `character` variable can name the account's talking photo; an id that is
+  /// not one of its photos is refused naming the variable.
+  @Test func templateCharacterVariableTakesATalkingPhoto() async throws {
+    try await TestServer.with { server in
+      let upload = try await Self.upload(try Self.photo("astronaut.jpg"), to: server)
+      let photo = try #require(upload.json["data"]["talking_photo_id"].string)
+      let document: [String: Any] = [
+        "name": "Photo card",
+        "variables": [
+          "presenter": [
+            "name": "presenter", "type": "character",
+            "properties": ["character_id": VideoRequest.avatarID, "type": "avatar"],
+          ]
+        ],
+        "video_inputs": [
+          [
+            "character": "{{presenter}}",
+            "voice": [
+              "type": "text", "input_text": "Hello from a template.",
+              "voice_id": VideoRequest.voiceID,
+            ],
+          ]
+        ],
+        "dimension": ["width": 320, "height": 180],
+      ]
+      let created = try await server.post("/v2/template", json: document)
+      try #require(created.status == 200, "\(created.text)")
+      let template = try #require(created.json["data"]["template_id"].string)
+      func presenter(_ id: String) -> [String: Any] {
+        [
+          "variables": [
+            "presenter": [
+              "name": "presenter", "type": "character",
+              "properties": ["character_id": id, "type": "talking_photo"],
+            ]
+          ]
+        ]
+      }
+      let generated = try await server.post(
+        "/v2/template/\(template)/generate", json: presenter(photo))
+      #expect(generated.status == 200, "\(generated.text)")
+      let video = try #require(generated.json["data"]["video_id"].string)
+      let status = try await server.waitForStatus(video)
+      #expect(status["status"] == .string("completed"), "\(status)")
+
+      let unknown = try await server.post(
+        "/v2/template/\(template)/generate", json: presenter("0123456789abcdef0123456789abcdef"))
+      #expect(unknown.status == 400)
+      #expect(
+        unknown.json["error"]["message"].string?.contains(
+          "variables.presenter.properties.character_id") == true, "\(unknown.text)")
+    }
+  }
+}

@@ -26,6 +26,9 @@ public struct FaceLandmarkFinder: Sendable {
     self.init(python: python)
   }
 
+  /// At most as many finder processes at once as there are cores.
+  static let gate = FinderGate(limit: max(1, ProcessInfo.processInfo.activeProcessorCount))
+
   static let script = Bundle.module.url(
     forResource: "face_landmarks", withExtension: "py", subdirectory: "FaceMesh")
 
@@ -37,6 +40,9 @@ public struct FaceLandmarkFinder: Sendable {
     guard let script = Self.script else {
       throw .finderUnavailable("the face-landmark script is missing from the build")
     }
+    // A burst of uploads waits its turn rather than starting a Python process each.
+    await Self.gate.enter()
+    defer { Task { await Self.gate.leave() } }
     let run: (output: String, error: String?, succeeded: Bool)
     do {
       let result = try await Subprocess.run(
@@ -75,6 +81,34 @@ public struct FaceLandmarkFinder: Sendable {
 
     struct Face: Decodable {
       var points: [FacePoint]
+    }
+  }
+}
+
+/// A counting gate: `enter` waits while `limit` callers are inside.
+actor FinderGate {
+  let limit: Int
+  private var inside = 0
+  private var waiting: [CheckedContinuation<Void, Never>] = []
+
+  init(limit: Int) {
+    self.limit = limit
+  }
+
+  func enter() async {
+    if inside < limit {
+      inside += 1
+      return
+    }
+    await withCheckedContinuation { waiting.append($0) }
+  }
+
+  /// Hands the place to the longest waiter, or frees it.
+  func leave() {
+    if waiting.isEmpty {
+      inside -= 1
+    } else {
+      waiting.removeFirst().resume()
     }
   }
 }

@@ -70,6 +70,27 @@ struct PhotoEyelids {
       return range.reduce(Vector3(0, 0, 0)) { $0 + skin[$1] } / Double(range.count)
     }
     let strength = min(1, closure * 3)
+    // The skin's own grain, taken from the same band above the eye (as it was before any lid
+    // is painted), keeps the lid from looking like a smooth plastic patch.
+    let lift = Int((1.85 * cover).rounded())
+    var grain: [Int: Vector3] = [:]
+    func texture(_ fx: Int, _ fy: Int, column: Int) -> Vector3 {
+      let key = fy * 100_000 + fx
+      if let known = grain[key] { return known }
+      let source = fy - lift
+      guard source >= clip.y else { return Vector3(0, 0, 0) }
+      let p = dst + source * stride + fx * 4
+      let detail = Vector3(Double(p[2]), Double(p[1]), Double(p[0])) - skin[column]
+      grain[key] = detail
+      return detail
+    }
+    for (column, fx) in (minX...maxX).enumerated() {
+      let start = max(Int((columns[column].top - cover).rounded(.down)) + originY, clip.y)
+      let end = min(
+        Int((columns[column].edge + lash + 1).rounded(.up)) + originY, clip.maxY - 1)
+      guard start <= end else { continue }
+      for fy in start...end { _ = texture(fx, fy, column: column) }
+    }
     for (column, fx) in (minX...maxX).enumerated() {
       let (top, edge) = columns[column]
       // Toward the eye's corners the lid narrows to nothing, like the eye itself.
@@ -84,7 +105,10 @@ struct PhotoEyelids {
         let below = min(max(edge - y + 0.5, 0), 1)
         var alpha = fadeIn * below * strength * corner
         let relative = min(max((y - (top - cover)) / max(1, edge - top + cover), 0), 1)
-        var colour = smoothSkin[column] * (0.97 - 0.12 * relative)
+        // Lid skin is a shade warmer and darker than the brow's, darkest at the lid's edge.
+        var colour =
+          (smoothSkin[column] + texture(fx, fy, column: column) * 0.5) * Vector3(0.98, 0.95, 0.94)
+          * (0.98 - 0.12 * relative)
         // Lashes: a dark line along the lid's edge once the eye is mostly shut.
         let toEdge = abs(y - edge)
         let lashAmount = max(0, 1 - toEdge / lash) * min(max((closure - 0.3) / 0.5, 0), 1) * corner

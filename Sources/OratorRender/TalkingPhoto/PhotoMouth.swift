@@ -52,7 +52,7 @@ struct PhotoMouth {
     guard minX <= maxX, minY <= maxY else { return }
     let centreX = (upper[middle].x + lower[middle].x) / 2
     let halfSpan = max(1, (upper[upper.count - 1].x - upper[0].x) / 2)
-    let teethHeight = min(0.11 * mouthWidth, 0.5 * gap)
+    let teethHeight = min(0.095 * mouthWidth, 0.45 * gap)
     let sourceTeethHeight = min(0.6 * restGap, 0.12 * mouthWidth)
     let tongue = gap > 0.14 * mouthWidth
     let tongueCentre = Vector(centreX, lower[middle].y + 0.1 * gap)
@@ -102,7 +102,7 @@ struct PhotoMouth {
             }
             // The upper lip shades the top of the teeth; the teeth darken toward the corners.
             let shadow = 1 - 0.35 * exp(-intoTeeth * 4)
-            tooth = tooth * (shadow * (1 - 0.4 * across * across))
+            tooth = tooth * (shadow * (1 - 0.3 * across * across))
             // Soft lower edge of the teeth.
             let edge = smoothstep((1 - intoTeeth) / 0.15)
             colour = colour * (1 - edge) + tooth * edge
@@ -136,18 +136,19 @@ struct PhotoMouth {
   /// rounded lower edge, a faint gap between neighbours and a warm off-white enamel.
   static func drawnTooth(offset: Double, along: Double, halfWidth: Double) -> Vector3 {
     let s = abs(offset) / max(halfWidth, 1)
-    let edges = [0.0, 0.2, 0.37, 0.52, 0.65, 0.77, 0.88, 1.0]
+    let edges = [0.0, 0.24, 0.44, 0.62, 0.78, 0.92, 1.0]
     var k = 0
     while k < edges.count - 2, s > edges[k + 1] { k += 1 }
     let width = edges[k + 1] - edges[k]
     let within = (s - edges[k]) / width
     // Distance to the nearest boundary in pixels: the dark seam between teeth.
     let toEdge = min(within, 1 - within) * width * halfWidth
-    let seam = 1 - 0.3 * exp(-toEdge * toEdge / 0.5)
+    let seam = 1 - 0.16 * exp(-toEdge * toEdge / 0.35)
     // Each tooth's tip is rounded: its corners end a little higher.
     let tip = 1 - 0.18 * pow(2 * within - 1, 2)
     if along > tip { return Vector3(60, 20, 20) }
-    let enamel = Vector3(236, 230, 216) * (0.92 + 0.08 * (1 - along))
+    // Warm enamel, a little translucent (greyer) toward the biting edge.
+    let enamel = Vector3(246, 240, 226) * (0.95 + 0.05 * (1 - along)) - Vector3(8, 8, 4) * along
     return enamel * seam
   }
 
