@@ -25,6 +25,11 @@ enum FileType {
     "ogg": "audio/ogg", "m4a": "audio/mp4", "aac": "audio/aac",
   ]
 
+  /// The picture type the bytes begin with (PNG, JPEG or WebP), or nil when they are not one.
+  static func picture(_ bytes: [UInt8]) -> String? {
+    sniff(bytes).flatMap { $0.hasPrefix("image/") ? $0 : nil }
+  }
+
   private static func sniff(_ bytes: [UInt8]) -> String? {
     func starts(_ prefix: [UInt8], at offset: Int = 0) -> Bool {
       bytes.count >= offset + prefix.count && Array(bytes[offset..<offset + prefix.count]) == prefix

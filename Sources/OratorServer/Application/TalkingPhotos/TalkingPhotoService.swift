@@ -82,6 +82,15 @@ struct TalkingPhotoService {
       throw ApplicationError.unavailable(
         "talking photos need the face-landmark finder; install it with scripts/setup-facemesh.sh")
     }
+    // Bytes that are no picture at all are refused here, without starting the finder.
+    let head = FileHandle(forReadingAtPath: path).map { handle in
+      defer { try? handle.close() }
+      return [UInt8]((try? handle.read(upToCount: 16)) ?? Data())
+    }
+    guard let head, FileType.picture(head) != nil else {
+      throw ApplicationError.invalid(
+        InvalidField(path: bytesField, message: PortraitRefusal.unreadable.message))
+    }
     let manager = FileManager.default
     let picture = scratchPath(".png")
     defer { try? manager.removeItem(atPath: picture) }
