@@ -57,7 +57,9 @@ let package = Package(
         .product(name: "Subprocess", package: "swift-subprocess"),
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
       ],
-      resources: [.copy("Avatars/BuiltIn"), .copy("Speech/Piper/Sidecar")]
+      resources: [
+        .copy("Avatars/BuiltIn"), .copy("TalkingPhoto/FaceMesh"), .copy("Speech/Piper/Sidecar"),
+      ]
     ),
     .target(
       name: "OratorTranslate",
@@ -90,7 +92,7 @@ let package = Package(
     .executableTarget(
       name: "orator-bench",
       dependencies: [
-        "HeyGenAPI", "OratorRender", "OratorTranslate", "CCairo",
+        "HeyGenAPI", "OratorCore", "OratorRender", "OratorTranslate", "CCairo",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
       ],
       path: "Benchmarks/orator-bench"

@@ -16,5 +16,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 scripts/setup-asr.sh
+scripts/setup-facemesh.sh
 scripts/setup-piper.sh
 swift build -c "${1:-release}" --product orator

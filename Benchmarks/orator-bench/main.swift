@@ -2,6 +2,7 @@
 //
 //   swift run -c release orator-bench render [seconds] [--preset-only]
 //   swift run -c release orator-bench avatars
+//   swift run -c release orator-bench photo [seconds]
 //   swift run -c release orator-bench translate [seconds]
 //   swift run -c release orator-bench voices [seconds]
 //   swift run -c release orator-bench submits [--videos 1000] [--concurrency 1000] [--workers 2]
@@ -9,6 +10,9 @@
 //
 // `render` renders a script of about `seconds` (default 60) at 1920×1080 and 1280×720 with the
 // default encoder (x264 veryfast) and prints render time ÷ video duration and peak memory.
+// `photo` renders a talking photo speaking about `seconds` (default 60) at 1920×1080 and, in
+// the same run, x264 alone encoding a still 1080p frame as long; prints the ratio (target
+// ≤ 1.6), the face's time per frame and, with scripts/setup-facemesh.sh, the landmark time.
 // `avatars` prints the Cairo draw time per frame of every presenter at 1920×1080.
 // `translate` dubs an English test video of about `seconds` (default 30) into Spanish with the
 // built-in engines and prints wall time ÷ duration per stage (needs scripts/setup-asr.sh).
@@ -148,6 +152,9 @@ case "render", nil:
   var encoder = EncoderSettings()
   if arguments.contains("--preset-only") { encoder.x264Options = nil }
   try await benchRender(seconds: seconds, encoder: encoder)
+case "photo":
+  let seconds = arguments.dropFirst().first.flatMap(Double.init) ?? 60
+  try await benchPhoto(seconds: seconds, encoder: EncoderSettings())
 case "avatars":
   benchAvatars()
 case "translate":

@@ -44,9 +44,29 @@ enum Schema {
         )
         """
       ]),
+    // Uploaded portraits: the picture's media-relative path and the face FaceMesh found in
+    // it (JSON), so rendering never runs the model.
+    Migration(
+      version: 8, name: "talking photos",
+      statements: [
+        """
+        CREATE TABLE talking_photos (
+          id TEXT PRIMARY KEY,
+          account_id TEXT NOT NULL REFERENCES accounts(id),
+          name TEXT NOT NULL,
+          image_file TEXT NOT NULL,
+          landmarks BYTEA NOT NULL,
+          created_at BIGINT NOT NULL
+        )
+        """,
+        """
+        CREATE INDEX talking_photos_newest_first
+          ON talking_photos(account_id, created_at DESC, id DESC)
+        """,
+      ]),
     // How far the current render is, 0…1, as its worker reports it.
     Migration(
-      version: 8, name: "render progress",
+      version: 9, name: "render progress",
       statements: ["ALTER TABLE videos ADD COLUMN progress DOUBLE PRECISION"]),
   ]
 

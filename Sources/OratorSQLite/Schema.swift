@@ -28,7 +28,10 @@ enum Schema {
     migrator.registerMigration("7 idempotency keys") { db in
       try db.execute(sql: idempotencyKeys)
     }
-    migrator.registerMigration("8 render progress") { db in
+    migrator.registerMigration("8 talking photos") { db in
+      try db.execute(sql: talkingPhotos)
+    }
+    migrator.registerMigration("9 render progress") { db in
       // How far the current render is, 0…1, as its worker reports it.
       try db.execute(sql: "ALTER TABLE videos ADD COLUMN progress REAL")
     }
@@ -58,6 +61,20 @@ enum Schema {
       name TEXT PRIMARY KEY NOT NULL,
       value BLOB NOT NULL
     );
+    """
+
+  /// Uploaded portraits: the picture's media-relative path and the face FaceMesh found in
+  /// it (JSON), so rendering never runs the model.
+  private static let talkingPhotos = """
+    CREATE TABLE talking_photos (
+      id TEXT PRIMARY KEY NOT NULL,
+      account_id TEXT NOT NULL REFERENCES accounts(id),
+      name TEXT NOT NULL,
+      image_file TEXT NOT NULL,
+      landmarks BLOB NOT NULL,
+      created_at INTEGER NOT NULL
+    );
+    CREATE INDEX talking_photos_newest_first ON talking_photos(account_id, created_at DESC, id DESC);
     """
 
   /// The answers of requests sent with an `Idempotency-Key`, replayed to repeats; `status`

@@ -90,6 +90,11 @@ struct ServeCommand: AsyncParsableCommand {
       "Seconds a new webhook URL has to answer the OPTIONS probe. Also ORATOR_WEBHOOK_PROBE_TIMEOUT_SECONDS."
   )
   var webhookProbeTimeoutSeconds: Double?
+  @Option(
+    help:
+      "Virtual environment of the face-landmark finder for talking photos (scripts/setup-facemesh.sh). Also ORATOR_FACEMESH_VENV."
+  )
+  var facemeshVenv: String?
   @OptionGroup var translation: TranslationOptions
   @OptionGroup var speech: SpeechOptions
   @OptionGroup var timeouts: ConnectionTimeoutOptions
@@ -168,6 +173,9 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     configuration.translation = try translation.configuration(env)
+    configuration.faceMeshEnvironment =
+      facemeshVenv ?? env["ORATOR_FACEMESH_VENV"]
+      ?? TranslationOptions.installedSidecarEnvironment(named: ".venv-facemesh")
     configuration.speech = try speech.settings(env)
     try timeouts.apply(to: &configuration, env)
     try renderOptions.apply(to: &configuration.maxVideoSeconds, &configuration.renderLimits, env)

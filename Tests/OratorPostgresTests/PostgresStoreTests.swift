@@ -111,6 +111,12 @@ struct PostgresStoreTests {
   @Test func templateUpdateThumbnailAndDelete() async throws {
     try await run { try await $0.templateUpdateThumbnailAndDelete() }
   }
+  @Test func talkingPhotosRoundTripListAndDelete() async throws {
+    try await run { try await $0.talkingPhotosRoundTripListAndDelete() }
+  }
+  @Test func talkingPhotosBelongToTheirAccount() async throws {
+    try await run { try await $0.talkingPhotosBelongToTheirAccount() }
+  }
   @Test func webhookEndpointsBelongToTheirAccount() async throws {
     try await run { try await $0.webhookEndpointsBelongToTheirAccount() }
   }

@@ -196,7 +196,7 @@ struct V3APITests {
         try await cli.post(
           "/v3/videos",
           json: ["type": "image", "image": ["type": "url", "url": "https://example.com/a.png"]]),
-        status: 400, code: "invalid_parameter", param: "type")
+        status: 400, code: "invalid_parameter", param: "script")
       expectError(
         try await cli.post("/v3/videos", json: ["type": "cinematic_avatar", "prompt": "x"]),
         status: 400, code: "invalid_parameter", param: "type")

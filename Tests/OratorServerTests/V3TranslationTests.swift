@@ -52,6 +52,12 @@ struct V3TranslationTests {
       #expect(data["title"].string == "Demo en español" && data["callback_id"].string == "t-1")
       let file = try await server.download(try #require(data["video_url"].string), as: "t.mp4")
       #expect(try await MediaProbe(path: file).audioCodec == "aac")
+      // The translated sound alone: an M4A with one audio stream as long as the video.
+      let audio = try await server.download(
+        try #require(data["audio_url"].string, "\(data)"), as: "translated.m4a")
+      let audioProbe = try await MediaProbe(path: audio)
+      #expect(audioProbe.audioCodec == "aac" && audioProbe.videoCodec == nil, "\(audioProbe)")
+      #expect(abs((audioProbe.duration ?? 0) - (data["duration"].double ?? -9)) < 0.5)
       let srt = try await server.get(try #require(data["srt_caption_url"].string), key: nil)
       #expect(srt.status == 200 && srt.text.contains("-->"))
       let vtt = try await server.get(try #require(data["vtt_caption_url"].string), key: nil)

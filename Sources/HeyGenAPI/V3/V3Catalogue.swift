@@ -127,3 +127,33 @@ public struct V3Voice: Codable, Sendable, Equatable {
     case previewAudioUrl = "preview_audio_url"
   }
 }
+
+/// The body of `POST /v3/avatars`: a union on `type`; Orator makes `photo` avatars (a talking
+/// photo as a group with one look).
+public struct V3AvatarCreateRequest: Decodable, Sendable, Equatable {
+  public var type: String
+  public var name: String?
+  public var file: V3AssetInput?
+  public var avatarGroupId: String?
+
+  enum CodingKeys: String, CodingKey {
+    case type, name, file
+    case avatarGroupId = "avatar_group_id"
+  }
+}
+
+/// `data` of `POST /v3/avatars`.
+public struct V3AvatarCreated: Codable, Sendable, Equatable {
+  public var avatarGroup: V3AvatarGroup
+  public var avatarItem: V3AvatarLook
+
+  public init(avatarGroup: V3AvatarGroup, avatarItem: V3AvatarLook) {
+    self.avatarGroup = avatarGroup
+    self.avatarItem = avatarItem
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case avatarGroup = "avatar_group"
+    case avatarItem = "avatar_item"
+  }
+}

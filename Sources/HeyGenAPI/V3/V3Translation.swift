@@ -44,6 +44,8 @@ public struct V3VideoTranslation: Codable, Sendable, Equatable {
   public var callbackId: String?
   public var translateAudioOnly: Bool?
   public var videoUrl: String?
+  /// The translated sound alone (`.m4a`).
+  public var audioUrl: String?
   public var srtCaptionUrl: String?
   public var vttCaptionUrl: String?
   public var failureMessage: String?
@@ -51,7 +53,8 @@ public struct V3VideoTranslation: Codable, Sendable, Equatable {
   public init(
     id: String, status: String, title: String?, inputLanguage: String?, outputLanguage: String?,
     duration: Double?, createdAt: Int?, callbackId: String?, translateAudioOnly: Bool?,
-    videoUrl: String?, srtCaptionUrl: String?, vttCaptionUrl: String?, failureMessage: String?
+    videoUrl: String?, audioUrl: String? = nil, srtCaptionUrl: String?, vttCaptionUrl: String?,
+    failureMessage: String?
   ) {
     self.id = id
     self.status = status
@@ -63,6 +66,7 @@ public struct V3VideoTranslation: Codable, Sendable, Equatable {
     self.callbackId = callbackId
     self.translateAudioOnly = translateAudioOnly
     self.videoUrl = videoUrl
+    self.audioUrl = audioUrl
     self.srtCaptionUrl = srtCaptionUrl
     self.vttCaptionUrl = vttCaptionUrl
     self.failureMessage = failureMessage
@@ -76,6 +80,7 @@ public struct V3VideoTranslation: Codable, Sendable, Equatable {
     case callbackId = "callback_id"
     case translateAudioOnly = "translate_audio_only"
     case videoUrl = "video_url"
+    case audioUrl = "audio_url"
     case srtCaptionUrl = "srt_caption_url"
     case vttCaptionUrl = "vtt_caption_url"
     case failureMessage = "failure_message"

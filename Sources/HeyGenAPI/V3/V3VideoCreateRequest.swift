@@ -4,6 +4,8 @@
 /// The body of `POST /v3/videos`.
 public enum V3VideoCreateRequest: Decodable, Sendable, Equatable {
   case avatar(V3AvatarVideo)
+  /// A portrait that speaks: v3's talking photo.
+  case image(V3ImageVideo)
   case studio(V3StudioVideo)
   /// A kind of video HeyGen has and this server does not make (yet): its `type`.
   case unsupported(String)
@@ -16,6 +18,7 @@ public enum V3VideoCreateRequest: Decodable, Sendable, Equatable {
     switch type {
     case "avatar": self = .avatar(try V3AvatarVideo(from: decoder))
     case "studio": self = .studio(try V3StudioVideo(from: decoder))
+    case "image": self = .image(try V3ImageVideo(from: decoder))
     default: self = .unsupported(type)
     }
   }
@@ -66,6 +69,29 @@ public struct V3AvatarVideo: Decodable, Sendable, Equatable {
     background = try container.decodeIfPresent(V3Background.self, forKey: .background)
     fit = try container.decodeIfPresent(String.self, forKey: .fit)
     removeBackground = try container.decodeIfPresent(Bool.self, forKey: .removeBackground)
+    speech = try V3Speech(from: decoder)
+    options = try V3VideoOptions(from: decoder)
+  }
+}
+
+/// `type: "image"`: a portrait (`image`) animated as a talking photo, speaking one script (or
+/// audio) over one background.
+public struct V3ImageVideo: Decodable, Sendable, Equatable {
+  public var image: V3AssetInput
+  public var speech: V3Speech
+  public var background: V3Background?
+  public var fit: String?
+  public var options: V3VideoOptions
+
+  enum CodingKeys: String, CodingKey {
+    case image, background, fit
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    image = try container.decode(V3AssetInput.self, forKey: .image)
+    background = try container.decodeIfPresent(V3Background.self, forKey: .background)
+    fit = try container.decodeIfPresent(String.self, forKey: .fit)
     speech = try V3Speech(from: decoder)
     options = try V3VideoOptions(from: decoder)
   }

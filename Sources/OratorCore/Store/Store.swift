@@ -138,6 +138,19 @@ public protocol Store: Sendable {
   func deleteTemplate(id: ResourceID, account: ResourceID) async throws(StoreError)
     -> TemplateRecord?
 
+  // MARK: Talking photos
+
+  /// Stores an uploaded portrait with its face. `.conflict` if the id is taken.
+  func createTalkingPhoto(_ photo: TalkingPhotoRecord) async throws(StoreError)
+  /// The photo if it exists and belongs to `account`.
+  func talkingPhoto(id: ResourceID, account: ResourceID) async throws(StoreError)
+    -> TalkingPhotoRecord?
+  /// The account's photos, newest first.
+  func listTalkingPhotos(account: ResourceID) async throws(StoreError) -> [TalkingPhotoRecord]
+  /// Deletes a photo; returns it as it was (so its picture can go), nil when there is none.
+  func deleteTalkingPhoto(id: ResourceID, account: ResourceID) async throws(StoreError)
+    -> TalkingPhotoRecord?
+
   // MARK: Idempotency
 
   /// Starts a request under `key` in one transaction: `.completed` with the stored answer

@@ -45,22 +45,22 @@ public struct HeyGenClient: Sendable {
 
   /// Presenters: `/v2/avatars`, `/v2/avatar/<id>/details` and the avatar groups.
   public var avatars: Avatars { Avatars(transport: transport) }
-  /// `/v2/voices`.
+  /// `/v3/voices`.
   public var voices: Voices { Voices(transport: transport) }
   /// Generate, status, list, delete and share.
   public var videos: Videos { Videos(transport: transport) }
   /// `/v2/templates` and `/v2/template/<id>[/generate]`.
   public var templates: Templates { Templates(transport: transport) }
-  /// `POST /v1/asset`.
+  /// `POST /v3/assets`.
   public var assets: Assets { Assets(transport: transport) }
-  /// `/v2/video_translate`.
+  /// `/v3/video-translations`.
   public var translations: Translations { Translations(transport: transport) }
   /// `/v1/webhook/...`: receivers of video events.
   public var webhooks: Webhooks { Webhooks(transport: transport) }
-  /// `/v2/user/remaining_quota`.
+  /// `/v3/users/me`.
   public var account: AccountEndpoints { AccountEndpoints(transport: transport) }
 
-  /// The status of one video: `GET /v1/video_status.get`.
+  /// The status of one video: `GET /v3/videos/<id>`.
   public func video(id: VideoID) async throws(HeyGenError) -> VideoStatus {
     try await videos.status(id: id)
   }

@@ -1,20 +1,35 @@
 import Foundation
 import HeyGenAPI
 
-/// `POST /v1/asset`: uploads a picture, video or sound whose id a generate request can name
-/// (`image_asset_id`, `video_asset_id`, `audio_asset_id`).
-///
-/// HeyGen serves uploads from its own host: for api.heygen.com, make a second
-/// ``HeyGenClient`` whose base URL is HeyGen's upload host.
+/// `POST /v3/assets`: uploads a picture, video or sound whose id a generate request can name
+/// (`image_asset_id`, `video_asset_id`, `audio_asset_id`), as one multipart part `file` on
+/// the API host, the way v3 takes uploads.
 public struct Assets: Sendable {
   let transport: Transport
 
   /// - Parameter contentType: `image/png`, `image/jpeg`, `video/mp4`, `audio/mpeg`, …
-  public func upload(_ data: Data, contentType: String) async throws(HeyGenError)
-    -> UploadedAsset
+  /// - Parameter fileName: the name the part carries (the server sniffs the type from the
+  ///   bytes either way).
+  public func upload(_ data: Data, contentType: String, fileName: String = "upload")
+    async throws(HeyGenError) -> UploadedAsset
   {
-    try await transport.require(
-      .POST, "/v1/asset", body: data, contentType: contentType, envelope: .v1)
+    let boundary = "oratorkit-\(UInt64.random(in: 0...UInt64.max))"
+    var body = Data(
+      ("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\n"
+        + "Content-Type: \(contentType)\r\n\r\n").utf8)
+    body.append(data)
+    body.append(Data("\r\n--\(boundary)--\r\n".utf8))
+    let created = try await transport.require(
+      .POST, "/v3/assets", body: body, contentType: "multipart/form-data; boundary=\(boundary)",
+      envelope: .v3, as: V3AssetCreated.self)
+    return UploadedAsset(
+      id: created.assetId, name: fileName, fileType: Self.kind(of: created.mimeType),
+      url: created.url, imageKey: nil, createdTs: Int(Date().timeIntervalSince1970))
+  }
+
+  /// v1's `file_type` words for a MIME type: image, video or audio.
+  static func kind(of mimeType: String) -> String {
+    String(mimeType.split(separator: "/").first ?? "")
   }
 
   /// Uploads a file, its type guessed from the extension.
@@ -25,7 +40,8 @@ public struct Assets: Sendable {
     } catch {
       throw HeyGenError(kind: .file, message: "cannot read \(file.path): \(error)")
     }
-    return try await upload(data, contentType: MediaType.guess(file.pathExtension))
+    return try await upload(
+      data, contentType: MediaType.guess(file.pathExtension), fileName: file.lastPathComponent)
   }
 }
 

@@ -37,7 +37,7 @@ public struct Avatars: Sendable {
   }
 }
 
-/// `GET /v2/voices`.
+/// `GET /v3/voices`, every page, in the list type this SDK has always returned.
 public struct Voices: Sendable {
   let transport: Transport
 
@@ -51,10 +51,17 @@ public struct Voices: Sendable {
   public func list(language: String? = nil, gender: String? = nil) async throws(HeyGenError)
     -> [VoiceListItem]
   {
-    let data = try await transport.require(
-      .GET, "/v2/voices", query: [("language", language), ("gender", gender)], envelope: .v2,
-      as: VoiceListData.self)
-    return data.voices.filter { voice in
+    var voices: [VoiceListItem] = []
+    var token: String?
+    repeat {
+      let page = try await transport.list(
+        "/v3/voices",
+        query: [("language", language), ("gender", gender), ("limit", "100"), ("token", token)],
+        as: V3Voice.self)
+      voices += page.items.map(VoiceListItem.init(v3:))
+      token = page.nextToken
+    } while token != nil
+    return voices.filter { voice in
       let matchesLanguage = language.map { wanted in
         let wanted = wanted.lowercased()
         let locale = voice.locale.lowercased()
@@ -73,5 +80,15 @@ enum Path {
     var allowed = CharacterSet.urlPathAllowed
     allowed.remove("/")
     return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+  }
+}
+
+extension VoiceListItem {
+  /// v3's voice in the list type this SDK has always returned.
+  init(v3 voice: V3Voice) {
+    self.init(
+      voiceId: voice.voiceId, language: voice.language, gender: voice.gender, name: voice.name,
+      previewAudio: voice.previewAudioUrl ?? "", supportPause: voice.supportPause,
+      locale: voice.locale ?? "")
   }
 }

@@ -1,9 +1,9 @@
 import HeyGenAPI
 
-/// The id of a video, as `POST /v2/video/generate` returns it.
+/// The id of a video, as `POST /v3/videos` (or v2's generate) returns it.
 public typealias VideoID = Identifier<IdentifierKind.Video>
 
-/// What `GET /v1/video_status.get` says about a video.
+/// What the server says about a video (read through `GET /v3/videos/<id>`), in v1's status type.
 public typealias VideoStatus = VideoStatusData
 
 /// Where a video is on its way: HeyGen's status vocabulary.

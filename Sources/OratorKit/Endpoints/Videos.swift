@@ -1,7 +1,7 @@
 import Foundation
 import HeyGenAPI
 
-/// `POST /v2/video/generate`; `GET /v3/videos/<id>`, `GET /v3/videos` and
+/// `POST /v3/videos` (or `POST /v2/video/generate` for what v3 cannot say); `GET /v3/videos/<id>`, `GET /v3/videos` and
 /// `DELETE /v3/videos/<id>` (v3, which HeyGen serves for new work; v1's status and list are
 /// retired there), answered in the same types as before; and `POST /v1/video/share`.
 public struct Videos: Sendable {
@@ -12,7 +12,16 @@ public struct Videos: Sendable {
   ///
   /// A 429 (too many videos rendering) is retried after the server's `Retry-After`; other
   /// failures are not, so a video is never submitted twice.
+  ///
+  /// A request v3 can say whole (one avatar scene; see `V3AvatarVideoBody`) goes to
+  /// `POST /v3/videos`, the API HeyGen serves for new work; any other goes to
+  /// `POST /v2/video/generate` as it is.
   public func generate(_ request: VideoGenerateRequest) async throws(HeyGenError) -> VideoID {
+    if let body = V3AvatarVideoBody(request) {
+      let created = try await transport.require(
+        .POST, "/v3/videos", body: Transport.json(body), envelope: .v3, as: V3VideoCreated.self)
+      return VideoID(created.videoId)
+    }
     let result = try await transport.require(
       .POST, "/v2/video/generate", body: Transport.json(request), envelope: .v2,
       as: VideoGenerateResult.self)

@@ -16,10 +16,16 @@ public struct AvatarMotion: Sendable {
   private let parameters: AvatarMotionParameters
 
   public init(avatar: AvatarDefinition, performance: Performance) {
+    self.init(parameters: avatar.motion, identity: avatar.id, performance: performance)
+  }
+
+  /// Motion for any presenter: `identity` (an avatar's or a photo's id) seeds its blinks and
+  /// sway, so each presenter moves in its own way.
+  public init(parameters: AvatarMotionParameters, identity: String, performance: Performance) {
     fps = performance.fps > 0 ? performance.fps : 25
     cues = performance.mouthCues.sorted { $0.start < $1.start }
-    parameters = avatar.motion
-    var random = SeededRandom(seed: performance.seed ^ SeededRandom.stableHash(avatar.id))
+    self.parameters = parameters
+    var random = SeededRandom(seed: performance.seed ^ SeededRandom.stableHash(identity))
     phases = (
       random.uniform(0, 2 * .pi), random.uniform(0, 2 * .pi), random.uniform(0, 2 * .pi),
       random.uniform(0, 2 * .pi), random.uniform(0, 2 * .pi)
@@ -27,7 +33,7 @@ public struct AvatarMotion: Sendable {
     let duration = Double(performance.frameCount) / fps
     let onsets = performance.words.map(\.start).sorted()
     blinks = Blink.schedule(
-      until: duration + 10, onsets: onsets, parameters: avatar.motion, random: &random)
+      until: duration + 10, onsets: onsets, parameters: parameters, random: &random)
     browLifts = BrowLift.schedule(words: performance.words, random: &random)
     (liveliness, swayPhase) = Self.sway(energy: performance.energy, fps: fps)
   }

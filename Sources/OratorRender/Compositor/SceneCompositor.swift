@@ -62,8 +62,18 @@ final class FrameStream: @unchecked Sendable {
     _ plan: ScenePlan, _ scene: SceneSpeech, backdrops: SceneBackdrops, fps: Double,
     to sink: FrameSink
   ) async throws {
+    var picture: PhotoPicture?
+    var layout: PhotoPresenter.Layout?
+    if let photo = plan.photo {
+      let placed = PhotoPresenter.Layout(
+        photo: photo, frameWidth: base.width, frameHeight: base.height)
+      picture = try await PhotoPicture.load(
+        path: photo.path, width: placed.pictureWidth, height: placed.pictureHeight)
+      layout = placed
+    }
     let stage = SceneStage(
-      plan: plan, scene: scene, width: base.width, height: base.height, watermark: watermark)
+      plan: plan, scene: scene, width: base.width, height: base.height, watermark: watermark,
+      photo: picture.flatMap { picture in layout.map { (picture, $0) } })
     switch plan.backdrop {
     case .color(let color):
       base.fill(Double(color.red) / 255, Double(color.green) / 255, Double(color.blue) / 255)
@@ -167,9 +177,21 @@ struct SceneStage {
   let circleColor: RGBColor
   let overlay: OverlayLayer
   let frameCount: Int
+  let photo: PhotoPresenter?
 
-  init(plan: ScenePlan, scene: SceneSpeech, width: Int, height: Int, watermark: String?) {
+  init(
+    plan: ScenePlan, scene: SceneSpeech, width: Int, height: Int, watermark: String?,
+    photo picture: (PhotoPicture, PhotoPresenter.Layout)? = nil
+  ) {
     frameCount = scene.frameCount
+    if let photo = plan.photo, let (picture, layout) = picture {
+      self.photo = PhotoPresenter(
+        photo: photo, picture: picture, layout: layout,
+        performance: scene.performance(seed: Self.seed(plan)), frameWidth: width,
+        frameHeight: height)
+    } else {
+      self.photo = nil
+    }
     overlay = OverlayLayer(width: width, height: height, text: plan.text, watermark: watermark)
     if let presenter = plan.presenter {
       let figure = AvatarFigure(presenter.avatar)
@@ -191,7 +213,7 @@ struct SceneStage {
   /// Same request, same blinks; different scenes, different blinks.
   static func seed(_ plan: ScenePlan) -> UInt64 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in (plan.presenter?.avatar.id ?? "").utf8 {
+    for byte in (plan.presenter?.avatar.id ?? plan.photo?.id ?? "").utf8 {
       hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
     }
     return hash ^ (UInt64(plan.index) &* 0x9e37_79b9_7f4a_7c15)
@@ -199,6 +221,7 @@ struct SceneStage {
 
   /// What does not move: the circle's fill behind a `circle` presenter.
   func drawStatics(on canvas: FrameCanvas) {
+    photo?.drawStatics(on: canvas)
     guard let placement else { return }
     placement.drawCircleBackground(
       (
@@ -216,10 +239,14 @@ struct SceneStage {
     if let figure, let motion, let placement {
       placement.draw(figure, pose: motion.pose(atFrame: frame), in: canvas.context)
     }
+    photo?.draw(frame: frame, on: canvas)
     overlay.paint(onto: canvas, within: rect)
   }
 
   /// The presenter's rectangle, or nothing when the scene has no presenter.
-  var dirtyRect: PixelRect { placement?.dirtyRect ?? PixelRect(x: 0, y: 0, width: 0, height: 0) }
+  var dirtyRect: PixelRect {
+    let none = PixelRect(x: 0, y: 0, width: 0, height: 0)
+    return (placement?.dirtyRect ?? none).union(photo?.dirtyRect ?? none)
+  }
 
 }

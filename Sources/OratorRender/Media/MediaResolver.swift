@@ -19,6 +19,28 @@ public protocol MediaResolver: Sendable {
   /// A readable local file for an uploaded asset.
   func file(forAsset id: String, kind: MediaKind, field: String) async throws(InvalidField)
     -> String
+  /// The picture and face of one of the account's talking photos.
+  func talkingPhoto(_ id: String, field: String) async throws(InvalidField) -> TalkingPhotoFile
+}
+
+extension MediaResolver {
+  /// Where no account's photos are at hand (the offline CLI), every talking photo is unknown.
+  public func talkingPhoto(_ id: String, field: String) async throws(InvalidField)
+    -> TalkingPhotoFile
+  {
+    throw InvalidField(path: field, message: "unknown talking photo \"\(id)\"")
+  }
+}
+
+/// A talking photo as a render reads it: its picture on disk and the face found in it.
+public struct TalkingPhotoFile: Codable, Sendable, Equatable {
+  public var path: String
+  public var face: FaceLandmarks
+
+  public init(path: String, face: FaceLandmarks) {
+    self.path = path
+    self.face = face
+  }
 }
 
 /// Reads local paths and `file://` URLs directly and downloads `http(s)` URLs into a scratch

@@ -24,8 +24,20 @@ struct ScenePlan {
     var circleColor: RGBColor
   }
 
+  /// A talking photo presenting the scene.
+  struct Photo {
+    var id: String
+    var path: String
+    var face: FaceLandmarks
+    var circle: Bool
+    var scale: Double
+    var offset: Offset
+    var circleColor: RGBColor
+  }
+
   var index: Int
   var presenter: Presenter?
+  var photo: Photo? = nil
   var speech: Speech
   /// The loudness of the scene's voice, 0…1.
   var volume: Double = 1
@@ -45,6 +57,7 @@ struct ScenePlanner {
   func plan(_ input: VideoInput, index: Int) async throws(InvalidField) -> ScenePlan {
     let path = "video_inputs[\(index)]"
     var presenter: ScenePlan.Presenter?
+    var photo: ScenePlan.Photo?
     switch input.character {
     case .avatar(let character):
       guard
@@ -58,10 +71,14 @@ struct ScenePlanner {
         scale: character.scale ?? 1,
         offset: character.offset ?? Offset(x: 0, y: 0),
         circleColor: character.circleBackgroundColor.flatMap(RGBColor.init(hex:)) ?? .white)
-    case .talkingPhoto(let photo):
-      throw InvalidField(
-        path: "\(path).character.talking_photo_id",
-        message: "unknown talking photo \"\(photo.talkingPhotoId)\"")
+    case .talkingPhoto(let character):
+      let file = try await media.talkingPhoto(
+        character.talkingPhotoId, field: "\(path).character.talking_photo_id")
+      photo = ScenePlan.Photo(
+        id: character.talkingPhotoId, path: file.path, face: file.face,
+        circle: character.talkingPhotoStyle == "circle", scale: character.scale ?? 1,
+        offset: character.offset ?? Offset(x: 0, y: 0),
+        circleColor: character.circleBackgroundColor.flatMap(RGBColor.init(hex:)) ?? .white)
     case nil:
       presenter = nil
     }
@@ -138,7 +155,7 @@ struct ScenePlanner {
       case .silence: nil
       }
     return ScenePlan(
-      index: index, presenter: presenter, speech: speech, volume: volume ?? 1,
+      index: index, presenter: presenter, photo: photo, speech: speech, volume: volume ?? 1,
       backdrop: backdrop, text: input.text)
   }
 }

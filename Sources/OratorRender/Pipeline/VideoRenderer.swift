@@ -174,6 +174,10 @@ private actor OncePerRenderMedia: MediaResolver {
     return path
   }
 
+  func talkingPhoto(_ id: String, field: String) async throws(InvalidField) -> TalkingPhotoFile {
+    try await base.talkingPhoto(id, field: field)
+  }
+
   func file(forAsset id: String, kind: MediaKind, field: String) async throws(InvalidField)
     -> String
   {

@@ -10,6 +10,11 @@ public enum Previews {
     ])
   }
 
+  /// The video's sound alone, its AAC stream copied into an `.m4a` (no re-encoding).
+  public static func audioTrack(of video: String, to path: String) async throws(FFmpegError) {
+    try await FFmpeg.run(["-i", video, "-vn", "-c:a", "copy", "-movflags", "+faststart", path])
+  }
+
   /// The first `seconds` as a looping GIF, 10 fps, at most `maxWidth` wide, with a palette
   /// made for these frames (measured: ≈1 CPU-s and ≈170 kB for 5 s at 480 px).
   public static func gif(of video: String, seconds: Double, maxWidth: Int, to path: String)

@@ -8,12 +8,27 @@ import OratorCore
 /// assets, whatever the request says.
 public struct PreparedMedia: MediaResolver, Codable, Equatable {
   public var files: [String: String]
+  /// Talking photos by the request field that names them: picture and face travel together.
+  public var photos: [String: TalkingPhotoFile]
   /// The scenes already spoken by engines outside the render process (`PreparedSpeech`).
   public var speech: [PreparedSpeech]?
 
-  public init(files: [String: String] = [:], speech: [PreparedSpeech]? = nil) {
+  public init(
+    files: [String: String] = [:], photos: [String: TalkingPhotoFile] = [:],
+    speech: [PreparedSpeech]? = nil
+  ) {
     self.files = files
+    self.photos = photos
     self.speech = speech
+  }
+
+  public func talkingPhoto(_ id: String, field: String) async throws(InvalidField)
+    -> TalkingPhotoFile
+  {
+    guard let photo = photos[field] else {
+      throw InvalidField(path: field, message: "the talking photo was not fetched")
+    }
+    return photo
   }
 
   public func file(forURL url: String, kind: MediaKind, field: String) async throws(InvalidField)
@@ -62,7 +77,7 @@ extension VideoRenderer {
     }
     var speech: [PreparedSpeech]?
     if let speechFolder { speech = try await prepareSpeech(for: plans, in: speechFolder) }
-    return PreparedMedia(files: await recorder.files, speech: speech)
+    return PreparedMedia(files: await recorder.files, photos: await recorder.photos, speech: speech)
   }
 }
 
@@ -70,6 +85,7 @@ extension VideoRenderer {
 private actor MediaRecorder: MediaResolver {
   let base: any MediaResolver
   private(set) var files: [String: String] = [:]
+  private(set) var photos: [String: TalkingPhotoFile] = [:]
   private var resolved: [String: String] = [:]
 
   init(base: any MediaResolver) {
@@ -89,6 +105,12 @@ private actor MediaRecorder: MediaResolver {
     try await remember("asset:" + id, as: field) { () async throws(InvalidField) in
       try await base.file(forAsset: id, kind: kind, field: field)
     }
+  }
+
+  func talkingPhoto(_ id: String, field: String) async throws(InvalidField) -> TalkingPhotoFile {
+    let photo = try await base.talkingPhoto(id, field: field)
+    photos[field] = photo
+    return photo
   }
 
   /// The file `key` resolved to before, or what `resolve` gives now; recorded under `field`.

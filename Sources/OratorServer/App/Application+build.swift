@@ -63,6 +63,7 @@ public func buildRouter(environment: ServerEnvironment) -> Router<AppRequestCont
   CatalogueRoutes(environment: environment).register(on: &api)
   QuotaRoutes(environment: environment).register(on: &api)
   AssetRoutes(environment: environment).register(on: &api)
+  TalkingPhotoRoutes(environment: environment).register(on: &api)
   TemplateRoutes(environment: environment).register(on: &api)
   WebhookRoutes(environment: environment).register(on: &api)
   TranslationRoutes(environment: environment).register(on: &api)

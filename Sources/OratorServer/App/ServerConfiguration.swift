@@ -67,6 +67,10 @@ public struct ServerConfiguration: Sendable {
   /// The binary that runs render processes (`orator render-job`); by default the running one.
   public var renderExecutable: String?
 
+  /// The virtual environment of the face-landmark finder (`scripts/setup-facemesh.sh`), run
+  /// once per uploaded talking photo.
+  public var faceMeshEnvironment = ".venv-facemesh"
+
   public init() {}
 
   /// The public base URL without a trailing slash.

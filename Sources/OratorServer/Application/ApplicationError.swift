@@ -23,6 +23,7 @@ enum ApplicationError: Error, Sendable {
   /// What a request named and was not found.
   enum Resource: String, Sendable {
     case video, avatar, avatarGroup = "avatar group", voice, asset, template
+    case talkingPhoto = "talking photo"
     case translation = "video translation"
     case webhookEndpoint = "webhook endpoint"
 
@@ -33,7 +34,7 @@ enum ApplicationError: Error, Sendable {
       case .voice: .voiceNotFound
       case .asset: .assetNotFound
       case .webhookEndpoint: .webhookEndpointNotFound
-      case .avatarGroup, .template, .translation: .notFound
+      case .avatarGroup, .template, .translation, .talkingPhoto: .notFound
       }
     }
   }

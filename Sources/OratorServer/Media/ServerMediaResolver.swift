@@ -28,6 +28,25 @@ struct ServerMediaResolver: MediaResolver {
     return environment.media.absolutePath(asset.relativePath)
   }
 
+  func talkingPhoto(_ id: String, field: String) async throws(InvalidField) -> TalkingPhotoFile {
+    let photo: TalkingPhotoRecord?
+    do {
+      photo =
+        if let photoID = ResourceID(id) {
+          try await environment.store.talkingPhoto(id: photoID, account: account)
+        } else {
+          nil
+        }
+    } catch {
+      throw InvalidField(path: field, message: "the talking photo cannot be looked up now")
+    }
+    guard let photo else {
+      throw InvalidField(path: field, message: "unknown talking photo \"\(id)\"")
+    }
+    return TalkingPhotoFile(
+      path: environment.media.absolutePath(photo.imageFile), face: photo.face)
+  }
+
   /// A URL this server signed (an asset's `url`, a finished video) is read from the media folder.
   private func ownMediaFile(_ url: String, field: String) throws(InvalidField) -> String? {
     guard url.hasPrefix(environment.baseURL + SignedMediaURL.pathPrefix) else { return nil }

@@ -42,6 +42,18 @@ struct RemoteMediaResolver: MediaResolver {
     return path
   }
 
+  func talkingPhoto(_ id: String, field: String) async throws(InvalidField) -> TalkingPhotoFile {
+    let answer: WorkerMessages.TalkingPhotoResponse
+    do {
+      answer = try await client.talkingPhoto(lease, id: id)
+    } catch {
+      throw InvalidField(path: field, message: "unknown talking photo \"\(id)\"")
+    }
+    let path = scratchPath(extension: "png")
+    try await fetchFromServer(answer.path, to: path, field: field, what: "talking photo \"\(id)\"")
+    return TalkingPhotoFile(path: path, face: answer.face)
+  }
+
   private func fetchFromServer(_ path: String, to destination: String, field: String, what: String)
     async throws(InvalidField)
   {

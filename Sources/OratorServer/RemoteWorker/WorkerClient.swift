@@ -64,6 +64,15 @@ struct WorkerClient: Sendable {
     return answer.path
   }
 
+  /// One of the job's account's talking photos: its face and a signed path of its picture.
+  func talkingPhoto(_ lease: JobLease, id: String) async throws(WorkerClientError)
+    -> WorkerMessages.TalkingPhotoResponse
+  {
+    try await post(
+      "/internal/worker/talking_photo",
+      WorkerMessages.TalkingPhotoRequest(lease: lease, talkingPhotoId: id))
+  }
+
   func upload(_ lease: JobLease, name: String, file: String) async throws(WorkerClientError) {
     guard let data = FileManager.default.contents(atPath: file) else {
       throw .refused(status: 0, message: "cannot read \(file)")

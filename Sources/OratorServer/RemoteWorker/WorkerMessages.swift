@@ -154,6 +154,29 @@ public enum WorkerMessages {
     public init(path: String) { self.path = path }
   }
 
+  /// `POST /internal/worker/talking_photo`: one of the job's account's talking photos.
+  public struct TalkingPhotoRequest: Codable, Sendable {
+    public var lease: JobLease
+    public var talkingPhotoId: String
+
+    public init(lease: JobLease, talkingPhotoId: String) {
+      self.lease = lease
+      self.talkingPhotoId = talkingPhotoId
+    }
+  }
+
+  /// The photo's face, which travels with the job so the worker needs no model, and a
+  /// short-lived signed `/media/…` path of its picture.
+  public struct TalkingPhotoResponse: Codable, Sendable {
+    public var path: String
+    public var face: FaceLandmarks
+
+    public init(path: String, face: FaceLandmarks) {
+      self.path = path
+      self.face = face
+    }
+  }
+
   /// Names a worker may upload: one path component of plain characters, so a name can never
   /// climb out of the staging folder.
   public static func isSafeFileName(_ name: String) -> Bool {

@@ -187,6 +187,40 @@ enum OpenAPIPaths {
           "413": json(S.ref("V1ErrorResponse"), "Larger than the upload limit"),
         ])
     ],
+    "/v1/talking_photo": [
+      "post": operation(
+        "uploadTalkingPhoto",
+        "Upload a portrait (raw body) to present videos; refused unless it shows one face at least 80 px tall",
+        tag: "Talking photos",
+        parameters: [query("name", "the photo's name")],
+        body: [
+          "required": true,
+          "description": "The picture's bytes; Content-Type is its MIME type",
+          "content": .object(
+            Dictionary(
+              uniqueKeysWithValues: ["image/jpeg", "image/png", "image/webp"].map {
+                ($0, ["schema": ["type": "string", "contentEncoding": "binary"]] as JSONTree)
+              })),
+        ],
+        responses: [
+          "200": json(S.v1(S.ref("UploadedTalkingPhoto"))), "400": v1Error,
+          "413": json(S.ref("V1ErrorResponse"), "Larger than the upload limit"),
+        ])
+    ],
+    "/v1/talking_photo.list": [
+      "get": operation(
+        "listTalkingPhotos", "The account's talking photos", tag: "Talking photos",
+        responses: ["200": json(S.v1(S.ref("TalkingPhotoSummaryList")))])
+    ],
+    "/v2/talking_photo/{talking_photo_id}": [
+      "delete": operation(
+        "deleteTalkingPhoto", "Delete a talking photo (videos made from it are kept)",
+        tag: "Talking photos",
+        parameters: [path("talking_photo_id", "from POST /v1/talking_photo")],
+        responses: [
+          "200": json(S.v2(S.object(["talking_photo_id": S.string]))), "404": notFoundV2,
+        ])
+    ],
     "/v2/video/generate": [
       "post": operation(
         "generateVideo", "Start rendering a video", tag: "Videos",

@@ -111,6 +111,17 @@ enum OpenAPISchemas {
         "seat": integer,
       ]),
     ]),
+    "UploadedTalkingPhoto": object([
+      "talking_photo_id": described(string, "use as character.talking_photo_id"),
+      "talking_photo_url": url,
+    ]),
+    "TalkingPhotoSummaryList": object([
+      "list": array(
+        object([
+          "id": string, "name": string, "image_url": url, "circle_image": url,
+          "talking_photo_id": string, "talking_photo_name": string,
+        ]))
+    ]),
     "UploadedAsset": object([
       "id": described(string, "use as image_asset_id, video_asset_id or audio_asset_id"),
       "name": string,
@@ -199,7 +210,7 @@ enum OpenAPISchemas {
             "character": [
               "type": "object",
               "description":
-                "{type: avatar, avatar_id, avatar_style: normal|closeUp|circle, scale, offset}",
+                "{type: avatar, avatar_id, avatar_style: normal|closeUp|circle, scale, offset} | {type: talking_photo, talking_photo_id, talking_photo_style: square|circle, scale, offset, circle_background_color}",
             ],
             "voice": [
               "type": "object",

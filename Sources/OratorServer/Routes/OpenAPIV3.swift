@@ -55,7 +55,34 @@ enum OpenAPIV3 {
         parameters: [
           P.query("ownership", "public or private", schema: ["enum": ["public", "private"]]),
           limit(20, 50), token,
-        ], responses: ["200": P.json(list("V3AvatarGroup"))])
+        ], responses: ["200": P.json(list("V3AvatarGroup"))]),
+      "post": operation(
+        "v3CreateAvatar",
+        "A photo avatar: the portrait's face is found at once; one group with one photo_avatar look",
+        tag: "Avatars",
+        body: [
+          "required": true,
+          "content": [
+            "application/json": [
+              "schema": [
+                "type": "object", "required": ["type", "name", "file"],
+                "properties": [
+                  "type": ["enum": ["photo", "digital_twin", "prompt"]], "name": S.string,
+                  "file": assetInput,
+                ],
+              ]
+            ]
+          ],
+        ],
+        responses: [
+          "200": P.json(
+            data(
+              S.object([
+                "avatar_group": S.ref("V3AvatarGroup"), "avatar_item": S.ref("V3AvatarLook"),
+              ]))),
+          "400": error(
+            "invalid_parameter: no face, several faces, a face too small, not a picture"),
+        ]),
     ],
     "/v3/avatars/{group_id}": [
       "get": operation(
@@ -63,7 +90,13 @@ enum OpenAPIV3 {
         parameters: [P.path("group_id", "a group id from GET /v3/avatars")],
         responses: [
           "200": P.json(data(S.ref("V3AvatarGroup"))), "404": error("No such group"),
-        ])
+        ]),
+      "delete": operation(
+        "v3DeleteAvatarGroup", "Delete a talking photo's group (and its one look)",
+        tag: "Avatars", parameters: [P.path("group_id", "a talking photo's group id")],
+        responses: [
+          "200": P.json(data(S.object(["id": S.string]))), "404": error("No such photo"),
+        ]),
     ],
     "/v3/avatars/looks": [
       "get": operation(
@@ -82,7 +115,13 @@ enum OpenAPIV3 {
       "get": operation(
         "v3GetAvatarLook", "One look", tag: "Avatars",
         parameters: [P.path("look_id", "a look id")],
-        responses: ["200": P.json(data(S.ref("V3AvatarLook"))), "404": error("avatar_not_found")])
+        responses: ["200": P.json(data(S.ref("V3AvatarLook"))), "404": error("avatar_not_found")]),
+      "delete": operation(
+        "v3DeleteAvatarLook", "Delete a talking photo's look (and its group)", tag: "Avatars",
+        parameters: [P.path("look_id", "a photo_avatar look id")],
+        responses: [
+          "200": P.json(data(S.object(["id": S.string]))), "404": error("No such photo"),
+        ]),
     ],
     "/v3/voices": [
       "get": operation(
@@ -315,8 +354,12 @@ enum OpenAPIV3 {
     ],
     "V3ImageVideoRequest": [
       "type": "object", "required": ["type", "image"],
-      "description": "A talking photo: refused with 400 (param type) until this server has them",
-      "properties": ["type": ["const": "image"], "image": assetInput],
+      "description":
+        "A portrait animated as a talking photo (kept as a photo look); script and voice_id or audio as for avatar videos",
+      "properties": .object(
+        options.merging(speech) { first, _ in first }.merging([
+          "type": ["const": "image"], "image": assetInput,
+        ]) { first, _ in first }),
     ],
     "V3StudioVideoRequest": [
       "type": "object", "required": ["type", "scenes"],

@@ -154,11 +154,13 @@ enum OpenAPIV3Templates {
         "id": S.string, "status": ["enum": ["pending", "running", "completed", "failed"]],
         "title": S.string, "input_language": S.string, "output_language": S.string,
         "duration": S.number, "created_at": S.integer, "callback_id": S.string,
-        "translate_audio_only": S.boolean, "video_url": S.url, "srt_caption_url": S.url,
+        "translate_audio_only": S.boolean, "video_url": S.url, "audio_url": S.url,
+        "srt_caption_url": S.url,
         "vtt_caption_url": S.url, "failure_message": S.string,
       ],
       optional: [
-        "title", "input_language", "duration", "callback_id", "video_url", "srt_caption_url",
+        "title", "input_language", "duration", "callback_id", "video_url", "audio_url",
+        "srt_caption_url",
         "vtt_caption_url", "failure_message",
       ]),
   ]

@@ -25,6 +25,7 @@ struct WorkerRoutes {
     router.post("/internal/worker/heartbeat", heartbeat)
     router.post("/internal/worker/progress", progress)
     router.post("/internal/worker/asset", asset)
+    router.post("/internal/worker/talking_photo", talkingPhoto)
     router.put("/internal/worker/files/{job}/{token}/{name}", upload)
     router.post("/internal/worker/complete", complete)
     router.post("/internal/worker/fail", fail)
@@ -142,6 +143,24 @@ struct WorkerRoutes {
       to: asset.relativePath, base: "", signer: environment.signer, now: environment.clock.now(),
       lifetime: Self.assetLinkLifetime)
     return try Self.json(WorkerMessages.AssetResponse(path: path))
+  }
+
+  /// One of the job's account's talking photos: its face and a signed link to its picture,
+  /// under the same lease rule as assets.
+  @Sendable func talkingPhoto(_ request: Request, context: AppRequestContext) async throws
+    -> Response
+  {
+    let body: WorkerMessages.TalkingPhotoRequest = try await decode(request)
+    _ = try await extend(body.lease)
+    guard let id = ResourceID(body.talkingPhotoId),
+      let photo = try await environment.store.talkingPhoto(id: id, account: body.lease.accountId)
+    else {
+      throw APIError.notFound("unknown talking photo \"\(body.talkingPhotoId)\"", .v2)
+    }
+    let path = SignedMediaURL.link(
+      to: photo.imageFile, base: "", signer: environment.signer, now: environment.clock.now(),
+      lifetime: Self.assetLinkLifetime)
+    return try Self.json(WorkerMessages.TalkingPhotoResponse(path: path, face: photo.face))
   }
 
   @Sendable func fail(_ request: Request, context: AppRequestContext) async throws -> Response {

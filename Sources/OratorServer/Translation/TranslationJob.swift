@@ -11,7 +11,18 @@ struct TranslationJob {
   let environment: ServerEnvironment
   let job: JobLease
 
+  /// Translates, then lays the translated sound beside the video as `audio.m4a` (v3's
+  /// `audio_url`).
   func run(_ spec: TranslationSpec) async throws -> VideoResult {
+    let result = try await translate(spec)
+    if let video = result.files.video {
+      let path = TranslationAudio.path(besideVideo: environment.media.absolutePath(video))
+      try await Previews.audioTrack(of: environment.media.absolutePath(video), to: path)
+    }
+    return result
+  }
+
+  private func translate(_ spec: TranslationSpec) async throws -> VideoResult {
     guard let target = LanguageNames.language(code: spec.outputLanguageCode) else {
       throw TranslationFailure(
         .unsupportedPair(source: spec.inputLanguageCode ?? "?", target: spec.outputLanguageCode))

@@ -7,6 +7,37 @@ import Testing
 /// OratorKit against a real `orator serve`: every call a user makes, the errors they see,
 /// retries on a real 429, downloads and webhook signatures.
 @Suite(.serialized) struct SDKTests {
+  /// A one-avatar request in one of v3's frame sizes goes through `POST /v3/videos`; one v3
+  /// cannot say (320×180, two scenes) through v2. Both render what was asked.
+  @Test func generateSpeaksV3WhenV3CanSayTheRequest() async throws {
+    try await TestServer.with { server in
+      let client = server.client()
+      var simple = SDKRequest.hello("Through version three.")
+      simple.dimension = HeyGenAPI.Dimension(width: 1280, height: 720)
+      simple.videoInputs[0].character = .avatar(
+        AvatarCharacter(avatarId: VideoRequest.avatarID, avatarStyle: .closeUp))
+      simple.caption = true
+      let v3 = try await client.videos.generate(simple)
+      let small = try await client.videos.generate(SDKRequest.hello("Through version two."))
+
+      let posts = server.log.split(separator: "\n").filter {
+        $0.contains("method=POST") || $0.contains("\"method\": \"POST\"")
+          || $0.contains("method: POST")
+      }
+      #expect(posts.contains { $0.contains("/v3/videos") }, "\(posts)")
+      #expect(posts.contains { $0.contains("/v2/video/generate") }, "\(posts)")
+
+      let done = try await client.waitForVideo(id: v3)
+      #expect(done.duration ?? 0 > 0.5 && done.videoUrlCaption != nil, "captions asked: \(done)")
+      let file = try await server.download(try #require(done.videoUrl), as: "sdk-v3.mp4")
+      let probe = try await MediaProbe(path: file)
+      #expect(probe.width == 1280 && probe.height == 720, "\(probe)")
+      let other = try await client.waitForVideo(id: small)
+      let smallFile = try await server.download(try #require(other.videoUrl), as: "sdk-v2.mp4")
+      #expect(try await MediaProbe(path: smallFile).width == 320)
+    }
+  }
+
   @Test func catalogueCallsReturnDomainValues() async throws {
     try await TestServer.with(workers: 0) { server in
       let client = server.client()

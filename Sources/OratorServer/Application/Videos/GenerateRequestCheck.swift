@@ -33,9 +33,7 @@ struct GenerateRequestCheck {
         avatar.avatarStyle = avatar.avatarStyle ?? (look.style == .normal ? nil : look.style)
         resolved.videoInputs[index].character = .avatar(avatar)
       case .talkingPhoto(let photo):
-        throw InvalidField(
-          path: "\(path).character.talking_photo_id",
-          message: "unknown talking photo \"\(photo.talkingPhotoId)\"")
+        try await checkTalkingPhoto(photo, path: "\(path).character")
       default:
         break
       }
@@ -70,6 +68,34 @@ struct GenerateRequestCheck {
     }
     try await checkCallback(request.callbackUrl)
     return resolved
+  }
+
+  /// The photo must be one of the account's own; another account's is as unknown as a made-up
+  /// id.
+  private func checkTalkingPhoto(_ photo: TalkingPhotoCharacter, path: String)
+    async throws(InvalidField)
+  {
+    if let style = photo.talkingPhotoStyle, !["square", "circle"].contains(style) {
+      throw InvalidField(
+        path: "\(path).talking_photo_style", message: "must be square or circle, got \"\(style)\"")
+    }
+    let found: TalkingPhotoRecord?
+    do {
+      found =
+        if let photoID = ResourceID(photo.talkingPhotoId) {
+          try await environment.store.talkingPhoto(id: photoID, account: account)
+        } else {
+          nil
+        }
+    } catch {
+      throw InvalidField(
+        path: "\(path).talking_photo_id", message: "the talking photo cannot be looked up now")
+    }
+    guard found != nil else {
+      throw InvalidField(
+        path: "\(path).talking_photo_id",
+        message: "unknown talking photo \"\(photo.talkingPhotoId)\"")
+    }
   }
 
   /// A callback URL obeys the same address rule as fetched media: Orator will POST to it.

@@ -17,9 +17,15 @@ struct CatalogueRoutes {
   }
 
   @Sendable func avatars(_ request: Request, context: AppRequestContext) async throws -> Response {
-    _ = try context.requireAccount()
+    let account = try context.requireAccount()
     let items = environment.avatars.map { AvatarListItem($0, publicURL: environment.baseURL) }
-    return try JSONResponse.v2(AvatarListData(avatars: items))
+    let photos = TalkingPhotoService(environment: environment, account: account.id)
+    let talkingPhotos = try await photos.list().map {
+      TalkingPhotoListItem(
+        talkingPhotoId: $0.id.rawValue, talkingPhotoName: $0.name,
+        previewImageUrl: photos.pictureURL($0))
+    }
+    return try JSONResponse.v2(AvatarListData(avatars: items, talkingPhotos: talkingPhotos))
   }
 
   @Sendable func avatarDetails(_ request: Request, context: AppRequestContext) async throws

@@ -58,6 +58,23 @@ enum V3Presenter {
       supportedApiEngines: [], tags: avatar.tags + [look.style.rawValue])
   }
 
+  /// A talking photo is a private group of one look; both share the photo's id.
+  static func group(_ photo: TalkingPhotoRecord, preview: String) -> V3AvatarGroup {
+    V3AvatarGroup(
+      id: photo.id.rawValue, name: photo.name, createdAt: photo.createdAt, looksCount: 1,
+      gender: nil, defaultVoiceId: nil, previewImageUrl: preview, previewVideoUrl: nil)
+  }
+
+  static func look(_ photo: TalkingPhotoRecord, preview: String) -> V3AvatarLook {
+    let (width, height) = (photo.face.width, photo.face.height)
+    return V3AvatarLook(
+      id: photo.id.rawValue, name: photo.name, avatarType: "photo_avatar",
+      groupId: photo.id.rawValue, gender: nil, defaultVoiceId: nil, previewImageUrl: preview,
+      previewVideoUrl: nil, imageWidth: width, imageHeight: height,
+      preferredOrientation: width > height ? "landscape" : width < height ? "portrait" : "square",
+      supportedApiEngines: [], tags: ["talking_photo"])
+  }
+
   static func voice(_ voice: VoiceDescriptor, base: String) -> V3Voice {
     V3Voice(
       voiceId: voice.id, name: voice.name, language: voice.language, gender: voice.gender,

@@ -138,6 +138,10 @@ struct V3TranslationRoutes {
       outputLanguage: spec.outputLanguageCode,
       duration: v2.duration, createdAt: video.createdAt, callbackId: video.callbackId,
       translateAudioOnly: spec.audioOnly, videoUrl: v2.url,
+      audioUrl: done
+        ? video.files.video.flatMap {
+          TranslationAudio.file(besideVideo: $0, media: environment.media)
+        }.map(environment.signedMediaURL) : nil,
       srtCaptionUrl: done ? video.files.captionsSRT.map(environment.signedMediaURL) : nil,
       vttCaptionUrl: done ? video.files.captionsVTT.map(environment.signedMediaURL) : nil,
       failureMessage: v2.message)

@@ -16,9 +16,20 @@ struct V3VideoRequestMapping {
         throw invalid("remove_background", "is not supported: presenters are drawn, not filmed")
       }
       let scene = VideoInput(
-        character: .avatar(AvatarCharacter(avatarId: video.avatarId)),
+        character: try await character(lookID: video.avatarId),
         voice: try voice(video.speech, path: ""),
         background: try await background(video.background, fit: video.fit))
+      return try await request(scenes: [scene], options: video.options)
+    case .image(let video):
+      try refuseUnsupported(video.options)
+      let speech = try voice(video.speech, path: "")
+      let backdrop = try await background(video.background, fit: video.fit)
+      // The portrait becomes one of the account's photo looks, found once like an upload, so
+      // the same face can be used again by its look id.
+      let photo = try await talkingPhoto(from: video.image, name: video.options.title)
+      let scene = VideoInput(
+        character: .talkingPhoto(TalkingPhotoCharacter(talkingPhotoId: photo.id.rawValue)),
+        voice: speech, background: backdrop)
       return try await request(scenes: [scene], options: video.options)
     case .studio(let studio):
       try refuseUnsupported(studio.options)
@@ -29,8 +40,8 @@ struct V3VideoRequestMapping {
       return try await request(scenes: scenes, options: studio.options)
     case .unsupported(let type):
       let reason =
-        type == "image" || type == "cinematic_avatar"
-        ? "\"\(type)\" videos are not available on this server yet; use \"avatar\" or \"studio\""
+        type == "cinematic_avatar"
+        ? "\"\(type)\" videos are not available on this server yet; use avatar, image or studio"
         : "must be avatar, image, cinematic_avatar or studio, got \"\(type)\""
       throw invalid("type", reason)
     }
@@ -100,6 +111,36 @@ struct V3VideoRequestMapping {
         background: .video(
           VideoBackground(
             url: file.url, videoAssetId: file.assetId, playStyle: .fullVideo, fit: .contain)))
+    }
+  }
+
+  /// A look id names a built-in look or one of the account's photo looks (a talking photo).
+  private func character(lookID: String) async throws -> Character {
+    if let id = ResourceID(lookID),
+      try await assets.environment.store.talkingPhoto(id: id, account: assets.account) != nil
+    {
+      return .talkingPhoto(TalkingPhotoCharacter(talkingPhotoId: lookID))
+    }
+    return .avatar(AvatarCharacter(avatarId: lookID))
+  }
+
+  /// The talking photo a v3 `image` names: fetched, its face found and stored.
+  private func talkingPhoto(from input: V3AssetInput, name: String?) async throws
+    -> TalkingPhotoRecord
+  {
+    let photos = TalkingPhotoService(environment: assets.environment, account: assets.account)
+    switch input {
+    case .url(let url):
+      return try await photos.create(fromURL: url, asset: nil, name: name, field: "image.url")
+    case .assetId(let id):
+      return try await photos.create(fromURL: nil, asset: id, name: name, field: "image.asset_id")
+    case .base64(let mediaType, let data):
+      guard let bytes = Data(base64Encoded: data, options: .ignoreUnknownCharacters) else {
+        throw invalid("image.data", "is not base64")
+      }
+      return try await photos.upload(
+        [UInt8](bytes), mime: mediaType.lowercased(), name: name, typeField: "image.media_type",
+        bytesField: "image.data")
     }
   }
 
@@ -247,7 +288,8 @@ extension V3VideoRequestMapping {
       "background.image_asset_id": "background.asset_id",
     ]
     switch body {
-    case .avatar:
+    case .avatar, .image:
+      if rest.hasPrefix("character.") { return body.isImage ? "image" : "avatar_id" }
       return renamed[rest] ?? rest
     case .studio(let studio):
       guard index < studio.scenes.count else { return "scenes[\(index)]" }
@@ -267,6 +309,13 @@ extension V3VideoRequestMapping {
   private static func scenesField(_ body: V3VideoCreateRequest) -> String {
     if case .studio = body { return "scenes" }
     return "type"
+  }
+}
+
+extension V3VideoCreateRequest {
+  fileprivate var isImage: Bool {
+    if case .image = self { return true }
+    return false
   }
 }
 

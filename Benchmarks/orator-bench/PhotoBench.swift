@@ -1,0 +1,114 @@
+import Foundation
+import HeyGenAPI
+import OratorCore
+import OratorRender
+
+/// `orator-bench photo [seconds]`: a talking photo (scikit-image's astronaut from the test
+/// photos) speaking about `seconds` (default 60) at 1920×1080, against x264 alone encoding a
+/// still 1080p frame of the same length with the same settings, in the same run; prints the
+/// ratio, the per-frame time of the face alone, and the landmark time when the finder is
+/// installed (`scripts/setup-facemesh.sh`).
+func benchPhoto(seconds: Double, encoder: EncoderSettings) async throws {
+  let photos = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+      "Tests/Photos")
+  let picture = photos.appendingPathComponent("astronaut.jpg").path
+  let face = try JSONDecoder().decode(
+    FaceLandmarks.self,
+    from: Data(contentsOf: photos.appendingPathComponent("astronaut.landmarks.json")))
+  let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "orator-bench-photo-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(at: scratch) }
+  let clock = ContinuousClock()
+  func wall(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+  }
+  print(
+    "photo: astronaut, 1920x1080, x264 \(encoder.preset) \(encoder.x264Options ?? ""), \(ProcessInfo.processInfo.activeProcessorCount) cores"
+  )
+
+  // The talking photo.
+  let once = try await EspeakSynthesizer.shared.synthesize(paragraph, voiceID: "en-us-female")
+  let repeats = max(1, Int((seconds / once.duration).rounded()))
+  let script = Array(repeating: paragraph, count: repeats).joined(separator: " ")
+  let request = VideoGenerateRequest(
+    videoInputs: [
+      VideoInput(
+        character: .talkingPhoto(TalkingPhotoCharacter(talkingPhotoId: "astronaut")),
+        voice: .text(TextVoice(voiceId: "en-us-female", inputText: script)),
+        background: .color("#F4F6FB"))
+    ], dimension: Dimension(width: 1920, height: 1080))
+  let renderer = VideoRenderer(
+    media: BenchPhotoMedia(
+      local: LocalMediaResolver(scratchDirectory: scratch.path),
+      photo: TalkingPhotoFile(path: picture, face: face)),
+    encoder: encoder)
+  let start = clock.now
+  let video = try await renderer.render(
+    request, to: scratch.appendingPathComponent("photo.mp4").path)
+  let photoSeconds = wall(clock.now - start)
+
+  // x264 alone: one still 1080p frame (the photo as the video shows it) for as long, read as
+  // raw frames so that only the encoder is timed.
+  let raw = scratch.appendingPathComponent("still.yuv").path
+  try await FFmpeg.run(
+    [
+      "-i", picture, "-frames:v", "1", "-vf",
+      "scale=-2:1080,pad=1920:1080:(ow-iw)/2:0:color=0xF4F6FB,format=yuv420p", "-f", "rawvideo",
+      raw,
+    ])
+  let still = scratch.appendingPathComponent("still.mp4").path
+  let stillStart = clock.now
+  try await FFmpeg.run(
+    [
+      "-stream_loop", "-1", "-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", "1920x1080",
+      "-framerate", "25", "-i", raw, "-frames:v", String(Int((video.duration * 25).rounded())),
+      "-c:v", "libx264", "-preset", encoder.preset, "-tune", "stillimage", "-crf",
+      String(encoder.crf),
+    ] + (encoder.x264Options.map { ["-x264-params", $0] } ?? []) + [still])
+  let stillSeconds = wall(clock.now - stillStart)
+
+  print(
+    String(
+      format: "  talking photo: %.1f s of video in %.1f s (%.3f × real time)", video.duration,
+      photoSeconds, photoSeconds / video.duration))
+  print(String(format: "  x264 alone, still frame: %.1f s", stillSeconds))
+  print(String(format: "  ratio (target ≤ 1.6): %.2f", photoSeconds / stillSeconds))
+  let perFrame = try await PhotoFrameTiming.milliseconds(
+    picture: picture, face: face, width: 1920, height: 1080)
+  print(String(format: "  face per frame at 1080p: %.2f ms", perFrame))
+
+  let venv = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    .appendingPathComponent(".venv-facemesh")
+  if let finder = FaceLandmarkFinder(environment: venv) {
+    let landmarkStart = clock.now
+    _ = try await finder.face(
+      inPictureAt: picture, writingTo: scratch.appendingPathComponent("found.png").path)
+    print(
+      String(
+        format: "  landmarks (one upload, process start included): %.2f s",
+        wall(clock.now - landmarkStart)))
+  }
+}
+
+/// Serves the one benchmark photo under any id.
+struct BenchPhotoMedia: MediaResolver {
+  var local: LocalMediaResolver
+  var photo: TalkingPhotoFile
+
+  func file(forURL url: String, kind: MediaKind, field: String) async throws(InvalidField) -> String
+  {
+    try await local.file(forURL: url, kind: kind, field: field)
+  }
+
+  func file(forAsset id: String, kind: MediaKind, field: String) async throws(InvalidField)
+    -> String
+  {
+    try await local.file(forAsset: id, kind: kind, field: field)
+  }
+
+  func talkingPhoto(_ id: String, field: String) async throws(InvalidField) -> TalkingPhotoFile {
+    photo
+  }
+}

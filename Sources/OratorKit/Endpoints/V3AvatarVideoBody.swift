@@ -1,0 +1,160 @@
+import HeyGenAPI
+
+/// A generate request as v3's `POST /v3/videos` body of `type: "avatar"`, when v3 can say
+/// all of it: one scene, an avatar (its style as a look), a script or an audio track, a
+/// colour or picture background, a frame size v3's `aspect_ratio` and `resolution` name, and
+/// the request's title, captions, callback, folder and test flag. Anything else (several
+/// scenes, text overlays, offsets and scales, video backgrounds, talking photos, other frame
+/// sizes, watermarks) makes it nil, and the request goes to v2 as it is.
+struct V3AvatarVideoBody: Encodable {
+  var avatarId: String
+  var script: String?
+  var voiceId: String?
+  var audioUrl: String?
+  var audioAssetId: String?
+  var voiceSettings: VoiceSettings?
+  var background: BackgroundBody?
+  var fit: String?
+  var aspectRatio: String
+  var resolution: String
+  var title: String?
+  var caption: Caption?
+  var callbackUrl: String?
+  var callbackId: String?
+  var folderId: String?
+  var test: Bool?
+
+  struct VoiceSettings: Encodable {
+    var speed: Double?
+    var pitch: Double?
+    var volume: Double?
+    var locale: String?
+  }
+
+  struct BackgroundBody: Encodable {
+    var type: String
+    var value: String?
+    var url: String?
+    var assetId: String?
+
+    enum CodingKeys: String, CodingKey {
+      case type, value, url
+      case assetId = "asset_id"
+    }
+  }
+
+  struct Caption: Encodable {
+    var fileFormat = "srt"
+    var style = "default"
+
+    enum CodingKeys: String, CodingKey {
+      case style
+      case fileFormat = "file_format"
+    }
+  }
+
+  init?(_ request: VideoGenerateRequest) {
+    guard request.videoInputs.count == 1, let scene = request.videoInputs.first,
+      scene.text == nil, request.captionMode == nil, request.aspectRatio == nil,
+      request.fps == nil, request.enableWatermark == nil, request.watermark == nil,
+      case .avatar(let avatar)? = scene.character, avatar.offset == nil,
+      avatar.scale == nil || avatar.scale == 1, avatar.matting != true,
+      avatar.circleBackgroundColor == nil,
+      let frame = Self.frame(request.dimension ?? Dimension(width: 1920, height: 1080))
+    else { return nil }
+
+    switch avatar.avatarStyle ?? .normal {
+    case .normal: avatarId = avatar.avatarId
+    case .closeUp: avatarId = avatar.avatarId + "-close-up"
+    case .circle: avatarId = avatar.avatarId + "-circle"
+    }
+    switch scene.voice {
+    case .text(let voice):
+      guard voice.emotion == nil, voice.elevenlabsSettings == nil else { return nil }
+      script = voice.inputText
+      voiceId = voice.voiceId
+      if voice.speed != nil || voice.pitch != nil || voice.volume != nil || voice.locale != nil {
+        voiceSettings = VoiceSettings(
+          speed: voice.speed, pitch: voice.pitch, volume: voice.volume, locale: voice.locale)
+      }
+    case .audio(let audio):
+      guard audio.audioUrl != nil || audio.audioAssetId != nil else { return nil }
+      audioUrl = audio.audioUrl
+      audioAssetId = audio.audioAssetId
+      if audio.volume != nil { voiceSettings = VoiceSettings(volume: audio.volume) }
+    case .silence:
+      return nil
+    }
+    switch scene.background {
+    case nil:
+      background = nil
+    case .color(let value):
+      background = BackgroundBody(type: "color", value: value)
+    case .image(let image):
+      guard image.url != nil || image.imageAssetId != nil else { return nil }
+      switch image.fit {
+      case nil, .cover: fit = nil
+      case .contain: fit = "contain"
+      default: return nil
+      }
+      background = BackgroundBody(type: "image", url: image.url, assetId: image.imageAssetId)
+    case .video:
+      return nil
+    }
+    (aspectRatio, resolution) = frame
+    title = request.title
+    caption = request.caption == true ? Caption() : nil
+    callbackUrl = request.callbackUrl
+    callbackId = request.callbackId
+    folderId = request.folderId
+    test = request.test
+  }
+
+  /// The `aspect_ratio` and `resolution` that make exactly this frame, if any do.
+  static func frame(_ size: Dimension) -> (aspectRatio: String, resolution: String)? {
+    for (resolution, short) in [("720p", 720), ("1080p", 1080), ("4k", 2160)] {
+      let shapes: [(String, Int, Int)] = [
+        ("16:9", short * 16 / 9, short), ("9:16", short, short * 16 / 9), ("1:1", short, short),
+        ("4:5", short, short * 5 / 4), ("5:4", short * 5 / 4, short),
+      ]
+      if let shape = shapes.first(where: { $0.1 == size.width && $0.2 == size.height }) {
+        return (shape.0, resolution)
+      }
+    }
+    return nil
+  }
+
+  func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode("avatar", forKey: .type)
+    try c.encode(avatarId, forKey: .avatarId)
+    try c.encodeIfPresent(script, forKey: .script)
+    try c.encodeIfPresent(voiceId, forKey: .voiceId)
+    try c.encodeIfPresent(audioUrl, forKey: .audioUrl)
+    try c.encodeIfPresent(audioAssetId, forKey: .audioAssetId)
+    try c.encodeIfPresent(voiceSettings, forKey: .voiceSettings)
+    try c.encodeIfPresent(background, forKey: .background)
+    try c.encodeIfPresent(fit, forKey: .fit)
+    try c.encode(aspectRatio, forKey: .aspectRatio)
+    try c.encode(resolution, forKey: .resolution)
+    try c.encodeIfPresent(title, forKey: .title)
+    try c.encodeIfPresent(caption, forKey: .caption)
+    try c.encodeIfPresent(callbackUrl, forKey: .callbackUrl)
+    try c.encodeIfPresent(callbackId, forKey: .callbackId)
+    try c.encodeIfPresent(folderId, forKey: .folderId)
+    try c.encodeIfPresent(test, forKey: .test)
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case type, script, background, fit, resolution, title, caption, test
+    case avatarId = "avatar_id"
+    case voiceId = "voice_id"
+    case audioUrl = "audio_url"
+    case audioAssetId = "audio_asset_id"
+    case voiceSettings = "voice_settings"
+    case aspectRatio = "aspect_ratio"
+    case callbackUrl = "callback_url"
+    case callbackId = "callback_id"
+    case folderId = "folder_id"
+  }
+}

@@ -1,0 +1,23 @@
+/// Which of MediaPipe FaceMesh's 478 points outline what: lips, lids, brows, the face oval.
+/// Contours run from one corner to the other, left to right in the picture.
+enum FaceMeshIndices {
+  static let upperOuterLip = [61, 185, 40, 39, 37, 0, 267, 269, 270, 409, 291]
+  static let lowerOuterLip = [61, 146, 91, 181, 84, 17, 314, 405, 321, 375, 291]
+  static let upperInnerLip = [78, 191, 80, 81, 82, 13, 312, 311, 310, 415, 308]
+  static let lowerInnerLip = [78, 95, 88, 178, 87, 14, 317, 402, 318, 324, 308]
+  /// The eye on the picture's left (the subject's right), upper and lower lid.
+  static let leftEyeUpper = [33, 246, 161, 160, 159, 158, 157, 173, 133]
+  static let leftEyeLower = [33, 7, 163, 144, 145, 153, 154, 155, 133]
+  static let rightEyeUpper = [263, 466, 388, 387, 386, 385, 384, 398, 362]
+  static let rightEyeLower = [263, 249, 390, 373, 374, 380, 381, 382, 362]
+  static let leftBrow = [70, 63, 105, 66, 107, 46, 53, 52, 65, 55]
+  static let rightBrow = [300, 293, 334, 296, 336, 276, 283, 282, 295, 285]
+  static let faceOval = [
+    10, 338, 297, 332, 284, 251, 389, 356, 454, 323, 361, 288, 397, 365, 379, 378, 400, 377,
+    152, 148, 176, 149, 150, 136, 172, 58, 132, 93, 234, 127, 162, 21, 54, 103, 67, 109,
+  ]
+  static let chin = 152
+  static let forehead = 10
+  /// The face's own points; the ten after them are the irises, which the mesh leaves out.
+  static let meshPointCount = 468
+}

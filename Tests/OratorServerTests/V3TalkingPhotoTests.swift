@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// Talking photos through v3: `POST /v3/avatars` with `type: "photo"` makes a private group
+/// with one `photo_avatar` look; the look id works as `avatar_id`; `POST /v3/videos` with
+/// `type: "image"` animates a portrait; a portrait without a face is refused naming `image`.
+@Suite("v3 talking photos", .serialized)
+struct V3TalkingPhotoTests {
+  static func base64(_ name: String) throws -> String {
+    try TalkingPhotoTests.photo(name).base64EncodedString()
+  }
+
+  @Test func photoAvatarLookAndImageVideo() async throws {
+    try await TestServer.with { server in
+      let cli = HeyGenCLIClient(server: server)
+      let created = try await cli.post(
+        "/v3/avatars",
+        json: [
+          "type": "photo", "name": "Eileen",
+          "file": [
+            "type": "base64", "media_type": "image/jpeg", "data": try Self.base64("astronaut.jpg"),
+          ],
+        ])
+      #expect(created.status == 200, "\(created.text)")
+      let look = created.json["data"]["avatar_item"]
+      let lookID = try #require(look["id"].string)
+      #expect(look["avatar_type"] == .string("photo_avatar"))
+      #expect(created.json["data"]["avatar_group"]["id"] == .string(lookID))
+
+      let looks = try await cli.get("/v3/avatars/looks", query: ["avatar_type": "photo_avatar"])
+      #expect(looks.json["data"].array?.map { $0["id"] } == [.string(lookID)], "\(looks.text)")
+      let groups = try await cli.get("/v3/avatars", query: ["ownership": "private"])
+      #expect(groups.json["data"].array?.map { $0["name"] } == [.string("Eileen")])
+      #expect(try await cli.get("/v3/avatars/looks/\(lookID)").status == 200)
+
+      // The look as a presenter.
+      let byLook = try await cli.post(
+        "/v3/videos",
+        json: [
+          "type": "avatar", "avatar_id": lookID, "script": "Bob made a map.",
+          "voice_id": "en-us-female", "resolution": "720p", "aspect_ratio": "1:1",
+        ])
+      #expect(byLook.status == 200, "\(byLook.text)")
+      // A portrait given inline.
+      let byImage = try await cli.post(
+        "/v3/videos",
+        json: [
+          "type": "image", "script": "Hello, I am a photo.", "voice_id": "en-us-female",
+          "image": [
+            "type": "base64", "media_type": "image/jpeg",
+            "data": try Self.base64("astronaut-turned.jpg"),
+          ],
+          "resolution": "720p", "aspect_ratio": "16:9", "title": "Turned",
+        ])
+      #expect(byImage.status == 200, "\(byImage.text)")
+      for answer in [byLook, byImage] {
+        let id = try #require(answer.json["data"]["video_id"].string)
+        let done = try await V3VideoTests.waitForVideo(cli, id)
+        #expect(done["data"]["status"] == .string("completed"), "\(done)")
+      }
+
+      let faceless = try await cli.post(
+        "/v3/videos",
+        json: [
+          "type": "image", "script": "Hi.", "voice_id": "en-us-female",
+          "image": [
+            "type": "base64", "media_type": "image/jpeg", "data": try Self.base64("no-face.jpg"),
+          ],
+        ])
+      #expect(faceless.status == 400)
+      #expect(faceless.json["error"]["param"] == .string("image.data"), "\(faceless.text)")
+
+      let deleted = try await cli.delete("/v3/avatars/looks/\(lookID)")
+      #expect(deleted.status == 200, "\(deleted.text)")
+      #expect(try await cli.get("/v3/avatars/looks/\(lookID)").status == 404)
+    }
+  }
+}
