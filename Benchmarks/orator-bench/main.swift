@@ -18,7 +18,8 @@
 // built-in engines and prints wall time ÷ duration per stage (needs scripts/setup-asr.sh).
 // `voices` compares Piper's en-us-joe with espeak-ng: the word error rate of a 100-word
 // paragraph as the Whisper sidecar hears each (needs scripts/setup-asr.sh), Piper's real-time
-// factor, and a `seconds` (default 60) 1920×1080 render with each voice, as a ratio (needs
+// factor, and a `seconds` (default 60) 1920×1080 render with each voice, alternating for
+// ORATOR_BENCH_ROUNDS rounds (default 2), as a ratio of the fastest of each (needs
 // scripts/setup-piper.sh).
 // `submits` starts `orator serve` (the binary beside this one: `swift build -c release --product
 // orator` first), submits `--videos` generate requests from `--concurrency` clients at once and

@@ -54,6 +54,8 @@ struct SpeechOptions: ParsableArguments {
       let list = speechVoices ?? env["ORATOR_SPEECH_VOICES"] ?? ""
       do {
         settings.serverVoices = try OpenAISpeechSynthesizer.voices(parsing: list)
+      } catch .engineFailure(let message) {
+        throw ValidationError("--speech-voices: \(message)")
       } catch {
         throw ValidationError("--speech-voices: \(error)")
       }

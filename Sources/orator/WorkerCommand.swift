@@ -47,6 +47,10 @@ struct WorkerCommand: AsyncParsableCommand {
 
     try renderOptions.apply(to: &settings.maxVideoSeconds, &settings.renderLimits, env)
     settings.speech = try speech.settings(env)
+    settings.speechRecognitionEnvironment =
+      env["ORATOR_ASR_VENV"]
+      ?? TranslationOptions.installedSidecarEnvironment(
+        named: settings.speechRecognitionEnvironment)
 
     LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
     var logger = Logger(label: "orator-worker")

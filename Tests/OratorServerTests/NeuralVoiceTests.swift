@@ -138,4 +138,31 @@ struct NeuralVoiceTests {
       #expect(captions.text.contains("operator's") && captions.text.contains("server."))
     }
   }
+
+  @Test(
+    "A talking photo speaks with Joe",
+    .enabled(
+      if: FileManager.default.isExecutableFile(
+        atPath: Piper.checkout.appendingPathComponent(".venv-facemesh/bin/python").path),
+      "the face finder is not installed: run scripts/setup-facemesh.sh"))
+  func talkingPhotoWithJoe() async throws {
+    try await TestServer.with { server in
+      let upload = try await TalkingPhotoTests.upload(
+        try TalkingPhotoTests.photo("astronaut.jpg"), to: server)
+      let photo = try #require(upload.json["data"]["talking_photo_id"].string, "\(upload.text)")
+      var body = TalkingPhotoTests.body(photo: photo, text: "Good morning. Here is the plan.")
+      var scenes = try #require(body["video_inputs"] as? [[String: Any]])
+      scenes[0]["voice"] = [
+        "type": "text", "input_text": "Good morning. Here is the plan.", "voice_id": "en-us-joe",
+      ]
+      body["video_inputs"] = scenes
+      body["caption"] = true
+      let done = try await server.waitForStatus(try await server.generate(body))
+      #expect(done["status"].string == "completed", "\(done)")
+      let duration = try #require(done["duration"].double)
+      #expect(duration > 1.2 && duration < 5)
+      let captions = try await server.get(try #require(done["caption_url"].string), key: nil)
+      #expect(captions.text.contains("morning.") && captions.text.contains("plan."))
+    }
+  }
 }

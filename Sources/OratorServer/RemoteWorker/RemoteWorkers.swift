@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import Logging
 import OratorRender
+import OratorTranslate
 import ServiceLifecycle
 
 /// What `orator worker` is told.
@@ -24,6 +25,9 @@ public struct RemoteWorkerSettings: Sendable {
   public var renderLimits = RenderLimits()
   /// The speech engines beside espeak-ng; a worker needs the voices its server lists.
   public var speech = SpeechSettings()
+  /// The speech-recognition environment (`scripts/setup-asr.sh`) that aligns a speech
+  /// server's captions, when it is installed.
+  public var speechRecognitionEnvironment = ".venv-asr"
 
   public init(serverURL: String, token: String, scratchDirectory: String) {
     self.serverURL = serverURL.hasSuffix("/") ? String(serverURL.dropLast()) : serverURL
@@ -45,7 +49,9 @@ public enum RemoteWorkers {
     let host = ProcessInfo.processInfo.hostName
     let pid = ProcessInfo.processInfo.processIdentifier
     // One set of engines for every slot, so that they share one warm Piper sidecar.
-    let speech = settings.speech.engines()
+    let whisper = WhisperSidecar(
+      environment: URL(fileURLWithPath: settings.speechRecognitionEnvironment))
+    let speech = SpeechEngineSetup.engines(settings.speech, recognizer: whisper?.recognizer)
     let workers: [any Service] = (0..<max(1, settings.concurrency)).map { index in
       RemoteWorker(
         settings: settings, client: client, fetcher: fetcher, speech: speech,
@@ -63,10 +69,12 @@ public enum RemoteWorkers {
       try await group.run()
     } catch {
       await speech.piperSidecar?.stop()
+      await whisper?.stop()
       try? await http.shutdown()
       throw error
     }
     await speech.piperSidecar?.stop()
+    await whisper?.stop()
     try await http.shutdown()
   }
 }
