@@ -139,7 +139,7 @@ struct PostgresClaimTests {
   /// `max_connections` of 100), however many calls run at once.
   @Test func poolStaysWithinItsSize() async throws {
     try await TestPostgres.withDatabase { url in
-      let store = try await PostgresStore(url: url)
+      let store = try await PostgresStore(url: url, acquireTimeout: TestPostgres.patientAcquire)
       let database = try PostgresURL(url).database
       try await withThrowingTaskGroup(of: Void.self) { group in
         for _ in 0..<40 {

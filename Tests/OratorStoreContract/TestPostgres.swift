@@ -7,6 +7,11 @@ import Testing
 /// `scripts/test.sh` always sets, starting a throwaway server). Each test makes its own
 /// database with a random name and drops it afterwards, so tests never see each other's rows.
 public enum TestPostgres {
+  /// How long tests let a store wait for a connection: the whole suite runs at once on a
+  /// small machine, where opening a PostgreSQL connection can take longer than production's
+  /// 3 s.
+  public static let patientAcquire = Duration.seconds(30)
+
   public static let variable = "ORATOR_TEST_POSTGRES_URL"
 
   /// The server's URL (its database part is ignored); nil when no server was given.

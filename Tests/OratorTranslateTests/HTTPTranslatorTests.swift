@@ -4,9 +4,14 @@ import Testing
 @testable import OratorTranslate
 
 @Suite struct HTTPTranslatorTests {
+  /// The in-process engine server answers from the same busy test process as every other
+  /// suite; the production 5 s for a language list would time out under that load.
+  static let patient = Duration.seconds(60)
+
   @Test func libreTranslateSendsOneBatchAndKeepsOrder() async throws {
     let server = try await EngineServer()
-    let libre = LibreTranslateTranslator(baseURL: server.baseURL, apiKey: "libre-key")
+    let libre = LibreTranslateTranslator(
+      baseURL: server.baseURL, apiKey: "libre-key", listTimeout: Self.patient)
     let spanish = try await libre.translate(
       ["Hello", "", "World", "Thank you"], from: "en", to: "es")
     await server.stop()
@@ -25,7 +30,9 @@ import Testing
 
   @Test func libreTranslatePairsComeFromLanguages() async throws {
     let server = try await EngineServer()
-    let pairs = try await LibreTranslateTranslator(baseURL: server.baseURL).pairs()
+    let pairs = try await LibreTranslateTranslator(
+      baseURL: server.baseURL, listTimeout: Self.patient
+    ).pairs()
     await server.stop()
     #expect(
       pairs == [
@@ -36,7 +43,8 @@ import Testing
 
   @Test func libreTranslateErrorsAreReported() async throws {
     let server = try await EngineServer()
-    let wrongKey = LibreTranslateTranslator(baseURL: server.baseURL, apiKey: "nope")
+    let wrongKey = LibreTranslateTranslator(
+      baseURL: server.baseURL, apiKey: "nope", listTimeout: Self.patient)
     await #expect {
       try await wrongKey.translate(["Hello"], from: "en", to: "es")
     } throws: { error in

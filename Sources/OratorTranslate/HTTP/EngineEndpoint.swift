@@ -12,6 +12,8 @@ struct EngineEndpoint: Sendable {
   var apiKey: String?
   var httpClient: HTTPClient
   var timeout: TimeAmount
+  /// How long a list (languages, models) may take before the engine is taken as unavailable.
+  var listTimeout: TimeAmount = Self.defaultListTimeout
 
   /// `baseURL` joined with `path`; a base that already ends in the path's first segment
   /// (an OpenAI base URL given as `…/v1`) is not doubled.
@@ -27,7 +29,7 @@ struct EngineEndpoint: Sendable {
 
   /// Lists are small and quick; an engine that does not answer one within this is taken as
   /// unavailable (AsyncHTTPClient retries a refused connection until the deadline).
-  static let listTimeout = TimeAmount.seconds(5)
+  static let defaultListTimeout = TimeAmount.seconds(5)
 
   func get<Response: Decodable>(_ path: String, as type: Response.Type)
     async throws(TranslationError) -> Response
@@ -35,7 +37,7 @@ struct EngineEndpoint: Sendable {
     try decode(
       Response.self,
       from: try await send(
-        path, method: .GET, body: nil, contentType: nil, timeout: Self.listTimeout))
+        path, method: .GET, body: nil, contentType: nil, timeout: listTimeout))
   }
 
   func post<Body: Encodable, Response: Decodable>(

@@ -10,10 +10,18 @@ public struct LibreTranslateTranslator: TextTranslator {
   /// - Parameters:
   ///   - baseURL: The server, for example `http://libretranslate:5000`.
   ///   - apiKey: Sent as `api_key` when the server requires one.
-  public init(baseURL: URL, apiKey: String? = nil, httpClient: HTTPClient = .shared) {
+  ///   - listTimeout: How long `GET /languages` may take before the server is taken as
+  ///     unavailable.
+  public init(
+    baseURL: URL, apiKey: String? = nil, httpClient: HTTPClient = .shared,
+    listTimeout: Duration = .seconds(5)
+  ) {
     endpoint = EngineEndpoint(
       name: "LibreTranslate", baseURL: baseURL, apiKey: nil, httpClient: httpClient,
-      timeout: .seconds(120))
+      timeout: .seconds(120),
+      listTimeout: .nanoseconds(
+        listTimeout.components.seconds * 1_000_000_000 + listTimeout.components.attoseconds
+          / 1_000_000_000))
     self.apiKey = apiKey
   }
 
