@@ -11,13 +11,14 @@ import Testing
     try await TestServer.with(arguments: Self.shortLease) { server in
       var ids: [String] = []
       for index in 0..<3 {
-        // Long enough that a busy machine, with the suites running side by side, still sees
-        // one of them rendering between two polls.
+        // Long and large enough (seconds of rendering each, at 1280×720) that a test process
+        // kept waiting by the suites running beside it still sees one of them rendering.
         let text =
           "Video number \(index)."
           + String(repeating: " Another sentence keeps it rendering a little longer.", count: 10)
-        ids.append(
-          try await server.generate(VideoRequest.body(text: text, title: "Crash \(index)")))
+        var body = VideoRequest.body(text: text, title: "Crash \(index)")
+        body["dimension"] = ["width": 1280, "height": 720]
+        ids.append(try await server.generate(body))
       }
       var states: [String] = []
       let deadline = ContinuousClock.now + .seconds(60)
