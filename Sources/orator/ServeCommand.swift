@@ -104,7 +104,8 @@ struct ServeCommand: AsyncParsableCommand {
     let env = ProcessInfo.processInfo.environment
     var configuration = ServerConfiguration()
     configuration.host = host ?? env["ORATOR_HOST"] ?? configuration.host
-    configuration.port = port ?? env["ORATOR_PORT"].flatMap(Int.init) ?? configuration.port
+    configuration.port =
+      try ListenPort.parse(flag: port, environment: env["ORATOR_PORT"]) ?? configuration.port
     configuration.dataDirectory = data.directory(env)
     configuration.databaseURL = data.database(env)
     configuration.publicURL = publicURL ?? env["ORATOR_PUBLIC_URL"]

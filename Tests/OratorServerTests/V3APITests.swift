@@ -227,6 +227,29 @@ struct V3APITests {
           "--\(boundary)\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nx\r\n--\(boundary)--\r\n"
             .utf8), headers: [("Content-Type", "multipart/form-data; boundary=\(boundary)")])
       expectError(noFile, status: 400, code: "invalid_parameter", param: "file")
+      // Bytes above 0x7F where a part's header name stands (the parser's lookup table has 128
+      // entries): refused, and the server keeps answering.
+      for header in ["\u{17146}\u{B1};", "Cont\u{E9}nt-Type: x", "\u{FF}"] {
+        var hostile = Data("--\(boundary)\r\n".utf8)
+        hostile.append(Data(header.utf8))
+        hostile.append(Data("--\(boundary)--\r\n".utf8))
+        let refused = try await server.request(
+          .POST, "/v3/assets", body: hostile,
+          headers: [("Content-Type", "multipart/form-data; boundary=\(boundary)")])
+        expectError(refused, status: 400, code: "invalid_parameter", param: "file")
+      }
+      #expect(try await server.get("/v3/users/me").status == 200, "still serving")
+      // A UTF-8 file name (a header value, not a name) is fine.
+      let png = server.dataDirectory.appendingPathComponent("accented.png")
+      let made = try await Tool.run(
+        "ffmpeg",
+        [
+          "-v", "error", "-y", "-f", "lavfi", "-i", "color=c=red:s=32x32", "-frames:v", "1",
+          png.path,
+        ])
+      try #require(made.status == 0, "\(made.output)")
+      let accented = try await cli.upload(fileName: "caf\u{E9}.png", bytes: Data(contentsOf: png))
+      #expect(accented.status == 200, "\(accented.text)")
       expectError(
         try await cli.upload(fileName: "photo.png", bytes: Data("not a picture".utf8)), status: 400,
         code: "invalid_parameter", param: "file")

@@ -35,7 +35,15 @@ struct MultipartForm {
 
   var parts: [Part]
 
+  /// Why a body is not read as a form before the parser sees it.
+  enum Refusal: Error {
+    /// A byte above 0x7F where a part's header name stands. Header names are ASCII tokens;
+    /// the parser looks such a byte up in a 128-entry table and would crash the process.
+    case nonASCIIHeaderName
+  }
+
   init(_ body: ByteBuffer, boundary: String) throws {
+    try Self.checkHeaderNames(Array(body.readableBytesView), boundary: Array(boundary.utf8))
     let parser = MultipartParser(boundary: boundary)
     var parts: [Part] = []
     var current = Part()
@@ -47,6 +55,60 @@ struct MultipartForm {
     }
     try parser.execute(body)
     self.parts = parts
+  }
+
+  /// Walks every part's header block (from the line after each `--boundary` to the blank
+  /// line) and refuses a byte above 0x7F anywhere a header name is read: from the start of
+  /// each header line up to its first colon. Values (a UTF-8 `filename`) are left alone.
+  static func checkHeaderNames(_ bytes: [UInt8], boundary: [UInt8]) throws(Refusal) {
+    let delimiter = Array("--".utf8) + boundary
+    guard !boundary.isEmpty else { return }
+    var index = 0
+    while let found = firstIndex(of: delimiter, in: bytes, from: index) {
+      // A delimiter starts the body or a line; the same bytes inside a part are content.
+      guard found == 0 || (found >= 2 && bytes[found - 2] == 0x0D && bytes[found - 1] == 0x0A)
+      else {
+        index = found + 1
+        continue
+      }
+      var position = found + delimiter.count
+      // The rest of the delimiter line (a closing `--`, padding) is not a header.
+      while position < bytes.count, bytes[position] != 0x0A { position += 1 }
+      position += 1
+      var inName = true
+      while position < bytes.count {
+        let byte = bytes[position]
+        if byte == 0x0A {
+          // A blank line ends the block.
+          if position + 2 < bytes.count, bytes[position + 1] == 0x0D, bytes[position + 2] == 0x0A {
+            break
+          }
+          inName = true
+        } else if inName {
+          if byte == UInt8(ascii: ":") {
+            inName = false
+          } else if byte > 0x7F {
+            throw .nonASCIIHeaderName
+          }
+        }
+        position += 1
+      }
+      index = position
+    }
+  }
+
+  private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+    guard !needle.isEmpty, bytes.count >= needle.count, start <= bytes.count - needle.count else {
+      return nil
+    }
+    var index = start
+    while index <= bytes.count - needle.count {
+      if bytes[index] == needle[0], Array(bytes[index..<index + needle.count]) == needle {
+        return index
+      }
+      index += 1
+    }
+    return nil
   }
 
   func part(named name: String) -> Part? {

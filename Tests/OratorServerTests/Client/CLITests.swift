@@ -306,6 +306,25 @@ import Testing
     }
   }
 
+  /// A port that is not one stops `serve` with a message naming where it came from, instead
+  /// of binding a wrapped-around port or falling back to 8080.
+  @Test func servingRefusesPortsThatAreNotPorts() async throws {
+    let folder = try scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let bare = CLI(directory: folder, environment: [:])
+    let tooBig = try await bare("serve", "--port", "70000")
+    #expect(tooBig.status == 2 && tooBig.stderr.contains("--port 70000"), "\(tooBig)")
+    let words = CLI(directory: folder, environment: ["ORATOR_PORT": "abc"])
+    let notANumber = try await words("serve")
+    #expect(
+      notANumber.status == 2 && notANumber.stderr.contains("ORATOR_PORT=abc"), "\(notANumber)")
+    let wrapped = CLI(directory: folder, environment: ["ORATOR_PORT": "80800"])
+    #expect(try await wrapped("serve").status == 2)
+    // Refused before anything was opened: no data folder appears.
+    #expect(
+      !FileManager.default.fileExists(atPath: folder.appendingPathComponent("orator-data").path))
+  }
+
   @Test func aLocalBackgroundFileIsUploaded() async throws {
     let folder = try scratchFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

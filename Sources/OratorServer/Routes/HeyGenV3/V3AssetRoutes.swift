@@ -26,9 +26,18 @@ struct V3AssetRoutes {
       // Room for the multipart framing around a file of the largest size.
       let body = try await RequestBody.collect(
         request, limit: Self.maxBytes + 64 << 10, envelope: .v3)
-      guard let form = try? MultipartForm(ByteBuffer(bytes: body), boundary: boundary),
-        let file = form.part(named: "file")
-      else {
+      let form: MultipartForm?
+      do {
+        form = try MultipartForm(ByteBuffer(bytes: body), boundary: boundary)
+      } catch MultipartForm.Refusal.nonASCIIHeaderName {
+        throw ApplicationError.invalid(
+          InvalidField(
+            path: "file",
+            message: "a part's header name holds a byte above 0x7F; header names are ASCII"))
+      } catch {
+        form = nil
+      }
+      guard let file = form?.part(named: "file") else {
         throw ApplicationError.invalid(
           InvalidField(
             path: "file", message: "is required: a multipart/form-data part named \"file\"",
