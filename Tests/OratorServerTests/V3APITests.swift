@@ -229,8 +229,10 @@ struct V3APITests {
       expectError(noFile, status: 400, code: "invalid_parameter", param: "file")
       // Bytes above 0x7F where a part's header name stands (the parser's lookup table has 128
       // entries): refused, and the server keeps answering.
-      for header in ["\u{17146}\u{B1};", "Cont\u{E9}nt-Type: x", "\u{FF}"] {
-        var hostile = Data("--\(boundary)\r\n".utf8)
+      for (preamble, header) in [
+        ("", "\u{17146}\u{B1};"), ("", "Cont\u{E9}nt-Type: x"), ("preamble", "\u{FF}"),
+      ] {
+        var hostile = Data("\(preamble)--\(boundary)\r\n".utf8)
         hostile.append(Data(header.utf8))
         hostile.append(Data("--\(boundary)--\r\n".utf8))
         let refused = try await server.request(

@@ -64,13 +64,16 @@ struct MultipartForm {
     let delimiter = Array("--".utf8) + boundary
     guard !boundary.isEmpty else { return }
     var index = 0
+    var inPreamble = true
     while let found = firstIndex(of: delimiter, in: bytes, from: index) {
-      // A delimiter starts the body or a line; the same bytes inside a part are content.
-      guard found == 0 || (found >= 2 && bytes[found - 2] == 0x0D && bytes[found - 1] == 0x0A)
+      // The first delimiter may follow any preamble; later ones start a line (the same bytes
+      // inside a part are its content).
+      guard inPreamble || (found >= 2 && bytes[found - 2] == 0x0D && bytes[found - 1] == 0x0A)
       else {
         index = found + 1
         continue
       }
+      inPreamble = false
       var position = found + delimiter.count
       // The rest of the delimiter line (a closing `--`, padding) is not a header.
       while position < bytes.count, bytes[position] != 0x0A { position += 1 }
