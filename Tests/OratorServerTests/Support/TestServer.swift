@@ -17,10 +17,10 @@ final class TestServer {
   static let apiKey = "orator-test-key-5f0c2a7e91b34d68"
 
   let dataDirectory: URL
-  let port: Int
+  private(set) var port: Int
   var baseURL: String { "http://127.0.0.1:\(port)" }
 
-  private let arguments: [String]
+  private var arguments: [String]
   private let logURL: URL
   private var process: Process?
   private var client = HTTPClient(eventLoopGroupProvider: .singleton)
@@ -34,19 +34,34 @@ final class TestServer {
     try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
     logURL = dataDirectory.appendingPathComponent("server.log")
     _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
-    port = try Self.freePort()
-    arguments =
+    let directory = dataDirectory.path
+    func serveArguments(port: Int) -> [String] {
       [
-        "serve", "--data-dir", dataDirectory.path, "--host", "127.0.0.1", "--port", String(port),
+        "serve", "--data-dir", directory, "--host", "127.0.0.1", "--port", String(port),
         "--api-key", Self.apiKey, "--workers", String(workers),
         // Receivers in this busy test process may take longer than a production one should.
         "--webhook-probe-timeout-seconds", "15",
       ] + (allowPrivateURLs ? ["--allow-private-urls"] : []) + extra
-    do {
-      try await launch()
-    } catch {
-      await stop()
-      throw error
+    }
+    port = try Self.freePort()
+    arguments = serveArguments(port: port)
+    // A free port can be taken by another suite between finding it and binding it: then the
+    // server exits at once, and it starts again on another.
+    var attempt = 1
+    while true {
+      do {
+        try await launch()
+        return
+      } catch let error as TestServerError
+        where attempt < 3 && error.description.contains("Address already in use")
+      {
+        attempt += 1
+        port = try Self.freePort()
+        arguments = serveArguments(port: port)
+      } catch {
+        await stop()
+        throw error
+      }
     }
   }
 
