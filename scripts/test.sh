@@ -10,8 +10,9 @@ if [ -z "${ORATOR_TEST_POSTGRES_URL:-}" ]; then
   eval "$(scripts/postgres-test-server.sh start)"
   trap 'scripts/postgres-test-server.sh stop "$ORATOR_TEST_POSTGRES_DIR"' EXIT
 fi
-# The render tests draw frames and warp faces in the test process itself, keeping its threads
+# The render tests draw frames and warp faces in the test process itself, and the `orator
+# render` command tests wait for their renders on the test process's threads, keeping them
 # busy for seconds at a time; run apart, they cannot delay the suites that time a server's
 # answers or a webhook receiver's.
-swift test --skip-build --filter OratorRenderTests
-swift test --skip-build --skip OratorRenderTests
+swift test --skip-build --filter 'OratorRenderTests|OratorCLITests'
+swift test --skip-build --skip OratorRenderTests --skip OratorCLITests
