@@ -20,6 +20,16 @@ struct V3Pagination {
     token = query.get("token").flatMap { $0.isEmpty ? nil : $0 }
   }
 
+  /// The token of a video list (videos and translations page through the store by it).
+  func videoPageToken() throws -> VideoPageToken? {
+    guard let token else { return nil }
+    guard let parsed = VideoPageToken(string: token) else {
+      throw ApplicationError.invalid(
+        InvalidField(path: "token", message: "is not a token from a previous page"))
+    }
+    return parsed
+  }
+
   /// One page of an in-memory list, the token being the offset of its first item.
   func page<T>(of items: [T]) throws -> (items: [T], nextToken: String?) {
     var start = 0

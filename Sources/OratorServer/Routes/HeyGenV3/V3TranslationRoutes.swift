@@ -73,14 +73,7 @@ struct V3TranslationRoutes {
   @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
     let account = try context.requireAccount()
     let pagination = try V3Pagination(request, defaultLimit: 10, maxLimit: 100)
-    var after: VideoPageToken?
-    if let token = pagination.token {
-      guard let parsed = VideoPageToken(string: token) else {
-        throw ApplicationError.invalid(
-          InvalidField(path: "token", message: "is not a token from a previous page"))
-      }
-      after = parsed
-    }
+    let after = try pagination.videoPageToken()
     let page = try await VideoService(environment: environment, account: account.id).list(
       VideoListQuery(limit: pagination.limit, after: after, kind: .translated))
     let items = page.videos.compactMap { view in
