@@ -101,17 +101,8 @@ struct MultipartForm {
   }
 
   private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-    guard !needle.isEmpty, bytes.count >= needle.count, start <= bytes.count - needle.count else {
-      return nil
-    }
-    var index = start
-    while index <= bytes.count - needle.count {
-      if bytes[index] == needle[0], Array(bytes[index..<index + needle.count]) == needle {
-        return index
-      }
-      index += 1
-    }
-    return nil
+    guard start < bytes.count else { return nil }
+    return bytes[start...].firstRange(of: needle)?.lowerBound
   }
 
   func part(named name: String) -> Part? {
