@@ -1,6 +1,13 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// The service, its render engine and its stores need the packages below that are marked
+/// `condition: server`; the OratorKit SDK needs none of them. They are used only with the
+/// `Server` trait, on by default. An app that depends on OratorKit alone turns the default off
+/// (`.package(url: "…", from: "0.9.0", traits: [])`), and SwiftPM then neither fetches nor
+/// builds them.
+let server = TargetDependencyCondition.when(traits: ["Server"])
+
 let package = Package(
   name: "Orator",
   platforms: [.macOS(.v15)],
@@ -9,6 +16,12 @@ let package = Package(
     .library(name: "HeyGenAPI", targets: ["HeyGenAPI"]),
     .library(name: "OratorKit", targets: ["OratorKit"]),
     .library(name: "OratorRender", targets: ["OratorRender"]),
+  ],
+  traits: [
+    .trait(
+      name: "Server",
+      description: "The orator service and renderer with their dependencies (on by default)."),
+    .default(enabledTraits: ["Server"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -28,33 +41,40 @@ let package = Package(
     .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
 
     .target(name: "HeyGenAPI"),
+    // The release string, shared by the service and the SDK.
+    .target(name: "OratorRelease"),
     .target(
       name: "OratorKit",
       dependencies: [
-        "HeyGenAPI",
+        "HeyGenAPI", "OratorRelease",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     .target(
       name: "OratorCore",
-      dependencies: ["HeyGenAPI", .product(name: "Crypto", package: "swift-crypto")]
+      dependencies: [
+        "HeyGenAPI", "OratorRelease", .product(name: "Crypto", package: "swift-crypto"),
+      ]
     ),
     .target(
       name: "OratorSQLite",
-      dependencies: ["OratorCore", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "OratorCore", .product(name: "GRDB", package: "GRDB.swift", condition: server),
+      ]
     ),
     .target(
       name: "OratorPostgres",
       dependencies: [
-        "HeyGenAPI", "OratorCore", .product(name: "PostgresNIO", package: "postgres-nio"),
+        "HeyGenAPI", "OratorCore",
+        .product(name: "PostgresNIO", package: "postgres-nio", condition: server),
       ]
     ),
     .target(
       name: "OratorRender",
       dependencies: [
         "HeyGenAPI", "OratorCore", "CEspeak", "CCairo",
-        .product(name: "Subprocess", package: "swift-subprocess"),
+        .product(name: "Subprocess", package: "swift-subprocess", condition: server),
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
       ],
       resources: [
@@ -66,7 +86,7 @@ let package = Package(
       dependencies: [
         "OratorCore", "OratorRender",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
-        .product(name: "Subprocess", package: "swift-subprocess"),
+        .product(name: "Subprocess", package: "swift-subprocess", condition: server),
       ],
       resources: [.copy("Sidecar")]
     ),
@@ -75,10 +95,10 @@ let package = Package(
       dependencies: [
         "HeyGenAPI", "OratorCore", "OratorSQLite", "OratorPostgres", "OratorRender",
         "OratorTranslate",
-        .product(name: "Hummingbird", package: "hummingbird"),
-        .product(name: "HTTPTypes", package: "swift-http-types"),
+        .product(name: "Hummingbird", package: "hummingbird", condition: server),
+        .product(name: "HTTPTypes", package: "swift-http-types", condition: server),
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
-        .product(name: "MultipartKit", package: "multipart-kit"),
+        .product(name: "MultipartKit", package: "multipart-kit", condition: server),
       ]
     ),
     .executableTarget(
@@ -86,7 +106,7 @@ let package = Package(
       dependencies: [
         "HeyGenAPI", "OratorCore", "OratorKit", "OratorPostgres", "OratorRender", "OratorServer",
         "OratorSQLite",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "ArgumentParser", package: "swift-argument-parser", condition: server),
       ]
     ),
     .executableTarget(
@@ -105,7 +125,8 @@ let package = Package(
     .target(
       name: "OratorStoreContract",
       dependencies: [
-        "OratorCore", "OratorPostgres", .product(name: "PostgresNIO", package: "postgres-nio"),
+        "OratorCore", "OratorPostgres",
+        .product(name: "PostgresNIO", package: "postgres-nio", condition: server),
       ],
       path: "Tests/OratorStoreContract"
     ),
@@ -116,14 +137,14 @@ let package = Package(
       name: "OratorPostgresTests",
       dependencies: [
         "OratorPostgres", "OratorCore", "OratorStoreContract",
-        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "PostgresNIO", package: "postgres-nio", condition: server),
       ]
     ),
     .testTarget(
       name: "OratorRenderTests",
       dependencies: [
         "OratorRender", "HeyGenAPI", "OratorCore",
-        .product(name: "Subprocess", package: "swift-subprocess"),
+        .product(name: "Subprocess", package: "swift-subprocess", condition: server),
       ]
     ),
     .testTarget(
@@ -131,8 +152,8 @@ let package = Package(
       dependencies: [
         "OratorTranslate", "OratorRender",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
-        .product(name: "Hummingbird", package: "hummingbird"),
-        .product(name: "Subprocess", package: "swift-subprocess"),
+        .product(name: "Hummingbird", package: "hummingbird", condition: server),
+        .product(name: "Subprocess", package: "swift-subprocess", condition: server),
       ]
     ),
     .testTarget(name: "OratorCLITests", dependencies: ["HeyGenAPI", "orator"]),
@@ -141,7 +162,7 @@ let package = Package(
       dependencies: [
         "HeyGenAPI", "OratorCore", "OratorKit", "OratorStoreContract", "orator",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
-        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Hummingbird", package: "hummingbird", condition: server),
         .product(name: "Crypto", package: "swift-crypto"),
       ],
       // HeyGen's v3 response schemas, read by the contract tests from the source tree.

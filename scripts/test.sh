@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh debug
 scripts/setup-test-tools.sh
 swift build --build-tests
+# The SDK resolves without the service's packages; the systemd unit verifies.
+scripts/check-packaging.sh
 if [ -z "${ORATOR_TEST_POSTGRES_URL:-}" ]; then
   eval "$(scripts/postgres-test-server.sh start)"
   trap 'scripts/postgres-test-server.sh stop "$ORATOR_TEST_POSTGRES_DIR"' EXIT

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import OratorRelease
 
 /// A client of the HeyGen REST API, as served by Orator or by api.heygen.com.
 ///
@@ -29,10 +30,12 @@ public struct HeyGenClient: Sendable {
   ///     ``HeyGenClient`` that reports a refused connection at once (``retry`` decides what
   ///     happens next) instead of retrying it until the call's deadline.
   ///   - timeout: the longest one call may take.
+  ///   - userAgent: sent as `User-Agent` on every request, downloads included; an app may put
+  ///     its own product in front, e.g. `"MyApp/2.1 " + HeyGenClient.defaultUserAgent`.
   public init(
     baseURL: URL, apiKey: String, retry: RetryPolicy = .default,
     polling: PollingSchedule = .default, timeout: Duration = .seconds(120),
-    httpClient: HTTPClient = .oratorKit
+    httpClient: HTTPClient = .oratorKit, userAgent: String = HeyGenClient.defaultUserAgent
   ) {
     self.baseURL = baseURL
     self.retry = retry
@@ -40,7 +43,37 @@ public struct HeyGenClient: Sendable {
     var base = baseURL.absoluteString
     while base.hasSuffix("/") { base.removeLast() }
     transport = Transport(
-      baseURL: base, apiKey: apiKey, http: httpClient, retry: retry, timeout: timeout)
+      baseURL: base, apiKey: apiKey, userAgent: userAgent, http: httpClient, retry: retry,
+      timeout: timeout)
+  }
+
+  /// `OratorKit/<release> (<system>; <architecture>)`, e.g. `OratorKit/0.9.0 (Linux; x86_64)`:
+  /// tells a server's access log which SDK release sent a call.
+  public static let defaultUserAgent =
+    "OratorKit/\(OratorVersion.current) (\(system); \(architecture))"
+
+  private static var system: String {
+    #if os(Linux)
+      "Linux"
+    #elseif os(macOS)
+      "macOS"
+    #elseif os(iOS)
+      "iOS"
+    #elseif os(Windows)
+      "Windows"
+    #else
+      "unknown"
+    #endif
+  }
+
+  private static var architecture: String {
+    #if arch(x86_64)
+      "x86_64"
+    #elseif arch(arm64)
+      "arm64"
+    #else
+      "unknown"
+    #endif
   }
 
   /// Presenters: `/v2/avatars`, `/v2/avatar/<id>/details` and the avatar groups.

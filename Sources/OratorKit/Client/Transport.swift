@@ -12,6 +12,7 @@ struct Transport: Sendable {
 
   let baseURL: String
   let apiKey: String
+  let userAgent: String
   let http: HTTPClient
   let retry: RetryPolicy
   let timeout: Duration
@@ -112,6 +113,7 @@ struct Transport: Sendable {
     var request = HTTPClientRequest(url: url)
     request.method = method
     request.headers.add(name: "X-Api-Key", value: apiKey)
+    request.headers.add(name: "User-Agent", value: userAgent)
     request.headers.add(name: "Accept", value: "application/json")
     if let body {
       request.headers.add(name: "Content-Type", value: contentType)

@@ -56,6 +56,7 @@ extension HeyGenClient {
   ) async throws(HeyGenError) -> Fetched {
     var existing = Self.size(of: partial)
     var request = HTTPClientRequest(url: url.absoluteString)
+    request.headers.add(name: "User-Agent", value: transport.userAgent)
     if existing > 0 { request.headers.add(name: "Range", value: "bytes=\(existing)-") }
     let response: HTTPClientResponse
     do {
