@@ -34,7 +34,9 @@ public func buildApplication(
       address: .hostname(configuration.host, port: configuration.port), serverName: "Orator"),
     services: services,
     onServerRunning: { channel in
-      await onServerRunning(channel.localAddress?.port ?? configuration.port)
+      let port = channel.localAddress?.port ?? configuration.port
+      environment.listener.bind(port)
+      await onServerRunning(port)
     },
     logger: logger)
 }

@@ -73,9 +73,10 @@ public struct ServerConfiguration: Sendable {
 
   public init() {}
 
-  /// The public base URL without a trailing slash.
-  public var baseURL: String {
-    let url = publicURL ?? "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)"
+  /// The public base URL without a trailing slash, for a server listening on `boundPort`
+  /// (the port it really got, which differs from `port` when that is 0).
+  public func baseURL(boundPort: Int? = nil) -> String {
+    let url = publicURL ?? "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(boundPort ?? port)"
     return url.hasSuffix("/") ? String(url.dropLast()) : url
   }
 

@@ -4,6 +4,7 @@ import OratorCore
 import OratorPostgres
 import OratorRender
 import OratorSQLite
+import Synchronization
 
 /// The long-lived parts every route and service shares. Built once by `buildApplication`.
 public struct ServerEnvironment: Sendable {
@@ -21,7 +22,11 @@ public struct ServerEnvironment: Sendable {
   /// The engines video translation runs on.
   public var translation: TranslationService
 
-  public var baseURL: String { configuration.baseURL }
+  /// The port the server really listens on, known once it has bound (`--port 0` asks for any
+  /// free one): links handed out name that port, never 0.
+  public let listener = BoundListener()
+
+  public var baseURL: String { configuration.baseURL(boundPort: listener.port) }
 
   /// Opens (or creates) the data folder: media folders, URL-signing secret, and the store
   /// (the SQLite file there, or the PostgreSQL database `databaseURL` names).
@@ -101,4 +106,15 @@ public struct ServerEnvironment: Sendable {
       to: relativePath, base: baseURL, signer: signer, now: clock.now(),
       lifetime: configuration.mediaURLLifetime)
   }
+}
+
+/// The port a started server got, shared by everything that builds links.
+public final class BoundListener: Sendable {
+  private let bound = Mutex<Int?>(nil)
+
+  public init() {}
+
+  public var port: Int? { bound.withLock { $0 } }
+
+  func bind(_ port: Int) { bound.withLock { $0 = port } }
 }
