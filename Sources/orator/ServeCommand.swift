@@ -114,6 +114,17 @@ struct ServeCommand: AsyncParsableCommand {
       "Virtual environment of the face-landmark finder for talking photos (scripts/setup-facemesh.sh). Also ORATOR_FACEMESH_VENV."
   )
   var facemeshVenv: String?
+  @Option(
+    help:
+      "A folder of extra avatar definitions (JSON, see docs/avatars.md) offered beside the built-in ones. Also ORATOR_AVATARS_DIR."
+  )
+  var avatarsDir: String?
+  @Option(
+    help:
+      "Days a finished video (record and media) is kept before it is deleted (default: keep all). Also ORATOR_MEDIA_RETENTION_DAYS."
+  )
+  var mediaRetentionDays: Double?
+  @OptionGroup var logging: LoggingOptions
   @OptionGroup var translation: TranslationOptions
   @OptionGroup var speech: SpeechOptions
   @OptionGroup var timeouts: ConnectionTimeoutOptions
@@ -189,15 +200,24 @@ struct ServeCommand: AsyncParsableCommand {
     configuration.faceMeshEnvironment =
       try await settings.string(facemeshVenv, "facemesh-venv")
       ?? TranslationOptions.installedSidecarEnvironment(named: ".venv-facemesh")
+    configuration.mediaRetentionDays = try await settings.double(
+      mediaRetentionDays, "media-retention-days", must: "above 0", where: { $0 > 0 })
+    configuration.extraAvatarsDirectory = try await settings.string(avatarsDir, "avatars-dir")
     configuration.speech = try await speech.settings(settings)
     try await timeouts.apply(to: &configuration, settings)
     try await renderOptions.apply(
       to: &configuration.maxVideoSeconds, &configuration.renderLimits, settings)
 
-    LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
-    var logger = Logger(label: "orator")
-    logger.logLevel = .info
-    let environment = try await ServerEnvironment.open(configuration)
+    let logger = try await logging.bootstrap(label: "orator", settings)
+    let environment: ServerEnvironment
+    do {
+      environment = try await ServerEnvironment.open(configuration)
+    } catch let error as StartupError {
+      logger.critical("cannot start: \(error.description)")
+      throw ExitCode.failure
+    }
+    StartupReport(environment: environment).log(to: logger)
+    ServiceMetrics.bootstrap(environment.metrics)
     if let issued = try await KeyBootstrap(environment: environment).ensureKey(configuration.apiKey)
     {
       FileHandle.standardOutput.write(Data("Created API key (shown once): \(issued)\n".utf8))
@@ -208,6 +228,7 @@ struct ServeCommand: AsyncParsableCommand {
         Data("Orator listening on \(environment.baseURL) (port \(port))\n".utf8))
     }
     try await app.runService()
+    logger.info("Orator stopped")
   }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import OratorCore
 import OratorServer
 
 /// `orator worker`: renders on this machine for a server elsewhere, through the server's
@@ -27,6 +28,7 @@ struct WorkerCommand: AsyncParsableCommand {
   @OptionGroup var renderOptions: RenderLimitOptions
   @OptionGroup var speech: SpeechOptions
   @OptionGroup var config: ConfigFileOption
+  @OptionGroup var logging: LoggingOptions
 
   func run() async throws {
     let source = try await config.settings()
@@ -55,9 +57,16 @@ struct WorkerCommand: AsyncParsableCommand {
       ?? TranslationOptions.installedSidecarEnvironment(
         named: settings.speechRecognitionEnvironment)
 
-    LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
-    var logger = Logger(label: "orator-worker")
-    logger.logLevel = .info
+    let logger = try await logging.bootstrap(label: "orator-worker", source)
+    do {
+      try ResourceCheck.requireBundles()
+    } catch {
+      logger.critical("cannot start: \(error.description)")
+      throw ExitCode.failure
+    }
+    logger.info(
+      "Orator worker \(OratorVersion.current) starting",
+      metadata: ["server": "\(server)", "concurrency": "\(slots)"])
     try await RemoteWorkers.run(settings, logger: logger)
   }
 }

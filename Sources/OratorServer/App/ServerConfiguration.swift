@@ -64,6 +64,11 @@ public struct ServerConfiguration: Sendable {
   public var maxVideoSeconds: Double = 30 * 60
   /// What one render process may use: memory, CPU time, file size and wall time.
   public var renderLimits = RenderLimits()
+  /// Days a finished video (its record and media) is kept; nil keeps everything.
+  public var mediaRetentionDays: Double?
+  /// A folder of avatar definitions (JSON, as `docs/avatars.md` describes) offered beside the
+  /// built-in ones.
+  public var extraAvatarsDirectory: String?
   /// The binary that runs render processes (`orator render-job`); by default the running one.
   public var renderExecutable: String?
 

@@ -124,7 +124,9 @@ struct RemoteWorker: Service {
     // Media is fetched here; the render itself runs in a render process of its own, so a
     // crash in it fails this video, not the worker and its other slots.
     let fetching = VideoRenderer(
-      avatars: AvatarCatalogue.builtIn, speech: speech,
+      avatars: AvatarCatalogue.preferringNeuralVoices(
+        AvatarCatalogue.builtIn + (job.extraAvatars ?? []), voices: speech.voices),
+      speech: speech,
       media: RemoteMediaResolver(
         client: client, lease: lease, publicBase: job.publicBase, fetcher: fetcher,
         scratchDirectory: scratch))

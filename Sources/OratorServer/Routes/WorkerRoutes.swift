@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import OratorCore
+import OratorRender
 import ServiceLifecycle
 
 /// The internal API `orator worker` processes render through: claim a job (long poll), keep
@@ -59,7 +60,8 @@ struct WorkerRoutes {
         let claimed = WorkerMessages.ClaimedJob(
           lease: job, kind: video?.kind ?? .generated,
           request: video.map { String(decoding: $0.request, as: UTF8.self) } ?? "",
-          publicBase: environment.baseURL, heartbeatSeconds: lease.timeInterval / 3)
+          publicBase: environment.baseURL, heartbeatSeconds: lease.timeInterval / 3,
+          extraAvatars: AvatarCatalogue.notBuiltIn(environment.avatars))
         context.logger.info(
           "remote worker claimed a job",
           metadata: ["video": "\(job.videoId.rawValue)", "owner": "\(body.owner)"])
@@ -169,6 +171,7 @@ struct WorkerRoutes {
     let outcome = try await environment.store.failJob(
       body.lease, failure: body.failure, retryable: body.retryable, now: environment.clock.now())
     if outcome == .leaseLost { throw Self.leaseLost }
+    ServiceMetrics.renderFailed(code: body.failure.code)
     context.logger.warning(
       "remote render failed",
       metadata: ["video": "\(body.lease.videoId.rawValue)", "error": "\(body.failure.message)"])
