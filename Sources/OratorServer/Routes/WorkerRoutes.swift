@@ -30,6 +30,7 @@ struct WorkerRoutes {
     router.put("/internal/worker/files/{job}/{token}/{name}", upload)
     router.post("/internal/worker/complete", complete)
     router.post("/internal/worker/fail", fail)
+    router.post("/internal/worker/release", release)
   }
 
   @Sendable func claim(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -96,6 +97,21 @@ struct WorkerRoutes {
           throw error
         }
       })
+  }
+
+  /// A worker that is stopping hands its job back: queued again at once, the attempt not
+  /// counted; 409 once the lease no longer holds.
+  @Sendable func release(_ request: Request, context: AppRequestContext) async throws -> Response {
+    let body: WorkerMessages.LeaseRequest = try await decode(request)
+    WorkerStaging(environment: environment).remove(body.lease)
+    guard try await environment.store.releaseJob(body.lease, now: environment.clock.now()) else {
+      throw Self.leaseLost
+    }
+    environment.jobSignal.ring()
+    context.logger.notice(
+      "a stopping remote worker handed its job back",
+      metadata: ["video": "\(body.lease.videoId.rawValue)", "owner": "\(body.lease.owner)"])
+    return try Self.json(["released": true])
   }
 
   /// Releases a claimed job nobody will render, without counting the attempt.
