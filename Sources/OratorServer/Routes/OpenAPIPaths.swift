@@ -81,6 +81,16 @@ enum OpenAPIPaths {
             ]))
         ])
     ],
+    "/metrics": [
+      "get": operation(
+        "metrics", "Prometheus metrics (text exposition format)", tag: "Server", isPublic: true,
+        responses: [
+          "200": [
+            "description": "Metrics",
+            "content": ["text/plain": ["schema": ["type": "string"]]],
+          ]
+        ])
+    ],
     "/readyz": [
       "get": operation(
         "ready",
