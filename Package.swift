@@ -33,6 +33,10 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+    .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
+    .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+    .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+    .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
   ],
   targets: [
     // System libraries found through pkg-config (Debian: libespeak-ng-dev, libcairo2-dev).
@@ -99,6 +103,8 @@ let package = Package(
         .product(name: "HTTPTypes", package: "swift-http-types", condition: server),
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "MultipartKit", package: "multipart-kit", condition: server),
+        .product(name: "Metrics", package: "swift-metrics", condition: server),
+        .product(name: "Prometheus", package: "swift-prometheus", condition: server),
       ]
     ),
     .executableTarget(
@@ -107,6 +113,8 @@ let package = Package(
         "HeyGenAPI", "OratorCore", "OratorKit", "OratorPostgres", "OratorRender", "OratorServer",
         "OratorSQLite",
         .product(name: "ArgumentParser", package: "swift-argument-parser", condition: server),
+        .product(name: "Configuration", package: "swift-configuration", condition: server),
+        .product(name: "SystemPackage", package: "swift-system", condition: server),
       ]
     ),
     .executableTarget(

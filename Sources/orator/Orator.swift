@@ -17,7 +17,7 @@ struct Orator: AsyncParsableCommand {
     subcommands: [
       ServeCommand.self, WorkerCommand.self, MigrateCommand.self, RenderCommand.self,
       RenderJobCommand.self,
-      KeysCommand.self,
+      KeysCommand.self, MediaCommand.self,
       AvatarsCommand.self, VoicesCommand.self, VideoCommand.self, TemplateCommand.self,
       TranslateCommand.self, LanguagesCommand.self, QuotaCommand.self, WebhookCommand.self,
     ]

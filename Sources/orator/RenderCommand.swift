@@ -55,13 +55,14 @@ struct RenderCommand: AsyncParsableCommand {
   }
 
   private func perform() async throws {
-    let environment = ProcessInfo.processInfo.environment
+    let settings = try await Settings.environment(ProcessInfo.processInfo.environment)
     // A Piper sidecar started here exits with this process (its standard input closes).
-    let engines = try speech.settings(environment).engines()
+    let engines = try await speech.settings(settings).engines()
+    let extraAvatarsFolder = try await settings.string(avatarsDir, "avatars-dir")
     let avatars: [AvatarDefinition]
     do {
       avatars = AvatarCatalogue.preferringNeuralVoices(
-        try AvatarCatalogue.builtIn + extraAvatars(environment), voices: engines.voices)
+        try AvatarCatalogue.builtIn + extraAvatars(extraAvatarsFolder), voices: engines.voices)
     } catch {
       throw Failure.badInput("--avatars-dir: \(error)")
     }
@@ -106,8 +107,8 @@ struct RenderCommand: AsyncParsableCommand {
     }
   }
 
-  private func extraAvatars(_ environment: [String: String]) throws -> [AvatarDefinition] {
-    guard let directory = avatarsDir ?? environment["ORATOR_AVATARS_DIR"] else { return [] }
+  private func extraAvatars(_ directory: String?) throws -> [AvatarDefinition] {
+    guard let directory else { return [] }
     return try AvatarCatalogue.load(directory: directory)
   }
 

@@ -139,7 +139,8 @@ public struct RenderSandbox: Sendable {
     }
     let job = RenderJob(
       request: request, outputPath: outputPath, media: media, budget: budget,
-      progressPath: RenderProgressFile.path(inScratch: scratch))
+      progressPath: RenderProgressFile.path(inScratch: scratch),
+      extraAvatars: AvatarCatalogue.notBuiltIn(fetching.avatars))
     return retryingACrash
       ? try await renderGivingACrashOneRetry(job, scratch: scratch)
       : try await render(job, scratch: scratch)
