@@ -12,7 +12,9 @@ root="$(pwd)"
 build=false
 [ "${1:-}" = "--build" ] && build=true
 work="$(mktemp -d -t orator-packaging.XXXXXX)"
-trap 'rm -rf "$work"' EXIT
+# SwiftPM leaves a lock file for each of its folders in the temporary folder, named after it.
+locks="${TMPDIR:-/tmp}/${work//\//_}_"
+trap 'rm -rf "$work"; rm -f "$locks"*.lock' EXIT
 
 # The packages OratorKit's targets use; the package's other dependencies are the service's.
 # A scratch folder of its own: the manifest is read while a build may hold .build.
