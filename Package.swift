@@ -85,7 +85,8 @@ let package = Package(
         .product(name: "MultipartKit", package: "multipart-kit"),
         .product(name: "Metrics", package: "swift-metrics"),
         .product(name: "Prometheus", package: "swift-prometheus"),
-      ]
+      ],
+      resources: [.copy("Studio/Web")]
     ),
     .executableTarget(
       name: "orator",
