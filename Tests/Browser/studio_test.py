@@ -98,6 +98,17 @@ try:
     css("#create .choice")
     check(len(browser.find_elements(By.CSS_SELECTOR, "#create .choice")) >= 5, "few presenters")
     check(len(browser.find_elements(By.CSS_SELECTOR, "#create .voice")) >= 2, "few voices")
+    # A portrait without a face is refused with the reason; a real one becomes a presenter.
+    photos = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Photos")
+    presenters = len(browser.find_elements(By.CSS_SELECTOR, "#create .choice"))
+    css("#portrait").send_keys(os.path.abspath(os.path.join(photos, "no-face.jpg")))
+    visible_text("#create .error", "Not used", timeout=90)
+    css("#portrait").send_keys(os.path.abspath(os.path.join(photos, "astronaut.jpg")))
+    try:
+        WebDriverWait(browser, 90).until(lambda _: len(
+            browser.find_elements(By.CSS_SELECTOR, "#create .choice")) == presenters + 1)
+    except TimeoutException:
+        fail("the uploaded portrait did not appear among the presenters")
     title = css("#title")
     title.send_keys("Studio test video")
     script = css("#create textarea.script")
@@ -177,7 +188,8 @@ try:
 
     errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"
               and "favicon" not in entry["message"] and "/share/0123" not in entry["message"]
-              and "/v3/users/me" not in entry["message"]]
+              and "/v3/users/me" not in entry["message"]
+              and "/v1/talking_photo" not in entry["message"]]
     check(not errors, f"console errors: {errors}")
 except SystemExit:
     raise

@@ -55,8 +55,27 @@ export async function createView(main) {
     updateEstimate();
   }
 
+  // A portrait becomes a presenter (a talking photo) for this and later videos.
+  const portrait = h("input", { type: "file", accept: "image/jpeg,image/png,image/webp", id: "portrait" });
+  const portraitState = h("span", { class: "hint", role: "status" },
+    "One face, at least 80 px tall, looking at the camera.");
+  portrait.addEventListener("change", async () => {
+    const picture = portrait.files?.[0];
+    if (!picture) return;
+    portraitState.textContent = "Finding the face…";
+    try {
+      await call("POST", "/v1/talking_photo", picture);
+      toast("Your portrait is now a presenter");
+      createView(main);
+    } catch (error) {
+      portraitState.textContent = `Not used: ${error.message}`;
+      portraitState.classList.add("error");
+    }
+  });
+
   const form = h("form", { id: "create", class: "stack" },
     h("h1", {}, "New video"),
+    h("div", { class: "panel row" }, field("Your own presenter: upload a portrait", portrait), portraitState),
     h("div", { class: "panel row" }, field("Title", title), field("Size", size),
       h("div", { class: "field" }, h("label", {}, h("span", {}, "Captions")),
         h("label", { for: "captions", class: "hint" }, captions, " Burn captions into a copy"))),
