@@ -36,6 +36,7 @@ wait = WebDriverWait(browser, 30)
 
 def shot(name, width=1280, height=900):
     browser.set_window_size(width, height)
+    browser.execute_script("document.activeElement?.blur(); window.scrollTo(0, 0)")
     time.sleep(0.3)
     browser.save_screenshot(os.path.join(ARTEFACTS, f"{name}.png"))
 
