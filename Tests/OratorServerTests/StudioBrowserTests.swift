@@ -7,12 +7,7 @@ import Testing
 /// delete the video, open an unknown share link. Screenshots at desktop and phone sizes are
 /// left in `$ORATOR_TEST_ARTEFACTS/studio` (default: the temporary folder's `orator-artefacts`).
 @Suite struct StudioBrowserTests {
-  static var python: String {
-    let venv =
-      ProcessInfo.processInfo.environment["ORATOR_TOOLS_VENV"]
-      ?? FileManager.default.currentDirectoryPath + "/.venv-tools"
-    return venv + "/bin/python"
-  }
+  static var python: String { TestTools.program("python") }
 
   static var script: String {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -33,7 +28,7 @@ import Testing
       "Chromium, its driver or Selenium is missing: run scripts/setup-test-tools.sh"))
   func aPersonMakesSharesAndDeletesAVideoInTheStudio() async throws {
     try await TestServer.with { server in
-      let template = try await server.post("/v2/template", json: Self.template)
+      let template = try await server.post("/v2/template", json: V3TemplateTests.twoScenes)
       try #require(template.status == 200, "\(template.text)")
       let id = try #require(template.json["data"]["template_id"].string)
       try? FileManager.default.removeItem(atPath: Self.artefacts)
@@ -73,26 +68,5 @@ import Testing
       let api = try await server.get("/v3/videos/nope", headers: html)
       #expect(api.header("content-type")?.hasPrefix("application/json") == true)
     }
-  }
-
-  static var template: [String: Any] {
-    [
-      "name": "Greeting",
-      "variables": [
-        "greeting": [
-          "name": "greeting", "type": "text", "properties": ["content": "Good morning."],
-        ]
-      ],
-      "video_inputs": [
-        [
-          "character": ["type": "avatar", "avatar_id": VideoRequest.avatarID],
-          "voice": [
-            "type": "text", "input_text": "{{greeting}}", "voice_id": VideoRequest.voiceID,
-          ],
-          "background": ["type": "color", "value": "#204060"],
-        ]
-      ],
-      "dimension": ["width": 640, "height": 360],
-    ]
   }
 }
