@@ -105,7 +105,8 @@ let package = Package(
         .product(name: "MultipartKit", package: "multipart-kit", condition: server),
         .product(name: "Metrics", package: "swift-metrics", condition: server),
         .product(name: "Prometheus", package: "swift-prometheus", condition: server),
-      ]
+      ],
+      resources: [.copy("Studio/Web")]
     ),
     .executableTarget(
       name: "orator",

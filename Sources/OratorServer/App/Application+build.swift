@@ -65,6 +65,7 @@ public func buildRouter(environment: ServerEnvironment) -> Router<AppRequestCont
   PublicRoutes(environment: environment).register(on: &publicRoutes)
   PreviewRoutes(environment: environment).register(on: &publicRoutes)
   OpenAPIRoutes(environment: environment).register(on: &publicRoutes)
+  StudioRoutes(environment: environment).register(on: &publicRoutes)
   table = publicRoutes.table
 
   var api = RouterRegistry(

@@ -6,7 +6,9 @@ import Foundation
 /// says at start what is missing and where it was looked for.
 public enum ResourceCheck {
   static let renderBundleName = "Orator_OratorRender.resources"
-  static let bundleNames = [renderBundleName, "Orator_OratorTranslate.resources"]
+  static let bundleNames = [
+    renderBundleName, "Orator_OratorTranslate.resources", "Orator_OratorServer.resources",
+  ]
 
   /// Throws when a resource folder is missing beside the running binary.
   public static func requireBundles(executableFolder: URL = Bundle.main.bundleURL)

@@ -52,20 +52,26 @@ struct Settings: Sendable {
   func int(
     _ flag: Int?, _ name: String, must requirement: String, where valid: (Int) -> Bool
   ) async throws -> Int? {
-    var value = flag
-    if value == nil {
-      value = try await fetch(name, "whole number") { try await reader.fetchInt(forKey: $0) }
+    try await number(flag, name, "whole number", requirement, valid) {
+      try await reader.fetchInt(forKey: $0)
     }
-    return try checked(value, flag: flag, name, requirement, valid)
   }
 
   func double(
     _ flag: Double?, _ name: String, must requirement: String, where valid: (Double) -> Bool
   ) async throws -> Double? {
-    var value = flag
-    if value == nil {
-      value = try await fetch(name, "number") { try await reader.fetchDouble(forKey: $0) }
+    try await number(flag, name, "number", requirement, valid) {
+      try await reader.fetchDouble(forKey: $0)
     }
+  }
+
+  /// The flag, else the value read, either way checked against `valid`.
+  private func number<Value>(
+    _ flag: Value?, _ name: String, _ kind: String, _ requirement: String,
+    _ valid: (Value) -> Bool, read: (ConfigKey) async throws -> Value?
+  ) async throws -> Value? {
+    var value = flag
+    if value == nil { value = try await fetch(name, kind, read) }
     return try checked(value, flag: flag, name, requirement, valid)
   }
 
