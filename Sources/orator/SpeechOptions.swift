@@ -18,6 +18,11 @@ struct SpeechOptions: ParsableArguments {
   @Option(help: "Inference threads per Piper request. Also ORATOR_PIPER_THREADS.")
   var piperThreads: Int?
   @Option(
+    help:
+      "Piper requests one video's speech is spoken in at once, each on --piper-threads threads. Also ORATOR_PIPER_PARALLEL_REQUESTS."
+  )
+  var piperParallelRequests: Int?
+  @Option(
     name: .customLong("speech-url"),
     help: "An OpenAI-compatible /v1/audio/speech server. Also ORATOR_SPEECH_URL.")
   var speechURL: String?
@@ -43,9 +48,16 @@ struct SpeechOptions: ParsableArguments {
       else { throw ValidationError("--piper-voices-dir \"\(folder)\" is not a folder") }
       settings.piperVoicesDirectory = folder
     }
-    if let threads = piperThreads ?? env["ORATOR_PIPER_THREADS"].flatMap(Int.init) {
-      guard threads >= 1 else { throw ValidationError("--piper-threads must be at least 1") }
+    if let threads = try Self.count(
+      piperThreads, option: "--piper-threads", variable: "ORATOR_PIPER_THREADS", env)
+    {
       settings.piperThreads = threads
+    }
+    if let requests = try Self.count(
+      piperParallelRequests, option: "--piper-parallel-requests",
+      variable: "ORATOR_PIPER_PARALLEL_REQUESTS", env)
+    {
+      settings.piperParallelRequests = requests
     }
     if let text = speechURL ?? env["ORATOR_SPEECH_URL"], !text.isEmpty {
       guard let url = URL(string: text), let scheme = url.scheme?.lowercased(),
@@ -67,5 +79,24 @@ struct SpeechOptions: ParsableArguments {
     settings.serverModel = speechModel ?? env["ORATOR_SPEECH_MODEL"] ?? settings.serverModel
     settings.serverAPIKey = speechApiKey ?? env["ORATOR_SPEECH_API_KEY"]
     return settings
+  }
+
+  /// A count of at least one from `option`, else from the variable `variable`; nil when
+  /// neither is given. A variable that is not a whole number is refused, not ignored: an
+  /// operator's typo would otherwise go unnoticed.
+  static func count(
+    _ value: Int?, option: String, variable: String, _ env: [String: String]
+  ) throws -> Int? {
+    if let value {
+      guard value >= 1 else { throw ValidationError("\(option) must be at least 1, not \(value)") }
+      return value
+    }
+    guard let text = env[variable]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+      return nil
+    }
+    guard let parsed = Int(text), parsed >= 1 else {
+      throw ValidationError("\(variable) must be a whole number of at least 1, not \"\(text)\"")
+    }
+    return parsed
   }
 }
