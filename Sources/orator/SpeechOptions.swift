@@ -81,9 +81,9 @@ struct SpeechOptions: ParsableArguments {
     return settings
   }
 
-  /// A count of at least one from `option`, else from the variable `variable`; nil when
-  /// neither is given. A variable that is not a whole number is refused, not ignored: an
-  /// operator's typo would otherwise go unnoticed.
+  /// A count of at least one: `value` (given as `option`), else the environment's `variable`;
+  /// nil when neither is given. A variable that is not a whole number is refused, not ignored:
+  /// an operator's typo would otherwise go unnoticed.
   static func count(
     _ value: Int?, option: String, variable: String, _ env: [String: String]
   ) throws -> Int? {

@@ -166,7 +166,15 @@ struct PiperSpeechTests {
     #expect(abs(audioDuration - loud.speechDuration) < 0.15)
     #expect(loud.speechDuration > 2 && loud.speechDuration < 5)
 
-    let loudRMS = rms(try await MediaProbe.audio(loud.videoPath)[...])
+    // The video's sound as a viewer hears it, after the encoder: no clipping, and no silence
+    // inside the speech where the script has none.
+    let heard = SpeechTrack(
+      samples: try await MediaProbe.audio(loud.videoPath), sampleRate: 16000, words: [],
+      phones: [])
+    #expect(ListeningCheck.clippedFraction(heard) == 0)
+    #expect(ListeningCheck.longestInnerSilence(heard) < 0.8)
+
+    let loudRMS = rms(heard.samples[...])
     let quietRMS = rms(try await MediaProbe.audio(quiet.videoPath)[...])
     // Half the amplitude is 6 dB; Piper's sampling noise makes two readings differ a little.
     let drop = 20 * log10(loudRMS / quietRMS)
@@ -253,8 +261,16 @@ struct PiperSpeechTests {
       #expect(word.start >= previous.end - 1e-9)
     }
     #expect(track.words[4].start - track.words[3].end >= 0.9)
+    // What a listener hears: no clipping, and the one pause the script asks for, no longer.
+    #expect(ListeningCheck.clippedFraction(track) == 0)
+    let pause = ListeningCheck.longestInnerSilence(track)
+    #expect(pause >= 0.9 && pause < 1.5, "longest silence \(pause) s")
+    // The mouth, read from the sound, opens only where there is sound.
     let cues = AudioMouthCues.mouthCues(samples: track.samples, sampleRate: track.sampleRate)
-    #expect(cues.contains { $0.shape != .X })
+    let open = cues.filter { $0.shape != .X && $0.shape != .A }
+    #expect(open.count > 10)
+    let stray = open.filter { !ListeningCheck.voiced(near: ($0.start + $0.end) / 2, in: track) }
+    #expect(stray.isEmpty, "\(stray.count) of \(open.count) open cues in silence")
 
     do {
       _ = try await server.synthesize("Hello", voice: voice, speed: 9, pitch: 0)

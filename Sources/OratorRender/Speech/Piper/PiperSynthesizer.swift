@@ -84,6 +84,9 @@ public struct PiperSynthesizer: SpeechSynthesizer {
     _ text: String, model: String, lengthScale: Double, spoken: @Sendable (Int) -> Void
   ) async throws(SpeechError) -> SpeechTrack {
     let parts = Self.pieces(of: text)
+    guard !parts.isEmpty else {
+      return try await speak(text, model: model, lengthScale: lengthScale)
+    }
     let limit = parallelRequests
     let result = await withTaskGroup(of: (Int, Result<SpeechTrack, SpeechError>).self) { group in
       var next = 0
@@ -103,7 +106,7 @@ public struct PiperSynthesizer: SpeechSynthesizer {
         next += 1
       }
       var tracks = [SpeechTrack?](repeating: nil, count: parts.count)
-      var done = 0
+      var (done, finished) = (0, 0)
       for await (index, outcome) in group {
         switch outcome {
         case .success(let track): tracks[index] = track
@@ -112,7 +115,9 @@ public struct PiperSynthesizer: SpeechSynthesizer {
           return Result<[SpeechTrack], SpeechError>.failure(error)
         }
         done += parts[index].count
-        spoken(done)
+        finished += 1
+        // The last one done is all of it, white space that was not sent included.
+        spoken(finished == parts.count ? text.count : done)
         if next < parts.count {
           start(next)
           next += 1
