@@ -56,19 +56,20 @@ struct RenderCommand: AsyncParsableCommand {
   }
 
   private func perform() async throws {
-    let environment = ProcessInfo.processInfo.environment
+    let settings = try await Settings.environment(ProcessInfo.processInfo.environment)
     // A speech server's captions are aligned by the speech-recognition sidecar when it is
     // installed (`ORATOR_ASR_VENV`, else `.venv-asr`), as `orator serve` aligns them. That
     // sidecar and a Piper one start only when a voice of theirs speaks, and exit with this
     // process (their standard input closes).
     let engines = SpeechEngineSetup.engines(
-      try speech.settings(environment),
-      recognitionEnvironment: environment["ORATOR_ASR_VENV"]
+      try await speech.settings(settings),
+      recognitionEnvironment: try await settings.string(nil, "asr-venv")
         ?? TranslationOptions.installedSidecarEnvironment(named: ".venv-asr"))
+    let extraAvatarsFolder = try await settings.string(avatarsDir, "avatars-dir")
     let avatars: [AvatarDefinition]
     do {
       avatars = AvatarCatalogue.preferringNeuralVoices(
-        try AvatarCatalogue.builtIn + extraAvatars(environment), voices: engines.voices)
+        try AvatarCatalogue.builtIn + extraAvatars(extraAvatarsFolder), voices: engines.voices)
     } catch {
       throw Failure.badInput("--avatars-dir: \(error)")
     }
@@ -113,8 +114,8 @@ struct RenderCommand: AsyncParsableCommand {
     }
   }
 
-  private func extraAvatars(_ environment: [String: String]) throws -> [AvatarDefinition] {
-    guard let directory = avatarsDir ?? environment["ORATOR_AVATARS_DIR"] else { return [] }
+  private func extraAvatars(_ directory: String?) throws -> [AvatarDefinition] {
+    guard let directory else { return [] }
     return try AvatarCatalogue.load(directory: directory)
   }
 

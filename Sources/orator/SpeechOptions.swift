@@ -36,34 +36,33 @@ struct SpeechOptions: ParsableArguments {
   @Option(help: "API key of --speech-url. Also ORATOR_SPEECH_API_KEY.")
   var speechApiKey: String?
 
-  func settings(_ env: [String: String]) throws -> SpeechSettings {
+  func settings(_ source: Settings) async throws -> SpeechSettings {
     var settings = SpeechSettings()
     settings.piperEnvironment =
-      piperVenv ?? env["ORATOR_PIPER_VENV"]
+      try await source.string(piperVenv, "piper-venv")
       ?? TranslationOptions.installedSidecarEnvironment(named: settings.piperEnvironment)
-    if let folder = piperVoicesDir ?? env["ORATOR_PIPER_VOICES_DIR"], !folder.isEmpty {
+    if let folder = try await source.string(piperVoicesDir, "piper-voices-dir"), !folder.isEmpty {
       var isFolder: ObjCBool = false
       guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder),
         isFolder.boolValue
       else { throw ValidationError("--piper-voices-dir \"\(folder)\" is not a folder") }
       settings.piperVoicesDirectory = folder
     }
-    if let threads = try Self.count(
-      piperThreads, option: "--piper-threads", variable: "ORATOR_PIPER_THREADS", env)
+    if let threads = try await source.int(
+      piperThreads, "piper-threads", must: "at least 1", where: { $0 >= 1 })
     {
       settings.piperThreads = threads
     }
-    if let requests = try Self.count(
-      piperParallelRequests, option: "--piper-parallel-requests",
-      variable: "ORATOR_PIPER_PARALLEL_REQUESTS", env)
+    if let requests = try await source.int(
+      piperParallelRequests, "piper-parallel-requests", must: "at least 1", where: { $0 >= 1 })
     {
       settings.piperParallelRequests = requests
     }
-    if let text = speechURL ?? env["ORATOR_SPEECH_URL"], !text.isEmpty {
+    if let text = try await source.string(speechURL, "speech-url"), !text.isEmpty {
       guard let url = URL(string: text), let scheme = url.scheme?.lowercased(),
         scheme == "http" || scheme == "https", url.host != nil
       else { throw ValidationError("--speech-url must be an http(s) URL, not \"\(text)\"") }
-      let list = speechVoices ?? env["ORATOR_SPEECH_VOICES"] ?? ""
+      let list = try await source.string(speechVoices, "speech-voices") ?? ""
       do {
         settings.serverVoices = try OpenAISpeechSynthesizer.voices(parsing: list)
       } catch .engineFailure(let message) {
@@ -76,27 +75,9 @@ struct SpeechOptions: ParsableArguments {
       }
       settings.serverURL = url
     }
-    settings.serverModel = speechModel ?? env["ORATOR_SPEECH_MODEL"] ?? settings.serverModel
-    settings.serverAPIKey = speechApiKey ?? env["ORATOR_SPEECH_API_KEY"]
+    settings.serverModel =
+      try await source.string(speechModel, "speech-model") ?? settings.serverModel
+    settings.serverAPIKey = try await source.string(speechApiKey, "speech-api-key")
     return settings
-  }
-
-  /// A count of at least one: `value` (given as `option`), else the environment's `variable`;
-  /// nil when neither is given. A variable that is not a whole number is refused, not ignored:
-  /// an operator's typo would otherwise go unnoticed.
-  static func count(
-    _ value: Int?, option: String, variable: String, _ env: [String: String]
-  ) throws -> Int? {
-    if let value {
-      guard value >= 1 else { throw ValidationError("\(option) must be at least 1, not \(value)") }
-      return value
-    }
-    guard let text = env[variable]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
-      return nil
-    }
-    guard let parsed = Int(text), parsed >= 1 else {
-      throw ValidationError("\(variable) must be a whole number of at least 1, not \"\(text)\"")
-    }
-    return parsed
   }
 }

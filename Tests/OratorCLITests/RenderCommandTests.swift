@@ -182,16 +182,16 @@ struct RenderCommandTests {
   @Test(
     "--piper-parallel-requests and its variable refuse what is not a count of at least one",
     arguments: [
-      (["--piper-parallel-requests", "0"], [:], "--piper-parallel-requests must be at least 1"),
-      (["--piper-parallel-requests=-2"], [:], "--piper-parallel-requests must be at least 1"),
+      (["--piper-parallel-requests", "0"], [:], "--piper-parallel-requests 0 must be at least 1"),
+      (["--piper-parallel-requests=-2"], [:], "--piper-parallel-requests -2 must be at least 1"),
       (["--piper-parallel-requests", "two"], [:], "--piper-parallel-requests"),
       (
         [], ["ORATOR_PIPER_PARALLEL_REQUESTS": "two"],
-        "ORATOR_PIPER_PARALLEL_REQUESTS must be a whole number of at least 1, not \"two\""
+        "ORATOR_PIPER_PARALLEL_REQUESTS=two must be a whole number"
       ),
       (
         [], ["ORATOR_PIPER_PARALLEL_REQUESTS": "0"],
-        "ORATOR_PIPER_PARALLEL_REQUESTS must be a whole number of at least 1, not \"0\""
+        "ORATOR_PIPER_PARALLEL_REQUESTS=0 must be at least 1"
       ),
     ] as [([String], [String: String], String)])
   func parallelRequestsRefused(options: [String], environment: [String: String], message: String)

@@ -144,7 +144,7 @@ public struct RenderSandbox: Sendable {
     }
     let job = RenderJob(
       request: request, outputPath: outputPath, media: media, budget: budget,
-      progressPath: progressPath)
+      progressPath: progressPath, extraAvatars: AvatarCatalogue.notBuiltIn(fetching.avatars))
     return retryingACrash
       ? try await renderGivingACrashOneRetry(job, scratch: scratch)
       : try await render(job, scratch: scratch)
