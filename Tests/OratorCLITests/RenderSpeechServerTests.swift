@@ -65,8 +65,11 @@ private struct SpeechServerError: Error, CustomStringConvertible {
 extension RenderCommandTests {
   /// Numbers take far longer to say than to write, so captions timed in proportion to the
   /// letters put the second sentence seconds early; aligned to what was heard, they do not.
+  /// (The second sentence runs on: a recognizer times the very last words of a recording
+  /// loosely.)
   static let numbersScript =
-    "Sales were 1,250,000 in 1999, 3,750,000 in 2013 and 7,125,000 in 2024. Thanks for watching."
+    "Sales were 1,250,000 in 1999, 3,750,000 in 2013 and 7,125,000 in 2024. "
+    + "Thanks for watching, and see you all again next month."
 
   @Test(
     "A speech server's captions are aligned by the speech recognizer, as the server aligns them",
@@ -106,9 +109,11 @@ extension RenderCommandTests {
     // Without a recognizer (no environment there) the captions fall back to proportion.
     let proportional = try thanksStart(
       "en-us-bob", output: "proportional", asr: directory.appendingPathComponent("no-asr"))
-    #expect(abs(aligned - spoken) < 0.6, "aligned \(aligned) s, spoken at \(spoken) s")
-    // The check above can tell: proportion is far off on this script.
-    #expect(abs(proportional - spoken) > 1.2, "proportional \(proportional) s, spoken \(spoken) s")
+    // Within about a word: Piper's own times start a sentence with the silence before it,
+    // and the recognizer's start at the sound, a few tenths of a second apart.
+    #expect(abs(aligned - spoken) < 0.75, "aligned \(aligned) s, spoken at \(spoken) s")
+    // The check above can tell: proportion is seconds off on this script.
+    #expect(abs(proportional - spoken) > 2, "proportional \(proportional) s, spoken \(spoken) s")
   }
 
   /// The start, in seconds, of the first SubRip cue whose text begins with `word`.
