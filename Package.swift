@@ -20,6 +20,10 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+    .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
+    .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+    .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+    .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
   ],
   targets: [
     // System libraries found through pkg-config (Debian: libespeak-ng-dev, libcairo2-dev).
@@ -79,7 +83,10 @@ let package = Package(
         .product(name: "HTTPTypes", package: "swift-http-types"),
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "MultipartKit", package: "multipart-kit"),
-      ]
+        .product(name: "Metrics", package: "swift-metrics"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
+      ],
+      resources: [.copy("Studio/Web")]
     ),
     .executableTarget(
       name: "orator",
@@ -87,6 +94,8 @@ let package = Package(
         "HeyGenAPI", "OratorCore", "OratorKit", "OratorPostgres", "OratorRender", "OratorServer",
         "OratorSQLite",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Configuration", package: "swift-configuration"),
+        .product(name: "SystemPackage", package: "swift-system"),
       ]
     ),
     .executableTarget(

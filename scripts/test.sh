@@ -15,4 +15,6 @@ fi
 # busy for seconds at a time; run apart, they cannot delay the suites that time a server's
 # answers or a webhook receiver's.
 swift test --skip-build --filter 'OratorRenderTests|OratorCLITests'
-swift test --skip-build --skip OratorRenderTests --skip OratorCLITests
+swift test --skip-build --skip OratorRenderTests --skip OratorCLITests --skip StudioBrowserTests
+# Chromium driving the Studio takes both cores for a while: on its own, last.
+swift test --skip-build --filter StudioBrowserTests

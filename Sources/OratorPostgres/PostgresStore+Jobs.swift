@@ -257,3 +257,30 @@ extension PostgresStore {
       videoId: job.videoId, message: failure.message, now: now, connection)
   }
 }
+
+extension PostgresStore {
+  public func queueStats(now: Date) async throws(StoreError) -> QueueStats {
+    let nowSeconds = now.unixSeconds
+    return try await read { connection in
+      let jobs = try await connection.one(
+        """
+        SELECT
+          COUNT(*) FILTER (WHERE state = 'queued') AS queued,
+          MIN(created_at) FILTER (WHERE state = 'queued' AND run_after <= \(nowSeconds)) AS oldest,
+          COUNT(*) FILTER (WHERE state = 'leased') AS running
+        FROM jobs WHERE state IN ('queued', 'leased')
+        """)
+      let pending = try await connection.one(
+        """
+        SELECT COUNT(*) AS pending FROM webhook_events
+        WHERE delivered_at IS NULL AND gave_up_at IS NULL
+        """)
+      let oldest = try jobs?.optional("oldest", as: Int.self)
+      return QueueStats(
+        queuedJobs: try jobs?.required("queued", as: Int.self) ?? 0,
+        oldestQueuedSeconds: oldest.map { max(0, nowSeconds - $0) } ?? 0,
+        runningJobs: try jobs?.required("running", as: Int.self) ?? 0,
+        pendingWebhookEvents: try pending?.required("pending", as: Int.self) ?? 0)
+    }
+  }
+}

@@ -249,3 +249,32 @@ extension SQLiteStore {
     try enqueueFailedEvents(videoId: job.videoId, message: failure.message, now: now, db)
   }
 }
+
+extension SQLiteStore {
+  public func queueStats(now: Date) async throws(StoreError) -> QueueStats {
+    let nowSeconds = now.unixSeconds
+    return try await read { db in
+      let jobs = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT
+            COUNT(*) FILTER (WHERE state = 'queued') AS queued,
+            MIN(created_at) FILTER (WHERE state = 'queued' AND run_after <= ?) AS oldest,
+            COUNT(*) FILTER (WHERE state = 'leased') AS running
+          FROM jobs WHERE state IN ('queued', 'leased')
+          """, arguments: [nowSeconds])
+      let pending =
+        try Int.fetchOne(
+          db,
+          sql: """
+            SELECT COUNT(*) FROM webhook_events
+            WHERE delivered_at IS NULL AND gave_up_at IS NULL
+            """) ?? 0
+      let oldest: Int? = jobs?["oldest"]
+      return QueueStats(
+        queuedJobs: jobs?["queued"] ?? 0,
+        oldestQueuedSeconds: oldest.map { max(0, nowSeconds - $0) } ?? 0,
+        runningJobs: jobs?["running"] ?? 0, pendingWebhookEvents: pending)
+    }
+  }
+}

@@ -22,28 +22,20 @@ struct ConnectionTimeoutOptions: ParsableArguments {
   )
   var bodyTimeoutSeconds: Double?
 
-  /// Sets the timeouts given by flag or environment; refuses values that are not positive.
-  func apply(to configuration: inout ServerConfiguration, _ env: [String: String]) throws {
-    func seconds(_ flag: Double?, _ variable: String, _ name: String) throws -> Duration? {
-      guard let value = flag ?? env[variable].flatMap(Double.init) else { return nil }
-      guard value > 0, value <= 86400 else {
-        throw ValidationError("--\(name) must be above 0 and at most 86400")
-      }
-      return .milliseconds(Int64(value * 1000))
+  /// Sets the timeouts given; refuses values that are not positive.
+  func apply(to configuration: inout ServerConfiguration, _ settings: Settings) async throws {
+    func seconds(_ flag: Double?, _ name: String) async throws -> Duration? {
+      try await settings.double(flag, name, must: "above 0 and at most 86400") {
+        $0 > 0 && $0 <= 86400
+      }.map { .milliseconds(Int64($0 * 1000)) }
     }
-    if let idle = try seconds(
-      idleTimeoutSeconds, "ORATOR_IDLE_TIMEOUT_SECONDS", "idle-timeout-seconds")
-    {
+    if let idle = try await seconds(idleTimeoutSeconds, "idle-timeout-seconds") {
       configuration.idleTimeout = idle
     }
-    if let head = try seconds(
-      headerTimeoutSeconds, "ORATOR_HEADER_TIMEOUT_SECONDS", "header-timeout-seconds")
-    {
+    if let head = try await seconds(headerTimeoutSeconds, "header-timeout-seconds") {
       configuration.requestHeadTimeout = head
     }
-    if let body = try seconds(
-      bodyTimeoutSeconds, "ORATOR_BODY_TIMEOUT_SECONDS", "body-timeout-seconds")
-    {
+    if let body = try await seconds(bodyTimeoutSeconds, "body-timeout-seconds") {
       configuration.requestBodyTimeout = body
     }
   }

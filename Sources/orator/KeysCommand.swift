@@ -87,13 +87,30 @@ struct KeysCommand: AsyncParsableCommand {
   }
 }
 
+/// The store a server with the same settings uses. A SQLite data folder must already hold
+/// one: a mistyped or missing `--data-dir` (or a command run from another folder) is refused
+/// rather than met with a new, empty store that no server reads.
 func openEnvironment(_ data: DataOptions) async throws -> ServerEnvironment {
+  let settings = try await data.config.settings()
   var configuration = ServerConfiguration()
-  let environment = ProcessInfo.processInfo.environment
-  configuration.dataDirectory = data.directory(environment)
-  configuration.databaseURL = data.database(environment)
-  if let credit = environment["ORATOR_INITIAL_CREDIT"].flatMap(Int.init) {
-    configuration.initialCreditSeconds = credit
-  }
+  configuration.dataDirectory = try await data.directory(settings)
+  configuration.databaseURL = try await data.database(settings)
+  configuration.initialCreditSeconds =
+    try await settings.int(nil, "initial-credit", must: "0 or more", where: { $0 >= 0 })
+    ?? configuration.initialCreditSeconds
+  try ExistingStore.require(configuration)
   return try await ServerEnvironment.open(configuration)
+}
+
+/// Refuses to open a SQLite data folder that holds no store.
+enum ExistingStore {
+  static func require(_ configuration: ServerConfiguration) throws {
+    guard configuration.databaseURL == nil else { return }
+    let file = (configuration.dataDirectory as NSString).appendingPathComponent("orator.sqlite")
+    guard FileManager.default.fileExists(atPath: file) else {
+      throw ValidationError(
+        "no Orator store in \(configuration.dataDirectory) (no orator.sqlite): give the server's --data-dir or ORATOR_DATA_DIR, or --database-url"
+      )
+    }
+  }
 }

@@ -16,10 +16,10 @@ struct MigrateCommand: AsyncParsableCommand {
   @OptionGroup var data: DataOptions
 
   func run() async throws {
-    let environment = ProcessInfo.processInfo.environment
+    let settings = try await data.config.settings()
     var configuration = ServerConfiguration()
-    configuration.dataDirectory = data.directory(environment)
-    configuration.databaseURL = data.database(environment)
+    configuration.dataDirectory = try await data.directory(settings)
+    configuration.databaseURL = try await data.database(settings)
     let store = try await ServerEnvironment.openStore(configuration)
     if let postgres = store as? PostgresStore, let url = configuration.databaseURL {
       let version = try await postgres.schemaVersion()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OratorCore
 
 @main
 struct Orator: AsyncParsableCommand {
@@ -12,10 +13,11 @@ struct Orator: AsyncParsableCommand {
       ORATOR_API_KEY). Exit codes: 0 done, 1 the API refused or a render failed, 2 bad
       arguments, 3 the key was refused, 4 --wait ran out of time.
       """,
+    version: OratorVersion.current,
     subcommands: [
       ServeCommand.self, WorkerCommand.self, MigrateCommand.self, RenderCommand.self,
       RenderJobCommand.self,
-      KeysCommand.self,
+      KeysCommand.self, MediaCommand.self,
       AvatarsCommand.self, VoicesCommand.self, VideoCommand.self, TemplateCommand.self,
       TranslateCommand.self, LanguagesCommand.self, QuotaCommand.self, WebhookCommand.self,
     ]

@@ -3,6 +3,7 @@ import Foundation
 import HeyGenAPI
 import OratorCore
 import OratorRender
+import OratorServer
 
 /// `orator render request.json -o out.mp4`: renders a HeyGen generate body offline.
 struct RenderCommand: AsyncParsableCommand {
@@ -55,13 +56,20 @@ struct RenderCommand: AsyncParsableCommand {
   }
 
   private func perform() async throws {
-    let environment = ProcessInfo.processInfo.environment
-    // A Piper sidecar started here exits with this process (its standard input closes).
-    let engines = try speech.settings(environment).engines()
+    let settings = try await Settings.environment(ProcessInfo.processInfo.environment)
+    // A speech server's captions are aligned by the speech-recognition sidecar when it is
+    // installed (`ORATOR_ASR_VENV`, else `.venv-asr`), as `orator serve` aligns them. That
+    // sidecar and a Piper one start only when a voice of theirs speaks, and exit with this
+    // process (their standard input closes).
+    let engines = SpeechEngineSetup.engines(
+      try await speech.settings(settings),
+      recognitionEnvironment: try await settings.string(nil, "asr-venv")
+        ?? TranslationOptions.installedSidecarEnvironment(named: ".venv-asr"))
+    let extraAvatarsFolder = try await settings.string(avatarsDir, "avatars-dir")
     let avatars: [AvatarDefinition]
     do {
       avatars = AvatarCatalogue.preferringNeuralVoices(
-        try AvatarCatalogue.builtIn + extraAvatars(environment), voices: engines.voices)
+        try AvatarCatalogue.builtIn + extraAvatars(extraAvatarsFolder), voices: engines.voices)
     } catch {
       throw Failure.badInput("--avatars-dir: \(error)")
     }
@@ -106,8 +114,8 @@ struct RenderCommand: AsyncParsableCommand {
     }
   }
 
-  private func extraAvatars(_ environment: [String: String]) throws -> [AvatarDefinition] {
-    guard let directory = avatarsDir ?? environment["ORATOR_AVATARS_DIR"] else { return [] }
+  private func extraAvatars(_ directory: String?) throws -> [AvatarDefinition] {
+    guard let directory else { return [] }
     return try AvatarCatalogue.load(directory: directory)
   }
 

@@ -6,6 +6,7 @@ import OratorServer
 
 /// Options shared by the commands that open the data folder and the store.
 struct DataOptions: ParsableArguments {
+  @OptionGroup var config: ConfigFileOption
   @Option(
     help:
       "Folder of media, the URL-signing key and (without --database-url) the SQLite file. Also ORATOR_DATA_DIR."
@@ -14,17 +15,17 @@ struct DataOptions: ParsableArguments {
   @Option(
     name: .customLong("database-url"),
     help:
-      "A postgres://user:password@host:port/database URL to keep the store in PostgreSQL instead of SQLite. Also ORATOR_DATABASE_URL."
+      "A postgres://user:password@host:port/database URL to keep the store in PostgreSQL instead of SQLite. Also ORATOR_DATABASE_URL (or ORATOR_DATABASE_URL_FILE)."
   )
   var databaseURL: String?
 
-  func directory(_ environment: [String: String]) -> String {
-    dataDir ?? environment["ORATOR_DATA_DIR"] ?? "./orator-data"
+  func directory(_ settings: Settings) async throws -> String {
+    try await settings.string(dataDir, "data-dir") ?? "./orator-data"
   }
 
   /// The PostgreSQL URL, if one was given; nil means the SQLite file.
-  func database(_ environment: [String: String]) -> String? {
-    (databaseURL ?? environment["ORATOR_DATABASE_URL"]).flatMap { $0.isEmpty ? nil : $0 }
+  func database(_ settings: Settings) async throws -> String? {
+    try await settings.string(databaseURL, "database-url").flatMap { $0.isEmpty ? nil : $0 }
   }
 }
 
@@ -37,7 +38,7 @@ struct ServeCommand: AsyncParsableCommand {
   )
 
   @Option(help: "Address to listen on. Also ORATOR_HOST.") var host: String?
-  @Option(help: "Port to listen on. Also ORATOR_PORT.") var port: Int?
+  @Option(help: "Port to listen on (0: any free one). Also ORATOR_PORT.") var port: Int?
   @OptionGroup var data: DataOptions
   @Option(
     name: .customLong("public-url"), help: "Base of the URLs handed out. Also ORATOR_PUBLIC_URL.")
@@ -51,10 +52,13 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(
     name: .customLong("worker-token"),
     help:
-      "Secret that `orator worker` processes on other machines present; without it the internal worker API is off. Also ORATOR_WORKER_TOKEN."
+      "Secret that `orator worker` processes on other machines present; without it the internal worker API is off. Also ORATOR_WORKER_TOKEN (or ORATOR_WORKER_TOKEN_FILE)."
   )
   var workerToken: String?
-  @Option(help: "Create this API key at start if it does not exist. Also ORATOR_API_KEY.")
+  @Option(
+    help:
+      "Create this API key at start if it does not exist. Also ORATOR_API_KEY (or ORATOR_API_KEY_FILE)."
+  )
   var apiKey: String?
   @Flag(
     name: .customLong("allow-private-urls"),
@@ -95,96 +99,110 @@ struct ServeCommand: AsyncParsableCommand {
       "Virtual environment of the face-landmark finder for talking photos (scripts/setup-facemesh.sh). Also ORATOR_FACEMESH_VENV."
   )
   var facemeshVenv: String?
+  @Option(
+    help:
+      "A folder of extra avatar definitions (JSON, see docs/avatars.md) offered beside the built-in ones. Also ORATOR_AVATARS_DIR."
+  )
+  var avatarsDir: String?
+  @Option(
+    help:
+      "Days a finished video (record and media) is kept before it is deleted (default: keep all). Also ORATOR_MEDIA_RETENTION_DAYS."
+  )
+  var mediaRetentionDays: Double?
+  @OptionGroup var logging: LoggingOptions
   @OptionGroup var translation: TranslationOptions
   @OptionGroup var speech: SpeechOptions
   @OptionGroup var timeouts: ConnectionTimeoutOptions
   @OptionGroup var renderOptions: RenderLimitOptions
 
   func run() async throws {
-    let env = ProcessInfo.processInfo.environment
+    let settings = try await data.config.settings()
     var configuration = ServerConfiguration()
-    configuration.host = host ?? env["ORATOR_HOST"] ?? configuration.host
+    configuration.host = try await settings.string(host, "host") ?? configuration.host
     configuration.port =
-      try ListenPort.parse(flag: port, environment: env["ORATOR_PORT"]) ?? configuration.port
-    configuration.dataDirectory = data.directory(env)
-    configuration.databaseURL = data.database(env)
-    configuration.publicURL = publicURL ?? env["ORATOR_PUBLIC_URL"]
-    if let connections =
-      databaseMaxConnections ?? env["ORATOR_DATABASE_MAX_CONNECTIONS"].flatMap(Int.init)
-    {
-      guard connections >= 1 else {
-        throw ValidationError("--database-max-connections must be at least 1")
-      }
-      configuration.databaseMaxConnections = connections
-    }
+      try await settings.int(
+        port, "port", must: "a port number from 0 to 65535", where: (0...65535).contains)
+      ?? configuration.port
+    configuration.dataDirectory = try await data.directory(settings)
+    configuration.databaseURL = try await data.database(settings)
+    configuration.publicURL = try await settings.string(publicURL, "public-url")
+    configuration.databaseMaxConnections =
+      try await settings.int(
+        databaseMaxConnections, "database-max-connections", must: "at least 1",
+        where: { $0 >= 1 }) ?? configuration.databaseMaxConnections
     configuration.workers =
-      workers ?? env["ORATOR_WORKERS"].flatMap(Int.init) ?? configuration.workers
-    configuration.apiKey = apiKey ?? env["ORATOR_API_KEY"]
-    configuration.workerToken = (workerToken ?? env["ORATOR_WORKER_TOKEN"]).flatMap {
+      try await settings.int(workers, "workers", must: "0 or more", where: { $0 >= 0 })
+      ?? configuration.workers
+    configuration.apiKey = try await settings.string(apiKey, "api-key")
+    configuration.workerToken = try await settings.string(workerToken, "worker-token").flatMap {
       $0.isEmpty ? nil : $0
     }
-    configuration.allowPrivateURLs =
-      allowPrivateURLs
-      || ["1", "true", "yes"].contains(env["ORATOR_ALLOW_PRIVATE_URLS"]?.lowercased() ?? "")
-    if let days = mediaURLDays ?? env["ORATOR_MEDIA_URL_DAYS"].flatMap(Double.init) {
+    configuration.allowPrivateURLs = try await settings.bool(allowPrivateURLs, "allow-private-urls")
+    if let days = try await settings.double(
+      mediaURLDays, "media-url-days", must: "above 0", where: { $0 > 0 })
+    {
       configuration.mediaURLLifetime = .seconds(days * 86400)
     }
-    if let seconds = leaseSeconds ?? env["ORATOR_LEASE_SECONDS"].flatMap(Int.init) {
-      guard seconds >= 1 else { throw ValidationError("--lease-seconds must be at least 1") }
+    if let seconds = try await settings.int(
+      leaseSeconds, "lease-seconds", must: "at least 1", where: { $0 >= 1 })
+    {
       configuration.leaseDuration = .seconds(seconds)
     }
-    if let credit = initialCredit ?? env["ORATOR_INITIAL_CREDIT"].flatMap(Int.init) {
-      configuration.initialCreditSeconds = credit
-    }
-    if let limit = maxActiveRenders ?? env["ORATOR_MAX_ACTIVE_RENDERS"].flatMap(Int.init) {
-      guard limit >= 1 else { throw ValidationError("--max-active-renders must be at least 1") }
-      configuration.maxActiveRendersPerAccount = limit
-    }
+    configuration.initialCreditSeconds =
+      try await settings.int(initialCredit, "initial-credit", must: "0 or more", where: { $0 >= 0 })
+      ?? configuration.initialCreditSeconds
+    configuration.maxActiveRendersPerAccount =
+      try await settings.int(
+        maxActiveRenders, "max-active-renders", must: "at least 1", where: { $0 >= 1 })
+      ?? configuration.maxActiveRendersPerAccount
 
-    let window =
-      webhookRetryWindowHours ?? env["ORATOR_WEBHOOK_RETRY_WINDOW_HOURS"].flatMap(Double.init)
-    let firstRetry =
-      webhookFirstRetrySeconds ?? env["ORATOR_WEBHOOK_FIRST_RETRY_SECONDS"].flatMap(Int.init)
+    let window = try await settings.double(
+      webhookRetryWindowHours, "webhook-retry-window-hours", must: "0 or more",
+      where: { $0 >= 0 })
+    let firstRetry = try await settings.int(
+      webhookFirstRetrySeconds, "webhook-first-retry-seconds", must: "at least 1",
+      where: { $0 >= 1 })
     if window != nil || firstRetry != nil {
       let defaults = WebhookRetrySchedule()
-      guard (window ?? 1) >= 0, (firstRetry ?? 1) >= 1 else {
-        throw ValidationError(
-          "--webhook-retry-window-hours must be at least 0 and --webhook-first-retry-seconds at least 1"
-        )
-      }
       configuration.webhookRetry = WebhookRetrySchedule(
         firstDelaySeconds: firstRetry ?? defaults.firstDelay,
         maxDelaySeconds: defaults.maxDelay,
         windowSeconds: window.map { Int($0 * 3600) } ?? defaults.window)
     }
-    if let timeout =
-      webhookTimeoutSeconds ?? env["ORATOR_WEBHOOK_TIMEOUT_SECONDS"].flatMap(Double.init)
+    if let timeout = try await settings.double(
+      webhookTimeoutSeconds, "webhook-timeout-seconds", must: "positive", where: { $0 > 0 })
     {
-      guard timeout > 0 else { throw ValidationError("--webhook-timeout-seconds must be positive") }
       configuration.webhookTimeout = .milliseconds(Int64(timeout * 1000))
     }
-    if let timeout =
-      webhookProbeTimeoutSeconds
-      ?? env["ORATOR_WEBHOOK_PROBE_TIMEOUT_SECONDS"].flatMap(Double.init)
+    if let timeout = try await settings.double(
+      webhookProbeTimeoutSeconds, "webhook-probe-timeout-seconds", must: "positive",
+      where: { $0 > 0 })
     {
-      guard timeout > 0 else {
-        throw ValidationError("--webhook-probe-timeout-seconds must be positive")
-      }
       configuration.webhookProbeTimeout = .milliseconds(Int64(timeout * 1000))
     }
 
-    configuration.translation = try translation.configuration(env)
+    configuration.translation = try await translation.configuration(settings)
     configuration.faceMeshEnvironment =
-      facemeshVenv ?? env["ORATOR_FACEMESH_VENV"]
+      try await settings.string(facemeshVenv, "facemesh-venv")
       ?? TranslationOptions.installedSidecarEnvironment(named: ".venv-facemesh")
-    configuration.speech = try speech.settings(env)
-    try timeouts.apply(to: &configuration, env)
-    try renderOptions.apply(to: &configuration.maxVideoSeconds, &configuration.renderLimits, env)
+    configuration.mediaRetentionDays = try await settings.double(
+      mediaRetentionDays, "media-retention-days", must: "above 0", where: { $0 > 0 })
+    configuration.extraAvatarsDirectory = try await settings.string(avatarsDir, "avatars-dir")
+    configuration.speech = try await speech.settings(settings)
+    try await timeouts.apply(to: &configuration, settings)
+    try await renderOptions.apply(
+      to: &configuration.maxVideoSeconds, &configuration.renderLimits, settings)
 
-    LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
-    var logger = Logger(label: "orator")
-    logger.logLevel = .info
-    let environment = try await ServerEnvironment.open(configuration)
+    let logger = try await logging.bootstrap(label: "orator", settings)
+    let environment: ServerEnvironment
+    do {
+      environment = try await ServerEnvironment.open(configuration)
+    } catch let error as StartupError {
+      logger.critical("cannot start: \(error.description)")
+      throw ExitCode.failure
+    }
+    StartupReport(environment: environment).log(to: logger)
+    ServiceMetrics.bootstrap(environment.metrics)
     if let issued = try await KeyBootstrap(environment: environment).ensureKey(configuration.apiKey)
     {
       FileHandle.standardOutput.write(Data("Created API key (shown once): \(issued)\n".utf8))
@@ -195,6 +213,7 @@ struct ServeCommand: AsyncParsableCommand {
         Data("Orator listening on \(environment.baseURL) (port \(port))\n".utf8))
     }
     try await app.runService()
+    logger.info("Orator stopped")
   }
 }
 

@@ -18,6 +18,11 @@ struct SpeechOptions: ParsableArguments {
   @Option(help: "Inference threads per Piper request. Also ORATOR_PIPER_THREADS.")
   var piperThreads: Int?
   @Option(
+    help:
+      "Piper requests one video's speech is spoken in at once, each on --piper-threads threads. Also ORATOR_PIPER_PARALLEL_REQUESTS."
+  )
+  var piperParallelRequests: Int?
+  @Option(
     name: .customLong("speech-url"),
     help: "An OpenAI-compatible /v1/audio/speech server. Also ORATOR_SPEECH_URL.")
   var speechURL: String?
@@ -31,27 +36,33 @@ struct SpeechOptions: ParsableArguments {
   @Option(help: "API key of --speech-url. Also ORATOR_SPEECH_API_KEY.")
   var speechApiKey: String?
 
-  func settings(_ env: [String: String]) throws -> SpeechSettings {
+  func settings(_ source: Settings) async throws -> SpeechSettings {
     var settings = SpeechSettings()
     settings.piperEnvironment =
-      piperVenv ?? env["ORATOR_PIPER_VENV"]
+      try await source.string(piperVenv, "piper-venv")
       ?? TranslationOptions.installedSidecarEnvironment(named: settings.piperEnvironment)
-    if let folder = piperVoicesDir ?? env["ORATOR_PIPER_VOICES_DIR"], !folder.isEmpty {
+    if let folder = try await source.string(piperVoicesDir, "piper-voices-dir"), !folder.isEmpty {
       var isFolder: ObjCBool = false
       guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder),
         isFolder.boolValue
       else { throw ValidationError("--piper-voices-dir \"\(folder)\" is not a folder") }
       settings.piperVoicesDirectory = folder
     }
-    if let threads = piperThreads ?? env["ORATOR_PIPER_THREADS"].flatMap(Int.init) {
-      guard threads >= 1 else { throw ValidationError("--piper-threads must be at least 1") }
+    if let threads = try await source.int(
+      piperThreads, "piper-threads", must: "at least 1", where: { $0 >= 1 })
+    {
       settings.piperThreads = threads
     }
-    if let text = speechURL ?? env["ORATOR_SPEECH_URL"], !text.isEmpty {
+    if let requests = try await source.int(
+      piperParallelRequests, "piper-parallel-requests", must: "at least 1", where: { $0 >= 1 })
+    {
+      settings.piperParallelRequests = requests
+    }
+    if let text = try await source.string(speechURL, "speech-url"), !text.isEmpty {
       guard let url = URL(string: text), let scheme = url.scheme?.lowercased(),
         scheme == "http" || scheme == "https", url.host != nil
       else { throw ValidationError("--speech-url must be an http(s) URL, not \"\(text)\"") }
-      let list = speechVoices ?? env["ORATOR_SPEECH_VOICES"] ?? ""
+      let list = try await source.string(speechVoices, "speech-voices") ?? ""
       do {
         settings.serverVoices = try OpenAISpeechSynthesizer.voices(parsing: list)
       } catch .engineFailure(let message) {
@@ -64,8 +75,9 @@ struct SpeechOptions: ParsableArguments {
       }
       settings.serverURL = url
     }
-    settings.serverModel = speechModel ?? env["ORATOR_SPEECH_MODEL"] ?? settings.serverModel
-    settings.serverAPIKey = speechApiKey ?? env["ORATOR_SPEECH_API_KEY"]
+    settings.serverModel =
+      try await source.string(speechModel, "speech-model") ?? settings.serverModel
+    settings.serverAPIKey = try await source.string(speechApiKey, "speech-api-key")
     return settings
   }
 }

@@ -36,13 +36,13 @@ struct TranslationOptions: ParsableArguments {
   var asrVenv: String?
   @Option(help: "CPU threads of the sidecar. Also ORATOR_ASR_THREADS.") var asrThreads: Int?
 
-  func configuration(_ env: [String: String]) throws -> TranslationConfiguration {
+  func configuration(_ settings: Settings) async throws -> TranslationConfiguration {
     var result = TranslationConfiguration()
-    let url = try (translatorURL ?? env["ORATOR_TRANSLATOR_URL"]).map {
+    let url = try await settings.string(translatorURL, "translator-url").map {
       try Self.url($0, option: "--translator-url")
     }
-    let key = translatorApiKey ?? env["ORATOR_TRANSLATOR_API_KEY"]
-    switch (translator ?? env["ORATOR_TRANSLATOR"] ?? "apertium").lowercased() {
+    let key = try await settings.string(translatorApiKey, "translator-api-key")
+    switch (try await settings.string(translator, "translator") ?? "apertium").lowercased() {
     case "apertium":
       result.translator = .apertium
     case "libretranslate":
@@ -52,30 +52,32 @@ struct TranslationOptions: ParsableArguments {
       result.translator = .libreTranslate(url: url, apiKey: key)
     case "openai":
       guard let url else { throw ValidationError("--translator openai needs --translator-url") }
-      let languages = (translatorLanguages ?? env["ORATOR_TRANSLATOR_LANGUAGES"] ?? "")
+      let languages = (try await settings.string(translatorLanguages, "translator-languages") ?? "")
         .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         .filter { !$0.isEmpty }
       guard !languages.isEmpty else {
         throw ValidationError("--translator openai needs --translator-languages (e.g. en,es,de)")
       }
       result.translator = .openAIChat(
-        url: url, model: translatorModel ?? env["ORATOR_TRANSLATOR_MODEL"] ?? "gpt-4o-mini",
+        url: url,
+        model: try await settings.string(translatorModel, "translator-model") ?? "gpt-4o-mini",
         apiKey: key, languages: languages)
     case let other:
       throw ValidationError(
         "--translator must be apertium, libretranslate or openai, not \"\(other)\"")
     }
-    if let asr = asrURL ?? env["ORATOR_ASR_URL"] {
+    if let asr = try await settings.string(asrURL, "asr-url") {
       result.speechRecognitionURL = try Self.url(asr, option: "--asr-url")
     }
     result.speechRecognitionModel =
-      asrModel ?? env["ORATOR_ASR_MODEL"] ?? result.speechRecognitionModel
-    result.speechRecognitionAPIKey = asrApiKey ?? env["ORATOR_ASR_API_KEY"]
+      try await settings.string(asrModel, "asr-model") ?? result.speechRecognitionModel
+    result.speechRecognitionAPIKey = try await settings.string(asrApiKey, "asr-api-key")
     result.sidecarEnvironment =
-      asrVenv ?? env["ORATOR_ASR_VENV"]
+      try await settings.string(asrVenv, "asr-venv")
       ?? Self.installedSidecarEnvironment(named: result.sidecarEnvironment)
-    if let threads = asrThreads ?? env["ORATOR_ASR_THREADS"].flatMap(Int.init) {
-      guard threads >= 1 else { throw ValidationError("--asr-threads must be at least 1") }
+    if let threads = try await settings.int(
+      asrThreads, "asr-threads", must: "at least 1", where: { $0 >= 1 })
+    {
       result.sidecarThreads = threads
     }
     return result

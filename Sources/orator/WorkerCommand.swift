@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import OratorCore
 import OratorServer
 
 /// `orator worker`: renders on this machine for a server elsewhere, through the server's
@@ -14,7 +15,9 @@ struct WorkerCommand: AsyncParsableCommand {
 
   @Option(help: "The server's base URL, e.g. http://render-queue:8080. Also ORATOR_SERVER.")
   var server: String?
-  @Option(help: "The server's --worker-token. Also ORATOR_WORKER_TOKEN.") var token: String?
+  @Option(
+    help: "The server's --worker-token. Also ORATOR_WORKER_TOKEN (or ORATOR_WORKER_TOKEN_FILE).")
+  var token: String?
   @Option(help: "Videos rendered at once. Also ORATOR_WORKER_CONCURRENCY.") var concurrency: Int?
   @Option(help: "Scratch folder for renders before upload. Also ORATOR_WORKER_SCRATCH.")
   var scratchDir: String?
@@ -24,37 +27,46 @@ struct WorkerCommand: AsyncParsableCommand {
   var allowPrivateURLs = false
   @OptionGroup var renderOptions: RenderLimitOptions
   @OptionGroup var speech: SpeechOptions
+  @OptionGroup var config: ConfigFileOption
+  @OptionGroup var logging: LoggingOptions
 
   func run() async throws {
-    let env = ProcessInfo.processInfo.environment
-    guard let server = server ?? env["ORATOR_SERVER"], !server.isEmpty else {
+    let source = try await config.settings()
+    guard let server = try await source.string(server, "server"), !server.isEmpty else {
       throw ValidationError("--server is required")
     }
-    guard let token = token ?? env["ORATOR_WORKER_TOKEN"], !token.isEmpty else {
+    // The same variable as the server's --worker-token, so one secret file serves both.
+    guard let token = try await source.string(token, "worker-token"), !token.isEmpty else {
       throw ValidationError("--token is required")
     }
-    let slots = concurrency ?? env["ORATOR_WORKER_CONCURRENCY"].flatMap(Int.init) ?? 1
-    guard slots >= 1 else { throw ValidationError("--concurrency must be at least 1") }
+    let slots =
+      try await source.int(
+        concurrency, "worker-concurrency", must: "at least 1", where: { $0 >= 1 }) ?? 1
     var settings = RemoteWorkerSettings(
       serverURL: server, token: token,
-      scratchDirectory: scratchDir ?? env["ORATOR_WORKER_SCRATCH"]
+      scratchDirectory: try await source.string(scratchDir, "worker-scratch")
         ?? (NSTemporaryDirectory() as NSString).appendingPathComponent(
           "orator-worker-\(ProcessInfo.processInfo.processIdentifier)"))
     settings.concurrency = slots
-    settings.allowPrivateURLs =
-      allowPrivateURLs
-      || ["1", "true", "yes"].contains(env["ORATOR_ALLOW_PRIVATE_URLS"]?.lowercased() ?? "")
+    settings.allowPrivateURLs = try await source.bool(allowPrivateURLs, "allow-private-urls")
 
-    try renderOptions.apply(to: &settings.maxVideoSeconds, &settings.renderLimits, env)
-    settings.speech = try speech.settings(env)
+    try await renderOptions.apply(to: &settings.maxVideoSeconds, &settings.renderLimits, source)
+    settings.speech = try await speech.settings(source)
     settings.speechRecognitionEnvironment =
-      env["ORATOR_ASR_VENV"]
+      try await source.string(nil, "asr-venv")
       ?? TranslationOptions.installedSidecarEnvironment(
         named: settings.speechRecognitionEnvironment)
 
-    LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
-    var logger = Logger(label: "orator-worker")
-    logger.logLevel = .info
+    let logger = try await logging.bootstrap(label: "orator-worker", source)
+    do {
+      try ResourceCheck.requireBundles()
+    } catch {
+      logger.critical("cannot start: \(error.description)")
+      throw ExitCode.failure
+    }
+    logger.info(
+      "Orator worker \(OratorVersion.current) starting",
+      metadata: ["server": "\(server)", "concurrency": "\(slots)"])
     try await RemoteWorkers.run(settings, logger: logger)
   }
 }

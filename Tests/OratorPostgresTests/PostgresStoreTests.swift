@@ -73,6 +73,10 @@ struct PostgresStoreTests {
   @Test func expiredLeaseIsClaimedAgain() async throws {
     try await run { try await $0.expiredLeaseIsClaimedAgain() }
   }
+  @Test func queueStatsCountWaitingAndRunningJobs() async throws {
+    try await run { try await $0.queueStatsCountWaitingAndRunningJobs() }
+  }
+
   @Test func progressIsRecordedWhileTheLeaseHolds() async throws {
     try await run { try await $0.progressIsRecordedWhileTheLeaseHolds() }
   }

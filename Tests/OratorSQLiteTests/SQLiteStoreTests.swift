@@ -57,6 +57,10 @@ final class SQLiteStoreTests: Sendable {
     try await contract.expiredLeaseIsClaimedAgain()
   }
   @Test func heartbeatKeepsLease() async throws { try await contract.heartbeatKeepsLease() }
+  @Test func queueStatsCountWaitingAndRunningJobs() async throws {
+    try await contract.queueStatsCountWaitingAndRunningJobs()
+  }
+
   @Test func progressIsRecordedWhileTheLeaseHolds() async throws {
     try await contract.progressIsRecordedWhileTheLeaseHolds()
   }

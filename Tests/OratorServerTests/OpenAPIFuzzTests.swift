@@ -5,12 +5,7 @@ import Testing
 /// that follow the documented links — and checks every answer: never a 5xx, every status code
 /// documented, every body matching its schema. The seed is fixed so a run is repeatable.
 @Suite struct OpenAPIFuzzTests {
-  static var schemathesis: String {
-    let venv =
-      ProcessInfo.processInfo.environment["ORATOR_TOOLS_VENV"]
-      ?? FileManager.default.currentDirectoryPath + "/.venv-tools"
-    return venv + "/bin/schemathesis"
-  }
+  static var schemathesis: String { TestTools.program("schemathesis") }
 
   @Test(
     .enabled(

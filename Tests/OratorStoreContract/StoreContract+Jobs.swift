@@ -274,3 +274,29 @@ extension StoreContract {
         == .retryScheduled(runAfter: fixture.at(62).unixSeconds + 25))
   }
 }
+
+extension StoreContract {
+  public func queueStatsCountWaitingAndRunningJobs() async throws {
+    let fixture = try await fixture()
+    let store = fixture.store
+    let account = try await fixture.makeAccount()
+    #expect(
+      try await store.queueStats(now: fixture.at(0))
+        == QueueStats(
+          queuedJobs: 0, oldestQueuedSeconds: 0, runningJobs: 0, pendingWebhookEvents: 0))
+    try await fixture.makeVideo(for: account, createdAt: 0)
+    try await fixture.makeVideo(for: account, createdAt: 5)
+    try await fixture.makeVideo(for: account, createdAt: 8)
+    let lease = try #require(
+      try await store.claimJob(owner: "w", leaseFor: .seconds(60), now: fixture.at(10)))
+    // The oldest was claimed: the oldest waiting one was queued at 5.
+    let busy = try await store.queueStats(now: fixture.at(20))
+    #expect(busy.queuedJobs == 2 && busy.runningJobs == 1, "\(busy)")
+    #expect(busy.oldestQueuedSeconds == 15, "\(busy)")
+    #expect(
+      try await store.completeJob(
+        lease, result: VideoResult(duration: 5, files: StoreFixture.files), now: fixture.at(21)))
+    let after = try await store.queueStats(now: fixture.at(21))
+    #expect(after.queuedJobs == 2 && after.runningJobs == 0, "\(after)")
+  }
+}

@@ -118,6 +118,8 @@ public protocol Store: Sendable {
   /// that was its last attempt). Returns the leases taken back, for logging. `claimJob`
   /// takes expired leases too; this only keeps the queue honest when no worker is asking.
   func reapExpiredLeases(now: Date) async throws(StoreError) -> [JobLease]
+  /// Queue depth, the oldest runnable job's wait, running renders and the webhook backlog.
+  func queueStats(now: Date) async throws(StoreError) -> QueueStats
 
   // MARK: Templates
 

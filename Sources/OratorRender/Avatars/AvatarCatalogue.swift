@@ -8,6 +8,12 @@ public enum AvatarCatalogue {
     return (try? load(directory: directory)) ?? []
   }()
 
+  /// The avatars of `avatars` that are not built in (an operator's own), by id.
+  public static func notBuiltIn(_ avatars: [AvatarDefinition]) -> [AvatarDefinition] {
+    let builtInIDs = Set(builtIn.map(\.id))
+    return avatars.filter { !builtInIDs.contains($0.id) }
+  }
+
   /// Where the built-in JSON files live inside the package's resource bundle.
   public static var builtInDirectory: String? {
     Bundle.module.url(forResource: "BuiltIn", withExtension: nil)?.path

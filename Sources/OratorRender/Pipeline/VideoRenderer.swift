@@ -86,8 +86,12 @@ public struct VideoRenderer: Sendable {
     var scenes: [SceneSpeech] = []
     var length = 0.0
     for plan in plans {
+      let (before, count) = (Double(scenes.count), Double(plans.count))
       let scene = try await SceneSpeech.make(
-        for: plan, synthesizer: speech, fps: fps, scratch: scratch)
+        for: plan, synthesizer: speech, fps: fps, scratch: scratch
+      ) { share in
+        progress(RenderProgress(stage: .speech, fraction: (before + share) / count))
+      }
       scenes.append(scene)
       length += Double(scene.frameCount) / fps
       // A long audio track or script is refused as soon as it is known, not after hours.

@@ -12,16 +12,20 @@ public struct RenderJob: Codable, Sendable, Equatable {
   public var budget: RenderBudget
   /// Where the render process writes how far it is (`RenderProgressFile`); nil: nowhere.
   public var progressPath: String?
+  /// Avatars beside the built-in ones (an operator's `--avatars-dir`), which the render
+  /// process cannot know of otherwise.
+  public var extraAvatars: [AvatarDefinition]?
 
   public init(
     request: VideoGenerateRequest, outputPath: String, media: PreparedMedia, budget: RenderBudget,
-    progressPath: String? = nil
+    progressPath: String? = nil, extraAvatars: [AvatarDefinition]? = nil
   ) {
     self.request = request
     self.outputPath = outputPath
     self.media = media
     self.budget = budget
     self.progressPath = progressPath
+    self.extraAvatars = extraAvatars
   }
 }
 

@@ -41,6 +41,7 @@ public enum RenderProcess {
     var limits = VideoInputLimits()
     limits.videoSeconds = job.budget.maxVideoSeconds
     var renderer = VideoRenderer(
+      avatars: AvatarCatalogue.builtIn + (job.extraAvatars ?? []),
       speech: PreparedSpeechSynthesizer(
         prepared: job.media.speech ?? [], engine: EspeakSynthesizer.shared),
       media: job.media, validator: VideoRequestValidator(limits: limits))

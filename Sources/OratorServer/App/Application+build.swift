@@ -16,6 +16,11 @@ public func buildApplication(
     TranslationSidecarService(translation: environment.translation),
     PiperSidecarService(speech: environment.speech),
   ]
+  if let days = configuration.mediaRetentionDays {
+    services.append(
+      MediaRetentionService(
+        environment: environment, retention: .seconds(days * 86400), logger: logger))
+  }
   for index in 0..<configuration.workers {
     services.append(
       RenderWorker(
@@ -34,7 +39,9 @@ public func buildApplication(
       address: .hostname(configuration.host, port: configuration.port), serverName: "Orator"),
     services: services,
     onServerRunning: { channel in
-      await onServerRunning(channel.localAddress?.port ?? configuration.port)
+      let port = channel.localAddress?.port ?? configuration.port
+      environment.listener.bind(port)
+      await onServerRunning(port)
     },
     logger: logger)
 }
@@ -48,6 +55,9 @@ public func buildRouter(environment: ServerEnvironment) -> Router<AppRequestCont
   let tableBox = RouteTableBox()
   // Outermost, so error answers carry the headers too.
   router.add(middleware: RequestIDMiddleware())
+  // Requests and latency by route and status, errors included (inside it, every error has
+  // become a response).
+  router.add(middleware: MetricsMiddleware())
   router.add(middleware: SecurityHeadersMiddleware())
   router.add(middleware: ErrorMiddleware(routes: tableBox))
 
@@ -55,6 +65,7 @@ public func buildRouter(environment: ServerEnvironment) -> Router<AppRequestCont
   PublicRoutes(environment: environment).register(on: &publicRoutes)
   PreviewRoutes(environment: environment).register(on: &publicRoutes)
   OpenAPIRoutes(environment: environment).register(on: &publicRoutes)
+  StudioRoutes(environment: environment).register(on: &publicRoutes)
   table = publicRoutes.table
 
   var api = RouterRegistry(

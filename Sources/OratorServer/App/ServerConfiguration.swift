@@ -64,6 +64,11 @@ public struct ServerConfiguration: Sendable {
   public var maxVideoSeconds: Double = 30 * 60
   /// What one render process may use: memory, CPU time, file size and wall time.
   public var renderLimits = RenderLimits()
+  /// Days a finished video (its record and media) is kept; nil keeps everything.
+  public var mediaRetentionDays: Double?
+  /// A folder of avatar definitions (JSON, as `docs/avatars.md` describes) offered beside the
+  /// built-in ones.
+  public var extraAvatarsDirectory: String?
   /// The binary that runs render processes (`orator render-job`); by default the running one.
   public var renderExecutable: String?
 
@@ -73,9 +78,10 @@ public struct ServerConfiguration: Sendable {
 
   public init() {}
 
-  /// The public base URL without a trailing slash.
-  public var baseURL: String {
-    let url = publicURL ?? "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)"
+  /// The public base URL without a trailing slash, for a server listening on `boundPort`
+  /// (the port it really got, which differs from `port` when that is 0).
+  public func baseURL(boundPort: Int? = nil) -> String {
+    let url = publicURL ?? "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(boundPort ?? port)"
     return url.hasSuffix("/") ? String(url.dropLast()) : url
   }
 

@@ -4,6 +4,8 @@ import OratorCore
 import OratorPostgres
 import OratorRender
 import OratorSQLite
+import Prometheus
+import Synchronization
 
 /// The long-lived parts every route and service shares. Built once by `buildApplication`.
 public struct ServerEnvironment: Sendable {
@@ -21,11 +23,20 @@ public struct ServerEnvironment: Sendable {
   /// The engines video translation runs on.
   public var translation: TranslationService
 
-  public var baseURL: String { configuration.baseURL }
+  /// The port the server really listens on, known once it has bound (`--port 0` asks for any
+  /// free one): links handed out name that port, never 0.
+  public let listener = BoundListener()
+  /// In-process render workers running now.
+  public let workers = WorkerCount()
+  /// Where swift-metrics records, read by `/metrics` (`ServiceMetrics.bootstrap` wires it up).
+  public let metrics = PrometheusCollectorRegistry()
+
+  public var baseURL: String { configuration.baseURL(boundPort: listener.port) }
 
   /// Opens (or creates) the data folder: media folders, URL-signing secret, and the store
   /// (the SQLite file there, or the PostgreSQL database `databaseURL` names).
   public static func open(_ configuration: ServerConfiguration) async throws -> ServerEnvironment {
+    try ResourceCheck.requireBundles()
     let manager = FileManager.default
     for directory in [
       configuration.dataDirectory, configuration.mediaDirectory, configuration.assetsDirectory,
@@ -42,13 +53,34 @@ public struct ServerEnvironment: Sendable {
       media: MediaFolder(root: configuration.mediaDirectory), clock: .system,
       random: SystemRandomSource(),
       avatars: AvatarCatalogue.preferringNeuralVoices(
-        AvatarCatalogue.builtIn, voices: speech.voices),
+        try avatars(configuration), voices: speech.voices),
       speech: speech,
       fetcher: OutboundFetcher(
         allowPrivateAddresses: configuration.allowPrivateURLs,
         maxBytes: configuration.maxDownloadBytes, timeout: configuration.downloadTimeout),
       jobSignal: JobSignal(),
       translation: translation)
+  }
+
+  /// The built-in avatars and the operator's. Starting with none at all (the binary copied
+  /// without its resources folder, and no `--avatars-dir`) is refused: every video would fail.
+  static func avatars(_ configuration: ServerConfiguration) throws -> [AvatarDefinition] {
+    var avatars = AvatarCatalogue.builtIn
+    if let folder = configuration.extraAvatarsDirectory {
+      do {
+        let extra = try AvatarCatalogue.load(directory: folder)
+        let ids = Set(extra.map(\.id))
+        avatars = avatars.filter { !ids.contains($0.id) } + extra
+      } catch {
+        throw StartupError("--avatars-dir \(folder): \(error)")
+      }
+    }
+    guard !avatars.isEmpty else {
+      throw StartupError(
+        "no avatars: the built-in ones ship in \(ResourceCheck.renderBundleName) beside the orator binary (copy that folder with it), and --avatars-dir gave none"
+      )
+    }
+    return avatars
   }
 
   /// The store the configuration names, its schema brought up to date.
@@ -101,4 +133,15 @@ public struct ServerEnvironment: Sendable {
       to: relativePath, base: baseURL, signer: signer, now: clock.now(),
       lifetime: configuration.mediaURLLifetime)
   }
+}
+
+/// The port a started server got, shared by everything that builds links.
+public final class BoundListener: Sendable {
+  private let bound = Mutex<Int?>(nil)
+
+  public init() {}
+
+  public var port: Int? { bound.withLock { $0 } }
+
+  func bind(_ port: Int) { bound.withLock { $0 = port } }
 }

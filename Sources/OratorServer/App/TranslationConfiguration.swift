@@ -16,6 +16,16 @@ public struct TranslationConfiguration: Sendable {
   }
 
   public var translator: Translator = .apertium
+
+  /// The translator for logs: its kind and server, never its key.
+  public var translatorSummary: String {
+    switch translator {
+    case .apertium: "apertium"
+    case .libreTranslate(let url, _): "libretranslate at \(url.host ?? url.absoluteString)"
+    case .openAIChat(let url, let model, _, _):
+      "openai \(model) at \(url.host ?? url.absoluteString)"
+    }
+  }
   /// An OpenAI-compatible `/v1/audio/transcriptions` server; nil runs the managed sidecar.
   public var speechRecognitionURL: URL?
   public var speechRecognitionModel = "whisper-1"

@@ -6,7 +6,8 @@ import Synchronization
 
 /// Turns every failure into JSON in HeyGen's shapes: `APIError` in its endpoint's envelope,
 /// 401 in the shape both envelopes' clients read, framework errors (unknown path, wrong
-/// method, body too large) and anything unexpected in the v2 envelope. Never an HTML page.
+/// method, body too large) and anything unexpected in the v2 envelope; a browser asking for a
+/// page outside the API gets an HTML error page instead (`BrowserErrorPage`).
 struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
   let routes: RouteTableBox
 
@@ -14,8 +15,18 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     _ request: Request, context: Context, next: (Request, Context) async throws -> Response
   ) async throws -> Response {
     do {
-      let response = try await next(request, context)
-      return response
+      return try await next(request, context)
+    } catch {
+      let response = try answer(error, request: request, context: context)
+      // A person in a browser gets a page; API clients keep their JSON.
+      guard BrowserErrorPage.isWanted(by: request) else { return response }
+      return BrowserErrorPage(status: response.status, path: request.uri.path).response
+    }
+  }
+
+  private func answer(_ failure: any Error, request: Request, context: Context) throws -> Response {
+    do {
+      throw failure
     } catch let error as APIError {
       return try JSONResponse.error(error)
     } catch let error as ApplicationError {

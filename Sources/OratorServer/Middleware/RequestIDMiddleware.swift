@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
@@ -12,13 +13,16 @@ struct RequestIDMiddleware<Context: RequestContext>: RouterMiddleware {
     _ request: Request, context: Context, next: (Request, Context) async throws -> Response
   ) async throws -> Response {
     let id = context.id
+    let started = ContinuousClock.now
     var response = try await next(request, context)
     response.headers[Self.header] = id
+    let elapsed = ContinuousClock.now - started
     context.logger.info(
       "request",
       metadata: [
         "request_id": .string(id), "method": .string(request.method.rawValue),
         "path": .string(request.uri.path), "status": .stringConvertible(response.status.code),
+        "duration_ms": .string(String(format: "%.1f", elapsed.timeInterval * 1000)),
       ])
     return response
   }

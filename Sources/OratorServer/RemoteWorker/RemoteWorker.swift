@@ -80,7 +80,18 @@ struct RemoteWorker: Service {
         logger.notice("lease lost; render discarded", metadata: ["video": "\(video)"])
         return
       }
-      // Cancelled by shutdown or a lost lease: say nothing, the lease runs out on the server.
+      // Stopping (SIGTERM): the job goes back to the queue at once, for another worker.
+      if Task.isCancelled {
+        let client = self.client
+        let released = await Task { (try? await client.release(lease)) != nil }.value
+        logger.notice(
+          released
+            ? "stopping: render stopped and its job handed back to the server"
+            : "stopping: render stopped; the server did not take the job back (its lease runs out)",
+          metadata: ["video": "\(video)"])
+        return
+      }
+      // Cancelled after a lost lease: nothing to say.
       if render.isCancelled || error is CancellationError { return }
       let (failure, retryable) = Self.failure(for: error)
       logger.warning(
@@ -124,7 +135,9 @@ struct RemoteWorker: Service {
     // Media is fetched here; the render itself runs in a render process of its own, so a
     // crash in it fails this video, not the worker and its other slots.
     let fetching = VideoRenderer(
-      avatars: AvatarCatalogue.builtIn, speech: speech,
+      avatars: AvatarCatalogue.preferringNeuralVoices(
+        AvatarCatalogue.builtIn + (job.extraAvatars ?? []), voices: speech.voices),
+      speech: speech,
       media: RemoteMediaResolver(
         client: client, lease: lease, publicBase: job.publicBase, fetcher: fetcher,
         scratchDirectory: scratch))

@@ -51,6 +51,13 @@ struct WorkerClient: Sendable {
     return answer.expiresAt
   }
 
+  /// Hands the lease's job back to the queue (this worker is stopping).
+  func release(_ lease: JobLease) async throws(WorkerClientError) {
+    let _: [String: Bool] = try await post(
+      "/internal/worker/release", WorkerMessages.LeaseRequest(lease: lease),
+      timeout: .seconds(5), attempts: 2)
+  }
+
   /// Tells the server how far the lease's render is.
   func progress(_ lease: JobLease, fraction: Double) async throws(WorkerClientError) {
     let _: [String: Bool] = try await post(

@@ -1,5 +1,6 @@
 import Foundation
 import OratorCore
+import OratorRender
 
 /// The JSON bodies of the internal worker API (`/internal/worker/…`), shared by the server's
 /// routes and `orator worker`, so both ends always agree on the shape.
@@ -41,16 +42,20 @@ public enum WorkerMessages {
     public var publicBase: String
     /// Seconds between heartbeats that keep the lease.
     public var heartbeatSeconds: Double
+    /// The server's avatars beside the built-in ones (its `--avatars-dir`), so a worker
+    /// renders every avatar the server offers.
+    public var extraAvatars: [AvatarDefinition]?
 
     public init(
       lease: JobLease, kind: VideoKind, request: String, publicBase: String,
-      heartbeatSeconds: Double
+      heartbeatSeconds: Double, extraAvatars: [AvatarDefinition]? = nil
     ) {
       self.lease = lease
       self.kind = kind
       self.request = request
       self.publicBase = publicBase
       self.heartbeatSeconds = heartbeatSeconds
+      self.extraAvatars = extraAvatars
     }
   }
 

@@ -16,7 +16,7 @@ struct OpenAPIRoutes {
       "openapi": "3.1.0",
       "info": [
         "title": "Orator",
-        "version": "1.0.0",
+        "version": .string(OratorVersion.current),
         "description":
           "A self-hosted avatar video service speaking the HeyGen REST API: point a HeyGen client at this base URL. v1 endpoints answer {code, data, message, msg}, v2 endpoints {error, data}, v3 endpoints {data} (lists add has_more and next_token) and errors {error: {code, message, param, doc_url}}.",
       ],

@@ -63,19 +63,42 @@ enum OpenAPIPaths {
   static let notFoundV1 = json(S.ref("V1ErrorResponse"), "No such id (v1 envelope)")
   static let notFoundV2 = json(S.ref("V2ErrorResponse"), "No such id (v2 envelope)")
 
+  static let readiness = S.object(
+    [
+      "status": ["type": "string"], "version": ["type": "string"],
+      "database": ["type": "string"],
+      "checks": ["type": "object", "additionalProperties": ["type": "string"]],
+    ], optional: ["database"])
+
   static let all: [String: [String: JSONTree]] = [
     "/healthz": [
       "get": operation(
         "health", "Liveness check", tag: "Server", isPublic: true,
-        responses: ["200": json(S.object(["status": ["type": "string", "const": "ok"]]))])
+        responses: [
+          "200": json(
+            S.object([
+              "status": ["type": "string", "const": "ok"], "version": ["type": "string"],
+            ]))
+        ])
+    ],
+    "/metrics": [
+      "get": operation(
+        "metrics", "Prometheus metrics (text exposition format)", tag: "Server", isPublic: true,
+        responses: [
+          "200": [
+            "description": "Metrics",
+            "content": ["text/plain": ["schema": ["type": "string"]]],
+          ]
+        ])
     ],
     "/readyz": [
       "get": operation(
-        "ready", "Readiness check: 503 while the database cannot be reached or the server stops",
+        "ready",
+        "Readiness check: 503 while the database cannot be reached, ffmpeg, voices, avatars or workers are missing, or the server stops",
         tag: "Server", isPublic: true,
         responses: [
-          "200": json(S.object(["status": ["type": "string"], "database": ["type": "string"]])),
-          "503": json(S.object(["status": ["type": "string"]]), "Not ready"),
+          "200": json(Self.readiness),
+          "503": json(Self.readiness, "Not ready; `checks` says what is missing"),
         ])
     ],
     "/openapi.json": [

@@ -11,6 +11,7 @@ struct PublicRoutes {
 
   func register(on router: inout RouterRegistry) {
     HealthRoutes(environment: environment).register(on: &router)
+    MetricsRoutes(environment: environment).register(on: &router)
     router.get("/media/**", media)
     router.get("/share/:id", sharePage)
   }

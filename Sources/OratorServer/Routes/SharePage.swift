@@ -25,7 +25,10 @@ struct SharePage {
       <meta name="viewport" content="width=device-width, initial-scale=1">
       <title>\(Self.escape(title))</title>
       <meta property="og:title" content="\(Self.escape(title))">
+      <meta property="og:type" content="video.other">
       <meta property="og:video" content="\(Self.escape(videoURL))">
+      <meta property="og:video:type" content="video/mp4">\(posterURL.map { "\n<meta property=\"og:image\" content=\"\(Self.escape($0))\">" } ?? "")
+      <meta name="twitter:card" content="player">
       <style nonce="\(Self.escape(styleNonce))">
         body { margin: 0; min-height: 100vh; display: grid; place-items: center;
                background: #0f1115; color: #e8eaf0; font: 16px system-ui, sans-serif; }

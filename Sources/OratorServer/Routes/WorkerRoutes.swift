@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import OratorCore
+import OratorRender
 import ServiceLifecycle
 
 /// The internal API `orator worker` processes render through: claim a job (long poll), keep
@@ -29,6 +30,7 @@ struct WorkerRoutes {
     router.put("/internal/worker/files/{job}/{token}/{name}", upload)
     router.post("/internal/worker/complete", complete)
     router.post("/internal/worker/fail", fail)
+    router.post("/internal/worker/release", release)
   }
 
   @Sendable func claim(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -59,7 +61,8 @@ struct WorkerRoutes {
         let claimed = WorkerMessages.ClaimedJob(
           lease: job, kind: video?.kind ?? .generated,
           request: video.map { String(decoding: $0.request, as: UTF8.self) } ?? "",
-          publicBase: environment.baseURL, heartbeatSeconds: lease.timeInterval / 3)
+          publicBase: environment.baseURL, heartbeatSeconds: lease.timeInterval / 3,
+          extraAvatars: AvatarCatalogue.notBuiltIn(environment.avatars))
         context.logger.info(
           "remote worker claimed a job",
           metadata: ["video": "\(job.videoId.rawValue)", "owner": "\(body.owner)"])
@@ -94,6 +97,21 @@ struct WorkerRoutes {
           throw error
         }
       })
+  }
+
+  /// A worker that is stopping hands its job back: queued again at once, the attempt not
+  /// counted; 409 once the lease no longer holds.
+  @Sendable func release(_ request: Request, context: AppRequestContext) async throws -> Response {
+    let body: WorkerMessages.LeaseRequest = try await decode(request)
+    WorkerStaging(environment: environment).remove(body.lease)
+    guard try await environment.store.releaseJob(body.lease, now: environment.clock.now()) else {
+      throw Self.leaseLost
+    }
+    environment.jobSignal.ring()
+    context.logger.notice(
+      "a stopping remote worker handed its job back",
+      metadata: ["video": "\(body.lease.videoId.rawValue)", "owner": "\(body.lease.owner)"])
+    return try Self.json(["released": true])
   }
 
   /// Releases a claimed job nobody will render, without counting the attempt.
@@ -169,6 +187,7 @@ struct WorkerRoutes {
     let outcome = try await environment.store.failJob(
       body.lease, failure: body.failure, retryable: body.retryable, now: environment.clock.now())
     if outcome == .leaseLost { throw Self.leaseLost }
+    ServiceMetrics.renderFailed(code: body.failure.code)
     context.logger.warning(
       "remote render failed",
       metadata: ["video": "\(body.lease.videoId.rawValue)", "error": "\(body.failure.message)"])

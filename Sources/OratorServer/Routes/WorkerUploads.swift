@@ -135,5 +135,8 @@ extension WorkerRoutes {
       media.removeAttempt(lease)
       throw Self.leaseLost
     }
+    // The render ran on the worker's machine: its time is not known here.
+    await CompletionMetrics(store: environment.store).record(
+      lease, renderTime: nil, videoSeconds: body.duration)
   }
 }

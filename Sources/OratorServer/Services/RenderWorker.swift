@@ -14,9 +14,12 @@ struct RenderWorker: Service {
   let logger: Logger
 
   func run() async throws {
-    // On SIGTERM the loop stops; a render in progress is cancelled and its job runs again
-    // once the lease expires.
-    await cancelWhenGracefulShutdown { await loop() }
+    // On SIGTERM the loop stops; a render in progress is cancelled and its job handed back to
+    // the queue at once, so another worker (another node) starts it without waiting for the
+    // lease to run out.
+    await environment.workers.whileRunning {
+      await cancelWhenGracefulShutdown { await loop() }
+    }
   }
 
   private func loop() async {
@@ -60,6 +63,7 @@ struct RenderWorker: Service {
       "rendering", metadata: ["video": "\(job.videoId.rawValue)", "attempt": "\(job.attempt)"])
     // What an attempt killed mid-render left behind goes before this one starts.
     media.removeEarlierAttempts(than: job)
+    let started = ContinuousClock.now
     let render = Task { try await renderVideo(job) }
     // Heartbeats keep the lease; a refused heartbeat means the video was deleted or another
     // worker took over, so this render stops.
@@ -102,13 +106,20 @@ struct RenderWorker: Service {
         logger.info(
           "completed",
           metadata: ["video": "\(job.videoId.rawValue)", "duration": "\(result.duration)"])
+        await CompletionMetrics(store: store).record(
+          job, renderTime: ContinuousClock.now - started, videoSeconds: result.duration)
       }
       return false
     case .failure(let error):
       heartbeat.cancel()
       media.removeAttempt(job)
+      if Task.isCancelled {
+        await handBack(job)
+        return false
+      }
       if render.isCancelled || error is CancellationError { return false }
       let (failure, retryable) = Self.failure(for: error)
+      ServiceMetrics.renderFailed(code: failure.code)
       logger.warning(
         "render failed",
         metadata: ["video": "\(job.videoId.rawValue)", "error": "\(failure.message)"])
@@ -119,6 +130,20 @@ struct RenderWorker: Service {
         now: clock.now())
       return trouble
     }
+  }
+
+  /// Gives a job whose render this worker stopped (the server is shutting down) back to the
+  /// queue, its attempt not counted. Run as a task of its own: this one is cancelled, and a
+  /// cancelled task's database calls would be refused.
+  private func handBack(_ job: JobLease) async {
+    let store = environment.store
+    let now = environment.clock.now()
+    let released = await Task { (try? await store.releaseJob(job, now: now)) ?? false }.value
+    logger.notice(
+      released
+        ? "shutting down: render stopped and its job handed back to the queue"
+        : "shutting down: render stopped; its lease had already lapsed",
+      metadata: ["video": "\(job.videoId.rawValue)", "attempt": "\(job.attempt)"])
   }
 
   /// Records a finished render. A database error is not a lost lease: the finished video is

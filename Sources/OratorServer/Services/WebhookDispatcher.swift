@@ -100,6 +100,8 @@ struct WebhookDispatcher: Service {
       : environment.configuration.webhookRetry.outcome(
         afterFailedAttempt: event.attempts + 1, createdAt: event.createdAt,
         now: environment.clock.now().unixSeconds)
+    ServiceMetrics.webhookDelivery(delivered: attempt.succeeded)
+    if outcome == .gaveUp { ServiceMetrics.webhookGaveUp() }
     logger.info(
       "webhook attempt",
       metadata: [

@@ -132,6 +132,7 @@ struct TranslationJob {
       } catch {
         throw TranslationFailure(error)
       }
+      ServiceMetrics.translationStages(dubbed.stages)
       func place(_ file: URL, as name: String) throws -> String {
         let destination = (absolute as NSString).appendingPathComponent(name)
         try? FileManager.default.removeItem(atPath: destination)
