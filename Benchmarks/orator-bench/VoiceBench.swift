@@ -26,7 +26,6 @@ func benchVoices(seconds: Double) async throws {
     print("voices: no Piper in \(settings.piperEnvironment); run scripts/setup-piper.sh")
     exit(1)
   }
-  let engines = SpeechEngines([EspeakSynthesizer.shared, piper])
   let clock = ContinuousClock()
   func wallSeconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
@@ -38,11 +37,13 @@ func benchVoices(seconds: Double) async throws {
   }
   print(String(format: "voices: Piper sidecar start and voice load %.2f s", wallSeconds(warm)))
 
-  // One request on one inference thread, then the paragraph split at sentence ends and
-  // spoken as the renderer does, `parallelRequests` at once.
+  // The paragraph sent a few sentences at a time, as the renderer does, one request at a
+  // time (one core) and two at once (two cores).
   var joeTrack: SpeechTrack?
-  let single = PiperSynthesizer(voices: piper.voices, sidecar: piper.sidecar)
-  for engine in [single, piper] {
+  let piperEngines = [1, 2].map {
+    PiperSynthesizer(voices: piper.voices, sidecar: piper.sidecar, parallelRequests: $0)
+  }
+  for engine in piperEngines {
     let synthesis = try await clock.measure {
       joeTrack = try await engine.synthesize(voiceParagraph, voiceID: "en-us-joe")
     }
@@ -82,43 +83,62 @@ func benchVoices(seconds: Double) async throws {
     "orator-bench-\(UUID().uuidString)")
   try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
   defer { try? FileManager.default.removeItem(at: scratch) }
-  let renderer = VideoRenderer(
-    avatars: AvatarCatalogue.builtIn, speech: engines,
-    media: LocalMediaResolver(scratchDirectory: scratch.path))
-  var walls: [String: Double] = [:]
-  var totals: [String: Double] = [:]
-  // Alternating rounds, the fastest of each kept: other work on the machine slows single runs.
-  let rounds = max(1, Int(env["ORATOR_BENCH_ROUNDS"] ?? "") ?? 2)
-  for voice in Array(repeating: ["en-us-male", "en-us-joe"], count: rounds).joined() {
-    let request = VideoGenerateRequest(
-      videoInputs: [
-        VideoInput(
-          character: .avatar(AvatarCharacter(avatarId: "daniel_charcoal_suit")),
-          voice: .text(TextVoice(voiceId: voice, inputText: script)),
-          background: .color("#F4F6FB"))
-      ], dimension: Dimension(width: 1920, height: 1080))
-    var rendered: RenderedVideo?
-    let wall = try await clock.measure {
-      rendered = try await renderer.render(
-        request, to: scratch.appendingPathComponent("\(voice).mp4").path)
+  // espeak-ng, and Piper speaking one request at a time and two at once.
+  let contenders: [(name: String, voice: String, speech: any SpeechSynthesizer)] =
+    [("espeak-ng", "en-us-male", EspeakSynthesizer.shared)]
+    + piperEngines.map {
+      ("Piper, \($0.parallelRequests) request(s) at once", "en-us-joe", $0)
     }
-    let video = try require(rendered)
-    walls[voice] = min(walls[voice] ?? .infinity, wallSeconds(wall) / video.duration)
-    totals[voice] = min(totals[voice] ?? .infinity, wallSeconds(wall))
-    print(
-      String(
-        format: "  render 1920×1080 with %@: %.1f s of video in %.1f s (%.3f × real time)",
-        voice, video.duration, wallSeconds(wall), wallSeconds(wall) / video.duration))
+  var walls: [String: Double] = [:]
+  var totals: [String: [Double]] = [:]
+  // Alternating rounds: other work on the machine slows single runs, so each contender's
+  // fastest run is compared, and the median shown beside it.
+  let rounds = max(1, Int(env["ORATOR_BENCH_ROUNDS"] ?? "") ?? 2)
+  for _ in 0..<rounds {
+    for contender in contenders {
+      let renderer = VideoRenderer(
+        avatars: AvatarCatalogue.builtIn, speech: contender.speech,
+        media: LocalMediaResolver(scratchDirectory: scratch.path))
+      let request = VideoGenerateRequest(
+        videoInputs: [
+          VideoInput(
+            character: .avatar(AvatarCharacter(avatarId: "daniel_charcoal_suit")),
+            voice: .text(TextVoice(voiceId: contender.voice, inputText: script)),
+            background: .color("#F4F6FB"))
+        ], dimension: Dimension(width: 1920, height: 1080))
+      var rendered: RenderedVideo?
+      let wall = try await clock.measure {
+        rendered = try await renderer.render(
+          request, to: scratch.appendingPathComponent("\(contender.voice).mp4").path)
+      }
+      let video = try require(rendered)
+      walls[contender.name] = min(
+        walls[contender.name] ?? .infinity, wallSeconds(wall) / video.duration)
+      totals[contender.name, default: []].append(wallSeconds(wall))
+      print(
+        String(
+          format: "  render 1920×1080 with %@: %.1f s of video in %.1f s (%.3f × real time)",
+          contender.name, video.duration, wallSeconds(wall), wallSeconds(wall) / video.duration))
+    }
   }
-  if let piperRate = walls["en-us-joe"], let espeakRate = walls["en-us-male"],
-    let piperTotal = totals["en-us-joe"], let espeakTotal = totals["en-us-male"]
-  {
-    print(
-      String(
-        format:
-          "  Piper ÷ espeak-ng (fastest of %d each): render time %.2f×, per second of video %.2f×",
-        rounds,
-        piperTotal / espeakTotal, piperRate / espeakRate))
+  func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.count % 2 == 1
+      ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+  }
+  // Each round's Piper render against that round's espeak-ng one, which ran beside it.
+  if let espeakTotals = totals["espeak-ng"], let espeakRate = walls["espeak-ng"] {
+    for contender in contenders.dropFirst() {
+      guard let piperTotals = totals[contender.name], let piperRate = walls[contender.name]
+      else { continue }
+      let ratios = zip(piperTotals, espeakTotals).map { $0 / $1 }
+      print(
+        String(
+          format:
+            "  %@ ÷ espeak-ng, %d rounds: render time %.2f× min, %.2f× median, %.2f× max; fastest per second of video %.2f×",
+          contender.name, rounds, ratios.min() ?? 0, median(ratios), ratios.max() ?? 0,
+          piperRate / espeakRate))
+    }
   }
   await piper.sidecar.stop()
 }

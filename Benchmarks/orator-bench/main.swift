@@ -18,9 +18,10 @@
 // built-in engines and prints wall time ÷ duration per stage (needs scripts/setup-asr.sh).
 // `voices` compares Piper's en-us-joe with espeak-ng: the word error rate of a 100-word
 // paragraph as the Whisper sidecar hears each (needs scripts/setup-asr.sh), Piper's real-time
-// factor, and a `seconds` (default 60) 1920×1080 render with each voice, alternating for
-// ORATOR_BENCH_ROUNDS rounds (default 2), as a ratio of the fastest of each (needs
-// scripts/setup-piper.sh).
+// factor, and a `seconds` (default 60) 1920×1080 render with espeak-ng and with Piper speaking
+// one and two requests at once (`--piper-parallel-requests`), alternating for
+// ORATOR_BENCH_ROUNDS rounds (default 2); prints each round's Piper ÷ espeak-ng render time as
+// min, median and max (needs scripts/setup-piper.sh).
 // `submits` starts `orator serve` (the binary beside this one: `swift build -c release --product
 // orator` first), submits `--videos` generate requests from `--concurrency` clients at once and
 // prints submits per second against GET /healthz in the same run, checks video.list lists each

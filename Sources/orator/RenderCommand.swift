@@ -3,6 +3,7 @@ import Foundation
 import HeyGenAPI
 import OratorCore
 import OratorRender
+import OratorServer
 
 /// `orator render request.json -o out.mp4`: renders a HeyGen generate body offline.
 struct RenderCommand: AsyncParsableCommand {
@@ -56,8 +57,14 @@ struct RenderCommand: AsyncParsableCommand {
 
   private func perform() async throws {
     let settings = try await Settings.environment(ProcessInfo.processInfo.environment)
-    // A Piper sidecar started here exits with this process (its standard input closes).
-    let engines = try await speech.settings(settings).engines()
+    // A speech server's captions are aligned by the speech-recognition sidecar when it is
+    // installed (`ORATOR_ASR_VENV`, else `.venv-asr`), as `orator serve` aligns them. That
+    // sidecar and a Piper one start only when a voice of theirs speaks, and exit with this
+    // process (their standard input closes).
+    let engines = SpeechEngineSetup.engines(
+      try await speech.settings(settings),
+      recognitionEnvironment: try await settings.string(nil, "asr-venv")
+        ?? TranslationOptions.installedSidecarEnvironment(named: ".venv-asr"))
     let extraAvatarsFolder = try await settings.string(avatarsDir, "avatars-dir")
     let avatars: [AvatarDefinition]
     do {

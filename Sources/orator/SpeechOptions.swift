@@ -18,6 +18,11 @@ struct SpeechOptions: ParsableArguments {
   @Option(help: "Inference threads per Piper request. Also ORATOR_PIPER_THREADS.")
   var piperThreads: Int?
   @Option(
+    help:
+      "Piper requests one video's speech is spoken in at once, each on --piper-threads threads. Also ORATOR_PIPER_PARALLEL_REQUESTS."
+  )
+  var piperParallelRequests: Int?
+  @Option(
     name: .customLong("speech-url"),
     help: "An OpenAI-compatible /v1/audio/speech server. Also ORATOR_SPEECH_URL.")
   var speechURL: String?
@@ -47,6 +52,11 @@ struct SpeechOptions: ParsableArguments {
       piperThreads, "piper-threads", must: "at least 1", where: { $0 >= 1 })
     {
       settings.piperThreads = threads
+    }
+    if let requests = try await source.int(
+      piperParallelRequests, "piper-parallel-requests", must: "at least 1", where: { $0 >= 1 })
+    {
+      settings.piperParallelRequests = requests
     }
     if let text = try await source.string(speechURL, "speech-url"), !text.isEmpty {
       guard let url = URL(string: text), let scheme = url.scheme?.lowercased(),

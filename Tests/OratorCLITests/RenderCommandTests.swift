@@ -24,11 +24,16 @@ struct RenderCommandTests {
       .deletingLastPathComponent().appendingPathComponent(".build/debug/orator")
   }
 
-  func orator(_ arguments: [String], in directory: URL) throws -> Run {
+  /// Runs `orator` with `arguments` in `directory`, with this process's environment and
+  /// `environment` over it.
+  func orator(_ arguments: [String], in directory: URL, environment: [String: String] = [:])
+    throws -> Run
+  {
     let process = Process()
     process.executableURL = Self.executable
     process.arguments = arguments
     process.currentDirectoryURL = directory
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out
@@ -172,5 +177,52 @@ struct RenderCommandTests {
     #expect(run.status == 2)
     #expect(
       run.stderr.contains("video_inputs[0].voice.input_text: must be at most 5000 characters"))
+  }
+
+  @Test(
+    "--piper-parallel-requests and its variable refuse what is not a count of at least one",
+    arguments: [
+      (["--piper-parallel-requests", "0"], [:], "--piper-parallel-requests 0 must be at least 1"),
+      (["--piper-parallel-requests=-2"], [:], "--piper-parallel-requests -2 must be at least 1"),
+      (["--piper-parallel-requests", "two"], [:], "--piper-parallel-requests"),
+      (
+        [], ["ORATOR_PIPER_PARALLEL_REQUESTS": "two"],
+        "ORATOR_PIPER_PARALLEL_REQUESTS=two must be a whole number"
+      ),
+      (
+        [], ["ORATOR_PIPER_PARALLEL_REQUESTS": "0"],
+        "ORATOR_PIPER_PARALLEL_REQUESTS=0 must be at least 1"
+      ),
+    ] as [([String], [String: String], String)])
+  func parallelRequestsRefused(options: [String], environment: [String: String], message: String)
+    throws
+  {
+    let directory = try scratch()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let render = try orator(
+      ["render", "--list"] + options, in: directory, environment: environment)
+    #expect(render.status != 0 && render.stdout.isEmpty)
+    #expect(render.stderr.contains(message), "\(render.stderr)")
+    // `serve` reads the speech options before it opens anything. The render limit checked
+    // after them is wrong too, so that a serve that let the count through exits all the same
+    // (naming the limit) rather than serving.
+    let data = directory.appendingPathComponent("data")
+    let serve = try orator(
+      ["serve", "--data-dir", data.path, "--max-video-minutes", "0"] + options, in: directory,
+      environment: environment)
+    #expect(serve.status != 0)
+    #expect(serve.stderr.contains(message), "\(serve.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: data.path))
+  }
+
+  @Test("--piper-parallel-requests 2 is taken: the catalogue lists as before")
+  func parallelRequestsAccepted() throws {
+    let directory = try scratch()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = try orator(
+      ["render", "--list", "--piper-parallel-requests", "2"], in: directory,
+      environment: ["ORATOR_PIPER_PARALLEL_REQUESTS": "3"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("en-us-male"))
   }
 }

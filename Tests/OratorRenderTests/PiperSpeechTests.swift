@@ -1,5 +1,6 @@
 import Foundation
 import HeyGenAPI
+import Synchronization
 import Testing
 
 @testable import OratorRender
@@ -60,6 +61,69 @@ struct PiperSpeechTests {
     #expect(phoneTime > 0.7 * track.duration)
   }
 
+  @Test(
+    "A long script spoken a few sentences at a time, one or two requests at once: every word in order, progress rising to the end",
+    arguments: [1, 2])
+  func longScriptInPieces(parallelRequests: Int) async throws {
+    let script = Array(repeating: Self.paragraph, count: 4).joined(separator: " ")
+    #expect(PiperSynthesizer.pieces(of: script).count >= 4)
+    let engine = PiperSynthesizer(
+      voices: try piper.voices, sidecar: try piper.sidecar, parallelRequests: parallelRequests)
+    let reports = Mutex<[Double]>([])
+    let joe = try #require(engine.voice(withID: "en-us-joe"))
+    let track = try await engine.synthesize(script, voice: joe, speed: 1, pitch: 0) { share in
+      reports.withLock { $0.append(share) }
+    }
+    let shares = reports.withLock { $0 }
+    // One report a piece, each further than the last, the last one all of it.
+    #expect(shares.count >= 4 && shares.last == 1, "\(shares)")
+    #expect(shares == shares.sorted() && Set(shares).count == shares.count, "\(shares)")
+    #expect(shares.allSatisfy { $0 > 0 && $0 <= 1 })
+
+    let words = script.split(whereSeparator: \.isWhitespace).map(String.init)
+    #expect(track.words.map(\.text) == words)
+    for (previous, word) in zip(track.words, track.words.dropFirst()) {
+      #expect(word.start >= previous.end - 1e-9 && word.end >= word.start, "\(word)")
+    }
+    #expect(track.words.filter(\.startsSentence).count == 16)
+    let rate = Double(words.count) / track.duration
+    #expect(rate > 2 && rate < 4, "\(words.count) words in \(track.duration) s")
+    // The pieces join without a gap a listener would hear, nor a click at full scale.
+    #expect(ListeningCheck.longestInnerSilence(track) < 0.8)
+    #expect(ListeningCheck.clippedFraction(track) == 0)
+  }
+
+  @Test("A video's Piper speech, made before its render, reports its progress as it goes")
+  func preparedSpeechProgress() async throws {
+    let scratch = try ScratchFolder()
+    let renderer = VideoRenderer(
+      speech: SpeechEngines([EspeakSynthesizer.shared, try piper]),
+      media: LocalMediaResolver(scratchDirectory: scratch.path))
+    func scene(_ voice: String, _ text: String) -> VideoInput {
+      VideoInput(
+        character: .avatar(AvatarCharacter(avatarId: "daniel_charcoal_suit")),
+        voice: .text(TextVoice(voiceId: voice, inputText: text)), background: .color("#FFFFFF"))
+    }
+    let request = VideoGenerateRequest(
+      videoInputs: [
+        scene("en-us-joe", Array(repeating: Self.paragraph, count: 2).joined(separator: " ")),
+        scene("en-us-male", "espeak-ng speaks in the render process, not here."),
+        scene("en-us-joe", Self.paragraph),
+      ], dimension: Dimension(width: 320, height: 180))
+    let reports = Mutex<[RenderProgress]>([])
+    let media = try await renderer.prepareMedia(for: request, speechFolder: scratch.path) {
+      progress in reports.withLock { $0.append(progress) }
+    }
+    #expect(media.speech?.count == 2)
+    let seen = reports.withLock { $0 }
+    #expect(seen.allSatisfy { $0.stage == .speech })
+    let fractions = seen.map(\.fraction)
+    #expect(fractions.count >= 3 && fractions.last == 1, "\(fractions)")
+    #expect(fractions == fractions.sorted(), "\(fractions)")
+    // The first scene is two thirds of the speech: reports come before it is done.
+    #expect(fractions.contains { $0 > 0 && $0 < 0.67 }, "\(fractions)")
+  }
+
   @Test("Breaks pause for their length; speed shortens the speech")
   func breaksAndSpeed() async throws {
     let plain = try await piper.synthesize("The plan is ready.", voiceID: "en-us-joe")
@@ -102,7 +166,15 @@ struct PiperSpeechTests {
     #expect(abs(audioDuration - loud.speechDuration) < 0.15)
     #expect(loud.speechDuration > 2 && loud.speechDuration < 5)
 
-    let loudRMS = rms(try await MediaProbe.audio(loud.videoPath)[...])
+    // The video's sound as a viewer hears it, after the encoder: no clipping, and no silence
+    // inside the speech where the script has none.
+    let heard = SpeechTrack(
+      samples: try await MediaProbe.audio(loud.videoPath), sampleRate: 16000, words: [],
+      phones: [])
+    #expect(ListeningCheck.clippedFraction(heard) == 0)
+    #expect(ListeningCheck.longestInnerSilence(heard) < 0.8)
+
+    let loudRMS = rms(heard.samples[...])
     let quietRMS = rms(try await MediaProbe.audio(quiet.videoPath)[...])
     // Half the amplitude is 6 dB; Piper's sampling noise makes two readings differ a little.
     let drop = 20 * log10(loudRMS / quietRMS)
@@ -189,8 +261,16 @@ struct PiperSpeechTests {
       #expect(word.start >= previous.end - 1e-9)
     }
     #expect(track.words[4].start - track.words[3].end >= 0.9)
+    // What a listener hears: no clipping, and the one pause the script asks for, no longer.
+    #expect(ListeningCheck.clippedFraction(track) == 0)
+    let pause = ListeningCheck.longestInnerSilence(track)
+    #expect(pause >= 0.9 && pause < 1.5, "longest silence \(pause) s")
+    // The mouth, read from the sound, opens only where there is sound.
     let cues = AudioMouthCues.mouthCues(samples: track.samples, sampleRate: track.sampleRate)
-    #expect(cues.contains { $0.shape != .X })
+    let open = cues.filter { $0.shape != .X && $0.shape != .A }
+    #expect(open.count > 10)
+    let stray = open.filter { !ListeningCheck.voiced(near: ($0.start + $0.end) / 2, in: track) }
+    #expect(stray.isEmpty, "\(stray.count) of \(open.count) open cues in silence")
 
     do {
       _ = try await server.synthesize("Hello", voice: voice, speed: 9, pitch: 0)
@@ -236,6 +316,22 @@ struct PiperTimingTests {
     let words = PiperTiming.words("In 2026.", groups: groups)
     #expect(words.map(\.text) == ["In", "2026."])
     #expect(words[1].start == groups[1].start && words[1].end == groups[3].end)
+  }
+
+  @Test("A script is sent in pieces cut at sentence ends, each long enough to be worth a request")
+  func pieces() {
+    let sentence = "This sentence is about fifty characters long, yes. "
+    let script = String(repeating: sentence, count: 9) + "It ends, e.g. here. Done."
+    let pieces = PiperSynthesizer.pieces(of: script)
+    #expect(pieces.joined() == script)
+    #expect(pieces.count == 3, "\(pieces)")
+    for piece in pieces.dropLast() {
+      #expect(piece.count >= PiperSynthesizer.shortestPiece)
+      #expect(piece.hasSuffix("."), "\(piece)")
+    }
+    // "e.g. here" goes on: a word in lower case does not start a sentence.
+    #expect(!pieces.contains { $0.hasSuffix("e.g.") })
+    #expect(PiperSynthesizer.pieces(of: "Short. Text.") == ["Short. Text."])
   }
 
   @Test("Speech servers' words are timed in proportion over the sound")

@@ -50,13 +50,16 @@ enum MediaProbe {
     return try decoder.decode(Output.self, from: Data(result.standardOutput)).streams
   }
 
-  /// Every frame as 8-bit luma (or RGB with `pixelFormat: "rgb24"`).
-  static func frames(_ path: String, width: Int, height: Int, pixelFormat: String = "gray")
-    async throws -> [[UInt8]]
-  {
+  /// Every frame as 8-bit luma (or RGB with `pixelFormat: "rgb24"`), scaled to `scale` (an
+  /// ffmpeg `scale` filter's size) when given.
+  static func frames(
+    _ path: String, width: Int, height: Int, pixelFormat: String = "gray", scale: String? = nil
+  ) async throws -> [[UInt8]] {
+    let filter = scale.map { ["-vf", "scale=\($0):flags=area"] } ?? []
     let result = try await Subprocess.run(
       .name("ffmpeg"),
-      arguments: ["-v", "error", "-i", path, "-f", "rawvideo", "-pix_fmt", pixelFormat, "-"],
+      arguments: Arguments(
+        ["-v", "error", "-i", path] + filter + ["-f", "rawvideo", "-pix_fmt", pixelFormat, "-"]),
       output: .bytes(limit: 1 << 30))
     let bytesPerPixel = pixelFormat == "gray" ? 1 : 3
     let size = width * height * bytesPerPixel

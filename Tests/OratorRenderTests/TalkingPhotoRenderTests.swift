@@ -120,6 +120,43 @@ struct TalkingPhotoRenderTests {
     #expect(voiced.filter { $0 > 6 }.count > 10)
   }
 
+  @Test("the thumbnail is the video's frame at one second and the GIF its first seconds")
+  func previewsShowTheVideosFrames() async throws {
+    let scratch = try ScratchFolder()
+    let video = try await VideoRenderer(
+      media: PhotoMedia(local: LocalMediaResolver(scratchDirectory: scratch.path))
+    ).render(Self.request(), to: scratch.file("photo.mp4"))
+    let frames = try await MediaProbe.frames(
+      video.videoPath, width: Self.width, height: Self.height)
+    let thumbnail = try #require(
+      try await MediaProbe.frames(video.thumbnailPath, width: Self.width, height: Self.height)
+        .first)
+    // JPEG's and H.264's losses keep the thumbnail a few levels from any decoded frame;
+    // within that, it is as close to the frame at one second as to any, and far from the
+    // frames where the mouth is open.
+    let face = try Self.faceBox()
+    func inFace(_ x: Int, _ y: Int) -> Bool {
+      Double(x) >= face.x && Double(x) < face.x + face.width && Double(y) >= face.y
+        && Double(y) < face.y + face.height
+    }
+    let distances = frames.map { Self.difference(thumbnail, $0, where: inFace) }
+    let nearest = try #require(distances.min())
+    let farthest = try #require(distances.max())
+    #expect(distances[25] < 5 && distances[25] <= nearest + 0.5, "\(distances[25]), \(nearest)")
+    #expect(farthest > 2 * distances[25], "no frame differs from the thumbnail")
+    func meanDifference(_ a: [UInt8], _ b: [UInt8]) -> Double {
+      Double(zip(a, b).reduce(0) { $0 + abs(Int($1.0) - Int($1.1)) }) / Double(a.count)
+    }
+    let gif = try #require(try await MediaProbe.streams(video.gifPath).first)
+    #expect(gif.codecName == "gif" && gif.width == 480 && gif.height == 270)
+    let gifFrames = try await MediaProbe.frames(video.gifPath, width: 480, height: 270)
+    #expect(gifFrames.count == Int((min(5, video.duration) * 10).rounded()))
+    let firstScaled = try #require(
+      try await MediaProbe.frames(video.videoPath, width: 480, height: 270, scale: "480:270").first)
+    // A 128-colour palette with dithering: close on average, not exact.
+    #expect(meanDifference(gifFrames[0], firstScaled) < 8)
+  }
+
   @Test("the circle style cuts the photo to a circle on its colour")
   func circleStyle() async throws {
     let scratch = try ScratchFolder()

@@ -83,6 +83,46 @@ struct NeuralVoiceTests {
     }
   }
 
+  @Test("A client sees progress move while the server speaks with Piper, before any frame")
+  func progressWhileSpeaking() async throws {
+    // One request at a time: the speech takes seconds, spoken piece by piece.
+    try await TestServer.with(arguments: ["--piper-parallel-requests", "1"]) { server in
+      let cli = HeyGenCLIClient(server: server)
+      let script = String(
+        repeating: "This paragraph keeps the neural voice busy for a good few seconds. ", count: 10)
+      let id = try await server.generate([
+        "video_inputs": [
+          [
+            "character": ["type": "avatar", "avatar_id": "daniel_charcoal_suit"],
+            "voice": ["type": "text", "input_text": script, "voice_id": "en-us-joe"],
+          ]
+        ],
+        "dimension": ["width": 320, "height": 180],
+      ])
+      var seen: [Double] = []
+      var final = JSONValue.missing
+      let deadline = ContinuousClock.now + .seconds(240)
+      while ContinuousClock.now < deadline {
+        let resource = try await cli.get("/v3/videos/\(id)").json["data"]
+        let status = resource["status"].string ?? ""
+        if status == "completed" || status == "failed" {
+          final = resource
+          break
+        }
+        if status == "processing", let progress = resource["progress"].double {
+          seen.append(progress)
+        }
+        try await Task.sleep(for: .milliseconds(150))
+      }
+      #expect(final["status"].string == "completed", "\(final) \(server.log.suffix(2000))")
+      // The speech stage is the share below 0.2; the render process itself reports 0, then
+      // 0.2 as soon as it has read the prepared speech, so anything between is the speaking.
+      #expect(
+        seen.contains { $0 > 0 && $0 < 0.2 }, "progress while Piper was speaking: \(seen)")
+      #expect(seen == seen.sorted(), "progress never goes back: \(seen)")
+    }
+  }
+
   @Test("An operator's Piper voice and a speech server's voice render a captioned video")
   func operatorAndServerVoices() async throws {
     let folder = FileManager.default.temporaryDirectory

@@ -15,13 +15,15 @@ struct SceneCompositor {
   var overlay: PictureOverlay? = nil
   var encoder: EncoderSettings
 
+  /// `previews`, when given, keeps the frames the thumbnail and GIF are made of as they pass.
   func encode(
     plans: [ScenePlan], speech: [SceneSpeech], backdrops: SceneBackdrops, to path: String,
-    progress: @escaping @Sendable (RenderProgress) -> Void
+    previews: PreviewFrames? = nil, progress: @escaping @Sendable (RenderProgress) -> Void
   ) async throws {
     let frames = FrameStream(
       width: width, height: height, watermark: watermark,
-      totalFrames: speech.reduce(0) { $0 + $1.frameCount }, progress: progress)
+      totalFrames: speech.reduce(0) { $0 + $1.frameCount }, previews: previews,
+      progress: progress)
     let audio = speech.map { SceneAudio(path: $0.wavPath, duration: $0.duration) }
     try await VideoEncoder.encode(
       width: width, height: height, fps: fps, audio: audio, overlay: overlay, settings: encoder,
@@ -43,11 +45,12 @@ final class FrameStream: @unchecked Sendable {
   let yuv: I420Frame
   let watermark: String?
   let totalFrames: Int
+  let previews: PreviewFrames?
   let progress: @Sendable (RenderProgress) -> Void
   private var done = 0
 
   init(
-    width: Int, height: Int, watermark: String?, totalFrames: Int,
+    width: Int, height: Int, watermark: String?, totalFrames: Int, previews: PreviewFrames?,
     progress: @escaping @Sendable (RenderProgress) -> Void
   ) {
     base = FrameCanvas(width: width, height: height)
@@ -55,6 +58,7 @@ final class FrameStream: @unchecked Sendable {
     yuv = I420Frame(width: width, height: height)
     self.watermark = watermark
     self.totalFrames = totalFrames
+    self.previews = previews
     self.progress = progress
   }
 
@@ -162,6 +166,7 @@ final class FrameStream: @unchecked Sendable {
   }
 
   private func frameDone() {
+    previews?.offer(yuv, index: done)
     done += 1
     if done % 25 == 0 {
       progress(RenderProgress(stage: .frames, fraction: Double(done) / Double(totalFrames)))

@@ -15,15 +15,18 @@ struct SceneSpeech {
   /// On-screen length in seconds (a whole number of frames).
   var duration: Double { Double(frameCount) / fps }
 
+  /// `spoken` hears the share of the scene's script spoken so far, where the engine tells.
   static func make(
-    for plan: ScenePlan, synthesizer: any SpeechSynthesizer, fps: Double, scratch: String
+    for plan: ScenePlan, synthesizer: any SpeechSynthesizer, fps: Double, scratch: String,
+    spoken: @escaping @Sendable (Double) -> Void = { _ in }
   ) async throws -> SceneSpeech {
     var track: SpeechTrack
     let cues: [MouthCue]
     switch plan.speech {
     case .text(let voice, let script, let speed, let pitch):
       do {
-        track = try await synthesizer.synthesize(script, voice: voice, speed: speed, pitch: pitch)
+        track = try await synthesizer.synthesize(
+          script, voice: voice, speed: speed, pitch: pitch, progress: spoken)
       } catch {
         throw RenderError.failed("video_inputs[\(plan.index)].voice: \(error)")
       }

@@ -86,8 +86,12 @@ public struct VideoRenderer: Sendable {
     var scenes: [SceneSpeech] = []
     var length = 0.0
     for plan in plans {
+      let (before, count) = (Double(scenes.count), Double(plans.count))
       let scene = try await SceneSpeech.make(
-        for: plan, synthesizer: speech, fps: fps, scratch: scratch)
+        for: plan, synthesizer: speech, fps: fps, scratch: scratch
+      ) { share in
+        progress(RenderProgress(stage: .speech, fraction: (before + share) / count))
+      }
       scenes.append(scene)
       length += Double(scene.frameCount) / fps
       // A long audio track or script is refused as soon as it is known, not after hours.
@@ -104,15 +108,25 @@ public struct VideoRenderer: Sendable {
       overlay = PictureOverlay(
         picture, file: file, frameWidth: size.width, frameHeight: size.height)
     }
+    let duration = scenes.reduce(0) { $0 + $1.duration }
+    // The previews are made from frames kept as they are drawn, rather than by decoding the
+    // finished video again; a picture watermark is laid on by the encoder, so with one the
+    // previews come from the video itself.
+    let previewFrames =
+      overlay == nil
+      ? PreviewFrames(
+        width: size.width, height: size.height, fps: fps,
+        frameCount: scenes.reduce(0) { $0 + $1.frameCount },
+        thumbnailSeconds: min(1.0, duration / 2), gifSeconds: min(gifSeconds, duration),
+        gifMaxWidth: 480) : nil
     try await SceneCompositor(
       width: size.width, height: size.height, fps: fps, watermark: watermark, overlay: overlay,
       encoder: encoder
     ).encode(
       plans: plans, speech: scenes, backdrops: backdrops,
-      to: output.scratchPath(.video, in: scratch),
+      to: output.scratchPath(.video, in: scratch), previews: previewFrames,
       progress: progress)
 
-    let duration = scenes.reduce(0) { $0 + $1.duration }
     let words = SceneSpeech.timeline(scenes)
     let cues = Captions.cues(from: words)
     try output.write(Captions.srt(cues), .srt, in: scratch)
@@ -124,11 +138,26 @@ public struct VideoRenderer: Sendable {
     progress(RenderProgress(stage: .previews, fraction: 0))
     let video = output.scratchPath(.video, in: scratch)
     let encoder = encoder
-    async let thumbnail: Void = Previews.thumbnail(
-      of: video, at: min(1.0, duration / 2), to: output.scratchPath(.thumbnail, in: scratch))
-    async let gif: Void = Previews.gif(
-      of: video, seconds: min(gifSeconds, duration), maxWidth: 480,
-      to: output.scratchPath(.gif, in: scratch))
+    let gifSeconds = gifSeconds
+    async let thumbnail: Void = {
+      if let previewFrames, previewFrames.isComplete {
+        try await previewFrames.writeThumbnail(
+          to: output.scratchPath(.thumbnail, in: scratch), scratch: scratch)
+      } else {
+        try await Previews.thumbnail(
+          of: video, at: min(1.0, duration / 2), to: output.scratchPath(.thumbnail, in: scratch))
+      }
+    }()
+    async let gif: Void = {
+      if let previewFrames, previewFrames.isComplete {
+        try await previewFrames.writeGIF(
+          maxWidth: 480, to: output.scratchPath(.gif, in: scratch), scratch: scratch)
+      } else {
+        try await Previews.gif(
+          of: video, seconds: min(gifSeconds, duration), maxWidth: 480,
+          to: output.scratchPath(.gif, in: scratch))
+      }
+    }()
     async let captioned: Void =
       request.caption == true
       ? CaptionBurner.burn(

@@ -20,13 +20,18 @@ public enum Previews {
   public static func gif(of video: String, seconds: Double, maxWidth: Int, to path: String)
     async throws(FFmpegError)
   {
-    let filter =
-      "fps=10,scale='min(\(maxWidth),iw)':-2:flags=lanczos,split[a][b];"
-      + "[a]palettegen=max_colors=128:stats_mode=diff[p];"
-      + "[b][p]paletteuse=dither=bayer:bayer_scale=5:diff_mode=rectangle"
+    let filter = "fps=10," + gifFilter(maxWidth: maxWidth)
     try await FFmpeg.run([
       "-t", String(format: "%.3f", max(0.1, seconds)), "-i", video, "-vf", filter, "-loop", "0",
       "-f", "gif", path,
     ])
+  }
+
+  /// The GIF's filter after its frame-rate step: scaled to at most `maxWidth`, with a
+  /// palette made for these frames.
+  static func gifFilter(maxWidth: Int) -> String {
+    "scale='min(\(maxWidth),iw)':-2:flags=lanczos,split[a][b];"
+      + "[a]palettegen=max_colors=128:stats_mode=diff[p];"
+      + "[b][p]paletteuse=dither=bayer:bayer_scale=5:diff_mode=rectangle"
   }
 }

@@ -54,10 +54,12 @@ public struct PreparedMedia: MediaResolver, Codable, Equatable {
 extension VideoRenderer {
   /// Fetches every URL and asset `request` names with this renderer's resolver, the same way
   /// the render would, and returns them for a render process; with `speechFolder`, also the
-  /// speech of the scenes whose voices are not espeak-ng's (`PreparedSpeech`).
-  public func prepareMedia(for request: VideoGenerateRequest, speechFolder: String? = nil)
-    async throws(RenderError) -> PreparedMedia
-  {
+  /// speech of the scenes whose voices are not espeak-ng's (`PreparedSpeech`), telling
+  /// `progress` how far that speech is.
+  public func prepareMedia(
+    for request: VideoGenerateRequest, speechFolder: String? = nil,
+    progress: @escaping @Sendable (RenderProgress) -> Void = { _ in }
+  ) async throws(RenderError) -> PreparedMedia {
     let recorder = MediaRecorder(base: media)
     let planner = ScenePlanner(
       avatars: Dictionary(avatars.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
@@ -76,7 +78,9 @@ extension VideoRenderer {
       throw .invalidInput(error)
     }
     var speech: [PreparedSpeech]?
-    if let speechFolder { speech = try await prepareSpeech(for: plans, in: speechFolder) }
+    if let speechFolder {
+      speech = try await prepareSpeech(for: plans, in: speechFolder, progress: progress)
+    }
     return PreparedMedia(files: await recorder.files, photos: await recorder.photos, speech: speech)
   }
 }

@@ -70,29 +70,48 @@ struct PreparedSpeechSynthesizer: SpeechSynthesizer {
 
 extension VideoRenderer {
   /// Speaks, with this renderer's engines, every scene of `request` whose voice is not
-  /// espeak-ng's, writing the audio into `folder`.
-  func prepareSpeech(for plans: [ScenePlan], in folder: String) async throws(RenderError)
-    -> [PreparedSpeech]
-  {
-    var prepared: [PreparedSpeech] = []
+  /// espeak-ng's, writing the audio into `folder`. `progress` hears the speech stage's share
+  /// done as it goes: these engines take seconds per scene, before any render process starts.
+  func prepareSpeech(
+    for plans: [ScenePlan], in folder: String,
+    progress: @escaping @Sendable (RenderProgress) -> Void
+  ) async throws(RenderError) -> [PreparedSpeech] {
+    // The scenes to speak, each (voice, script, speed, pitch) once; each counts by its
+    // script's length.
+    var scenes:
+      [(index: Int, voice: VoiceDescriptor, script: String, speed: Double, pitch: Double)] =
+        []
     for plan in plans {
       guard case .text(let voice, let script, let speed, let pitch) = plan.speech,
         voice.engine != .espeak,
-        !prepared.contains(where: { $0.answers(script, voice: voice, speed: speed, pitch: pitch) })
+        !scenes.contains(where: {
+          $0.script == script && $0.voice.id == voice.id && $0.speed == speed && $0.pitch == pitch
+        })
       else { continue }
+      scenes.append((plan.index, voice, script, speed, pitch))
+    }
+    let total = Double(max(1, scenes.reduce(0) { $0 + $1.script.count }))
+    var spokenBefore = 0
+    var prepared: [PreparedSpeech] = []
+    for (index, voice, script, speed, pitch) in scenes {
+      let (before, length) = (Double(spokenBefore), Double(script.count))
+      spokenBefore += script.count
       let track: SpeechTrack
       do {
-        track = try await speech.synthesize(script, voice: voice, speed: speed, pitch: pitch)
+        track = try await speech.synthesize(script, voice: voice, speed: speed, pitch: pitch) {
+          share in
+          progress(RenderProgress(stage: .speech, fraction: (before + share * length) / total))
+        }
       } catch {
-        throw .failed("video_inputs[\(plan.index)].voice: \(error)")
+        throw .failed("video_inputs[\(index)].voice: \(error)")
       }
       let path = (folder as NSString).appendingPathComponent(
-        "speech-\(plan.index)-\(UUID().uuidString).wav")
+        "speech-\(index)-\(UUID().uuidString).wav")
       do {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try WAVFile.write(track, to: path)
       } catch {
-        throw .failed("cannot write the speech of video_inputs[\(plan.index)]: \(error)")
+        throw .failed("cannot write the speech of video_inputs[\(index)]: \(error)")
       }
       prepared.append(
         PreparedSpeech(

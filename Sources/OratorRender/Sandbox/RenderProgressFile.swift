@@ -21,11 +21,12 @@ public enum RenderProgressFile {
 
   /// A progress callback that writes the overall fraction to `path`, at most every
   /// `interval` and whenever a stage ends, so a render's thousands of frame reports cost a
-  /// handful of writes.
+  /// handful of writes. It never writes less than the file already held: the serving process
+  /// reports the speech it makes, then the render process carries on from there.
   public static func writer(to path: String, interval: Duration = .milliseconds(500))
     -> @Sendable (RenderProgress) -> Void
   {
-    let last = Mutex<(at: ContinuousClock.Instant?, value: Double)>((nil, -1))
+    let last = Mutex<(at: ContinuousClock.Instant?, value: Double)>((nil, read(path) ?? -1))
     return { progress in
       let value = progress.overall
       let now = ContinuousClock.now

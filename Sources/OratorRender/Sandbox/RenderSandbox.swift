@@ -124,23 +124,27 @@ public struct RenderSandbox: Sendable {
     return decoded
   }
 
-  /// Renders `request` to `outputPath`: its media fetched here with `fetching`'s resolver
-  /// (under the caller's rules), the render itself in a render process. With
+  /// Renders `request` to `outputPath`: its media fetched and its neural speech made here with
+  /// `fetching`'s resolver and engines (under the caller's rules), the render itself in a render
+  /// process; both write how far they are to the scratch folder's `RenderProgressFile`. With
   /// `retryingACrash`, a crash gets one more try (`renderGivingACrashOneRetry`).
   public func render(
     _ request: VideoGenerateRequest, fetchingWith fetching: VideoRenderer, to outputPath: String,
     budget: RenderBudget, scratch: String, retryingACrash: Bool
   ) async throws(RenderSandboxError) -> RenderedVideo {
+    let progressPath = RenderProgressFile.path(inScratch: scratch)
     let media: PreparedMedia
     do {
-      media = try await fetching.prepareMedia(for: request, speechFolder: scratch)
+      // Neural speech takes seconds before the render process starts: its progress goes to the
+      // same file, which the render process then carries on from.
+      media = try await fetching.prepareMedia(
+        for: request, speechFolder: scratch, progress: RenderProgressFile.writer(to: progressPath))
     } catch {
       throw .render(error)
     }
     let job = RenderJob(
       request: request, outputPath: outputPath, media: media, budget: budget,
-      progressPath: RenderProgressFile.path(inScratch: scratch),
-      extraAvatars: AvatarCatalogue.notBuiltIn(fetching.avatars))
+      progressPath: progressPath, extraAvatars: AvatarCatalogue.notBuiltIn(fetching.avatars))
     return retryingACrash
       ? try await renderGivingACrashOneRetry(job, scratch: scratch)
       : try await render(job, scratch: scratch)

@@ -17,9 +17,17 @@ public struct SpeechEngines: SpeechSynthesizer {
   public func synthesize(_ text: String, voice: VoiceDescriptor, speed: Double, pitch: Double)
     async throws(SpeechError) -> SpeechTrack
   {
+    try await synthesize(text, voice: voice, speed: speed, pitch: pitch) { _ in }
+  }
+
+  public func synthesize(
+    _ text: String, voice: VoiceDescriptor, speed: Double, pitch: Double,
+    progress: @escaping @Sendable (Double) -> Void
+  ) async throws(SpeechError) -> SpeechTrack {
     guard let engine = engines.first(where: { $0.voices.contains(voice) }) else {
       throw .unknownVoice(voice.id)
     }
-    return try await engine.synthesize(text, voice: voice, speed: speed, pitch: pitch)
+    return try await engine.synthesize(
+      text, voice: voice, speed: speed, pitch: pitch, progress: progress)
   }
 }

@@ -3,8 +3,8 @@ import Foundation
 /// Which speech engines speak beside espeak-ng (always there): Piper when its environment is
 /// installed, with the bundled voices and any in an operator's folder, and an
 /// OpenAI-compatible speech server when one is named. Read from `--piper-venv`,
-/// `--piper-voices-dir`, `--piper-threads`, `--speech-url`, `--speech-voices`, `--speech-model`
-/// and `--speech-api-key` (and their `ORATOR_*` variables).
+/// `--piper-voices-dir`, `--piper-threads`, `--piper-parallel-requests`, `--speech-url`,
+/// `--speech-voices`, `--speech-model` and `--speech-api-key` (and their `ORATOR_*` variables).
 public struct SpeechSettings: Sendable {
   /// The environment `scripts/setup-piper.sh` makes.
   public var piperEnvironment = ".venv-piper"
@@ -12,8 +12,10 @@ public struct SpeechSettings: Sendable {
   public var piperVoicesDirectory: String?
   /// Inference threads per Piper request.
   public var piperThreads = 1
-  /// Piper requests a long text is spoken in at once (split at sentence ends).
-  public var piperParallelRequests = ProcessInfo.processInfo.activeProcessorCount
+  /// Piper requests one video's speech is spoken in at once, each on `piperThreads` threads.
+  /// One by default: speech then takes one core, and the renders of other videos keep the
+  /// rest. More makes a lone video's speech faster on an idle machine, and none on a busy one.
+  public var piperParallelRequests = 1
   public var serverURL: URL?
   public var serverVoices: [VoiceDescriptor] = []
   public var serverModel = "tts-1"

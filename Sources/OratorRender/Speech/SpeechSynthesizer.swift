@@ -10,9 +10,26 @@ public protocol SpeechSynthesizer: Sendable {
   ///   - pitch: 0 is the voice's own pitch; the API allows −50…50.
   func synthesize(_ text: String, voice: VoiceDescriptor, speed: Double, pitch: Double)
     async throws(SpeechError) -> SpeechTrack
+
+  /// Speaks `text` as above, telling `progress` what share of it (0…1) is spoken as it goes,
+  /// so that a long script's speech shows on a progress bar before the frames start.
+  func synthesize(
+    _ text: String, voice: VoiceDescriptor, speed: Double, pitch: Double,
+    progress: @escaping @Sendable (Double) -> Void
+  ) async throws(SpeechError) -> SpeechTrack
 }
 
 extension SpeechSynthesizer {
+  /// An engine that speaks in one go reports all of it at the end.
+  public func synthesize(
+    _ text: String, voice: VoiceDescriptor, speed: Double, pitch: Double,
+    progress: @escaping @Sendable (Double) -> Void
+  ) async throws(SpeechError) -> SpeechTrack {
+    let track = try await synthesize(text, voice: voice, speed: speed, pitch: pitch)
+    progress(1)
+    return track
+  }
+
   /// The voice with this `voice_id`, if the engine has it.
   public func voice(withID id: String) -> VoiceDescriptor? {
     voices.first { $0.id == id }

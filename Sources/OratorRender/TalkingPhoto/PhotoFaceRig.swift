@@ -5,12 +5,15 @@ import OratorCore
 /// shown: a triangle mesh over the face and a ring around it, and for each mesh point how far
 /// it moves per unit of each motion (mouth opening, rounding, brow raise). A frame's mesh is
 /// the rest mesh plus those fields, weighted by the pose; the ring never moves, so everything
-/// outside it stays the photo, and the triangles between face and ring feather any motion.
+/// outside it stays the photo. Between face and ring, two rings of points that follow the face's
+/// outline take a smoothly falling share of its motion, so the motion fades out over several
+/// triangles and no straight triangle edge shows where it stops (in a collar, say).
 struct PhotoFaceRig: Sendable {
   typealias Vector = SIMD2<Double>
 
   /// Rest positions: the 468 face points, then the mid-points between paired lid and lip
-  /// contours (they keep triangles from reaching across an open mouth or eye), then the ring.
+  /// contours (they keep triangles from reaching across an open mouth or eye), then the
+  /// feathering rings, then the ring.
   let rest: [Vector]
   let triangles: [(Int, Int, Int)]
   /// Per mesh point, pixels moved per pixel of extra lip gap at the mouth's centre.
@@ -19,7 +22,8 @@ struct PhotoFaceRig: Sendable {
   let roundField: [Vector]
   /// Per mesh point, the move of fully raised brows.
   let browField: [Vector]
-  /// How much of the head's motion each point takes: 1 on the face, 0 on the ring.
+  /// How much of the head's motion each point takes: 1 on the face, falling across the
+  /// feathering rings, 0 on the ring.
   let headWeight: [Double]
 
   /// Mouth width (corner to corner) and the photo's own lip gap at the centre, in pixels.
@@ -68,7 +72,10 @@ struct PhotoFaceRig: Sendable {
         min(max(point.x, 0), Double(pictureWidth - 1)),
         min(max(point.y, 0), Double(pictureHeight - 1)))
     }
-    let points = p + mids + ring
+    let feather = Self.feather(
+      oval: I.faceOval, points: p, centre: centre, radii: radii, pictureWidth: pictureWidth,
+      pictureHeight: pictureHeight)
+    let points = p + mids + feather.map(\.position) + ring
     rest = points
     triangles = Delaunay.triangulate(points.map { Delaunay.Point(x: $0.x, y: $0.y) })
     let faceCount = p.count
@@ -156,10 +163,46 @@ struct PhotoFaceRig: Sendable {
       round[m] = (round[pair.0] + round[pair.1]) / 2
       brow[m] = (brow[pair.0] + brow[pair.1]) / 2
     }
+    // A feathering point moves as its outline point does, by its share.
+    var weight = [Double](repeating: 0, count: points.count)
+    for i in 0..<(faceCount + midCount) { weight[i] = 1 }
+    for (k, point) in feather.enumerated() {
+      let m = faceCount + midCount + k
+      open[m] = open[point.follows] * point.share
+      round[m] = round[point.follows] * point.share
+      brow[m] = brow[point.follows] * point.share
+      weight[m] = point.share
+    }
     openField = open
     roundField = round
     browField = brow
-    headWeight = (0..<points.count).map { $0 < faceCount + midCount ? 1 : 0 }
+    headWeight = weight
+  }
+
+  /// Points between each outline point and the ring, a third and two thirds of the way out,
+  /// taking 1 − smoothstep of that distance of the outline point's motion (0.74, 0.26): the
+  /// motion then falls off smoothly rather than along one band of triangles.
+  private static func feather(
+    oval: [Int], points p: [Vector], centre: Vector, radii: Vector, pictureWidth: Int,
+    pictureHeight: Int
+  ) -> [(position: Vector, follows: Int, share: Double)] {
+    var out: [(position: Vector, follows: Int, share: Double)] = []
+    for index in oval {
+      let d = p[index] - centre
+      // How far along `d` the ring's ellipse lies, as a multiple of `d`.
+      let reach = 1 / max(((d / radii) * (d / radii)).sum().squareRoot(), 1e-9)
+      guard reach > 1.08 else { continue }
+      for t in [1.0 / 3, 2.0 / 3] {
+        let point = centre + d * (1 + (reach - 1) * t)
+        // Beyond the picture's edge the ring is pressed onto the edge: a point there would
+        // sit on a ring point.
+        guard point.x >= 1, point.y >= 1, point.x <= Double(pictureWidth - 2),
+          point.y <= Double(pictureHeight - 2)
+        else { continue }
+        out.append((point, index, 1 - smoothstep(t)))
+      }
+    }
+    return out
   }
 
   /// The mesh for one frame: mouth open to `gap` pixels at the centre, rounded by `rounding`

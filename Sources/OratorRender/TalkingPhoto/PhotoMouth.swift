@@ -1,8 +1,8 @@
 import Foundation
 
-/// Paints the inside of an open mouth over the warped lips: a cavity that is darker at the
-/// back and at the corners, a tongue when the mouth opens wide, and upper teeth under the upper
-/// lip — the photo's own teeth when it shows them, drawn teeth when it does not.
+/// Paints the inside of an open mouth over the warped lips (its colours from `MouthInterior`),
+/// with the upper teeth the photo's own when it shows them and drawn teeth when it does not,
+/// and closes shut lips with a soft seam.
 struct PhotoMouth {
   typealias Vector = SIMD2<Double>
 
@@ -19,10 +19,12 @@ struct PhotoMouth {
     mouthWidth = rig.mouthWidth
   }
 
-  /// `upper` and `lower` are the frame's inner lip contours in picture pixels.
+  /// `upper` and `lower` are the frame's inner lip contours and `corners` its outer mouth
+  /// corners, in picture pixels.
   func paint(
-    upper: [Vector], lower: [Vector], picture: PhotoPicture, originX: Int, originY: Int,
-    clip: PixelRect, into dst: UnsafeMutablePointer<UInt8>, stride: Int
+    upper: [Vector], lower: [Vector], corners: (left: Vector, right: Vector),
+    picture: PhotoPicture, originX: Int, originY: Int, clip: PixelRect,
+    into dst: UnsafeMutablePointer<UInt8>, stride: Int
   ) {
     let middle = upper.count / 2
     let gap = lower[middle].y - upper[middle].y
@@ -31,10 +33,13 @@ struct PhotoMouth {
     let origin = Vector(Double(originX), Double(originY))
     if gap < 3 {
       // Shut lips: what is left of the photo's open mouth between them is squeezed into a
-      // line of specks; a soft line of shadowed lip colour closes the mouth instead.
+      // line of specks, worst in the corners; lip colour and a soft shadow line close the
+      // mouth instead, from one outer corner to the other.
       Self.paintSeam(
         upper: upper.map { $0 + origin }, lower: lower.map { $0 + origin },
-        strength: min(1, (3 - gap) / 2), clip: clip, pixels: dst, stride: stride)
+        corners: (corners.left + origin, corners.right + origin), gap: max(gap, 0),
+        mouthWidth: mouthWidth, strength: min(1, (3 - gap) / 2), clip: clip, pixels: dst,
+        stride: stride)
     }
     for corner in [upper[0], upper[upper.count - 1]] {
       for _ in 0..<(gap < 3 ? 3 : 1) {
@@ -52,11 +57,9 @@ struct PhotoMouth {
     guard minX <= maxX, minY <= maxY else { return }
     let centreX = (upper[middle].x + lower[middle].x) / 2
     let halfSpan = max(1, (upper[upper.count - 1].x - upper[0].x) / 2)
-    let teethHeight = min(0.095 * mouthWidth, 0.45 * gap)
+    let interior = MouthInterior(
+      centreX: centreX, halfSpan: halfSpan, gap: gap, mouthWidth: mouthWidth)
     let sourceTeethHeight = min(0.6 * restGap, 0.12 * mouthWidth)
-    let tongue = gap > 0.14 * mouthWidth
-    let tongueCentre = Vector(centreX, lower[middle].y + 0.1 * gap)
-    let tongueRadii = Vector(0.32 * mouthWidth, 0.5 * gap)
 
     picture.pixels.withUnsafeBufferPointer { buffer in
       let src = buffer.baseAddress!
@@ -73,39 +76,15 @@ struct PhotoMouth {
           let across = abs(x - centreX) / halfSpan
           cover *= smoothstep((1 - across) / 0.12)
           if cover <= 0 { continue }
-          let topY = Self.interpolate(upper, atX: x)
-          let bottomY = Self.interpolate(lower, atX: x)
-          let depth = min(max((y - topY) / max(1, bottomY - topY), 0), 1)
-          // Cavity: a dark red-brown, darker toward the back (the centre), lighter at the lips.
-          let shade = 0.55 + 0.6 * across * across + 0.25 * abs(depth - 0.5)
-          var colour = Vector3(66, 22, 22) * shade
-          if tongue {
-            let d = (point - tongueCentre) / tongueRadii
-            let inside = 1 - (d.x * d.x + d.y * d.y)
-            if inside > 0 {
-              let lit =
-                0.7 + 0.4 * min(max((y - (tongueCentre.y - tongueRadii.y)) / tongueRadii.y, 0), 1)
-              let amount = min(inside * 4, 1) * 0.9
-              colour = colour * (1 - amount) + Vector3(158, 82, 84) * lit * amount
-            }
-          }
-          let intoTeeth = (y - topY) / max(teethHeight, 0.5)
-          if intoTeeth >= 0, intoTeeth <= 1 {
-            var tooth: Vector3
-            if showsTeeth {
-              tooth = photoTooth(
-                atX: x, along: intoTeeth, upper: upper, sourceHeight: sourceTeethHeight, src: src,
+          let colour = interior.colour(
+            x: x, y: y, topY: Self.interpolate(upper, atX: x),
+            bottomY: Self.interpolate(lower, atX: x)
+          ) { along in
+            showsTeeth
+              ? photoTooth(
+                atX: x, along: along, upper: upper, sourceHeight: sourceTeethHeight, src: src,
                 picture: picture)
-            } else {
-              tooth = Self.drawnTooth(
-                offset: x - centreX, along: intoTeeth, halfWidth: mouthWidth / 2)
-            }
-            // The upper lip shades the top of the teeth; the teeth darken toward the corners.
-            let shadow = 1 - 0.35 * exp(-intoTeeth * 4)
-            tooth = tooth * (shadow * (1 - 0.3 * across * across))
-            // Soft lower edge of the teeth.
-            let edge = smoothstep((1 - intoTeeth) / 0.15)
-            colour = colour * (1 - edge) + tooth * edge
+              : DrawnTeeth.upper(offset: x - centreX, along: along, halfWidth: mouthWidth / 2)
           }
           let p = row + fx * 4
           p[0] = UInt8(min(255, Double(p[0]) * (1 - cover) + colour.z * cover + 0.5))
@@ -132,60 +111,59 @@ struct PhotoMouth {
     return Vector3(red, green, blue)
   }
 
-  /// Drawn upper teeth: incisors wide at the centre, narrower toward the corners, each with a
-  /// rounded lower edge, a faint gap between neighbours and a warm off-white enamel.
-  static func drawnTooth(offset: Double, along: Double, halfWidth: Double) -> Vector3 {
-    let s = abs(offset) / max(halfWidth, 1)
-    let edges = [0.0, 0.24, 0.44, 0.62, 0.78, 0.92, 1.0]
-    var k = 0
-    while k < edges.count - 2, s > edges[k + 1] { k += 1 }
-    let width = edges[k + 1] - edges[k]
-    let within = (s - edges[k]) / width
-    // Distance to the nearest boundary in pixels: the dark seam between teeth.
-    let toEdge = min(within, 1 - within) * width * halfWidth
-    let seam = 1 - 0.16 * exp(-toEdge * toEdge / 0.35)
-    // Each tooth's tip is rounded: its corners end a little higher.
-    let tip = 1 - 0.18 * pow(2 * within - 1, 2)
-    if along > tip { return Vector3(60, 20, 20) }
-    // Warm enamel, a little translucent (greyer) toward the biting edge.
-    let enamel = Vector3(246, 240, 226) * (0.95 + 0.05 * (1 - along)) - Vector3(8, 8, 4) * along
-    return enamel * seam
-  }
-
-  /// A soft line along the middle of shut lips, its colour the lips' own (sampled a little
-  /// above and below), darkened as the shadow between lips is.
+  /// Closes shut lips along their whole line, outer corners included. Where the lips meet,
+  /// the band is filled with the lip colour from just above and below it, blended down the
+  /// band, with a soft shadow line along its middle that fades toward the corners. Beyond
+  /// that band, a little further up and down, only pixels far from that lip colour are
+  /// replaced: the remnants of the photo's open mouth (teeth, dark corners) squeezed there,
+  /// while the lips' own texture stays.
   static func paintSeam(
-    upper: [Vector], lower: [Vector], strength: Double, clip: PixelRect,
-    pixels: UnsafeMutablePointer<UInt8>, stride: Int
+    upper: [Vector], lower: [Vector], corners: (Vector, Vector), gap: Double,
+    mouthWidth: Double, strength: Double, clip: PixelRect, pixels: UnsafeMutablePointer<UInt8>,
+    stride: Int
   ) {
-    let middle = zip(upper, lower).map { ($0 + $1) / 2 }
-    let lipHeight = max(2, (lower[lower.count / 2].y - upper[upper.count / 2].y) + 3)
-    let minX = max(Int(middle[0].x.rounded(.up)), clip.x)
-    let maxX = min(Int(middle[middle.count - 1].x.rounded(.down)), clip.maxX - 1)
+    let line = [corners.0] + zip(upper, lower).map { ($0 + $1) / 2 } + [corners.1]
+    let core = max(1.5, gap / 2 + 1)
+    let reach = core + 0.035 * mouthWidth
+    let first = line[0].x
+    let last = line[line.count - 1].x
+    let span = max(last - first, 1)
+    let minX = max(Int(first.rounded(.down)) - 1, clip.x)
+    let maxX = min(Int(last.rounded(.up)) + 1, clip.maxX - 1)
     guard minX <= maxX else { return }
     for x in minX...maxX {
-      let y = interpolate(middle, atX: Double(x))
-      let above = Int((y - lipHeight).rounded())
-      let below = Int((y + lipHeight).rounded())
-      guard above >= clip.y, below < clip.maxY else { continue }
-      let a = pixels + above * stride + x * 4
-      let b = pixels + below * stride + x * 4
-      let colour =
-        Vector3(
-          (Double(a[2]) + Double(b[2])) / 2, (Double(a[1]) + Double(b[1])) / 2,
-          (Double(a[0]) + Double(b[0])) / 2) * 0.62
-      let span = middle[middle.count - 1].x - middle[0].x
-      let along =
-        min(Double(x) - middle[0].x, middle[middle.count - 1].x - Double(x)) / max(span, 1)
-      let taper = smoothstep(along / 0.08)
-      for row in Int((y - 1.5).rounded(.down))...Int((y + 1.5).rounded(.up)) {
-        guard row >= clip.y, row < clip.maxY else { continue }
-        let weight = max(0, 1 - abs(Double(row) - y) / 1.4) * strength * taper
-        guard weight > 0 else { continue }
+      let y = interpolate(line, atX: Double(x))
+      let top = Int((y - reach - 1).rounded(.down))
+      let bottom = Int((y + reach + 1).rounded(.up))
+      guard top - 1 >= clip.y, bottom + 1 < clip.maxY else { continue }
+      let inside = min(Double(x) - first, last - Double(x))
+      // Full strength inside the corners, fading over a pixel and a half beyond them.
+      let weight = strength * smoothstep((inside + 1.5) / 2)
+      guard weight > 0 else { continue }
+      // The shadow between the lips is a dark red, not grey.
+      let shadow = Vector3(0.3, 0.42, 0.42) * smoothstep(inside / span / 0.1)
+      func colour(_ row: Int) -> Vector3 {
         let p = pixels + row * stride + x * 4
-        p[0] = UInt8(Double(p[0]) * (1 - weight) + colour.z * weight + 0.5)
-        p[1] = UInt8(Double(p[1]) * (1 - weight) + colour.y * weight + 0.5)
-        p[2] = UInt8(Double(p[2]) * (1 - weight) + colour.x * weight + 0.5)
+        return Vector3(Double(p[2]), Double(p[1]), Double(p[0]))
+      }
+      let above = (colour(top) + colour(top - 1)) / 2
+      let below = (colour(bottom) + colour(bottom + 1)) / 2
+      for row in (top + 1)..<bottom {
+        let t = Double(row - top) / Double(bottom - top)
+        let lip = above * (1 - t) + below * t
+        let distance = abs(Double(row) - y)
+        var amount = weight
+        if distance > core {
+          let own = colour(row) - lip
+          let away = max(abs(own.x), abs(own.y), abs(own.z))
+          amount *= smoothstep((away - 14) / 30)
+          guard amount > 0 else { continue }
+        }
+        let shade = lip * (1 - shadow * max(0, 1 - distance / 1.4))
+        let p = pixels + row * stride + x * 4
+        p[0] = UInt8(Double(p[0]) * (1 - amount) + shade.z * amount + 0.5)
+        p[1] = UInt8(Double(p[1]) * (1 - amount) + shade.y * amount + 0.5)
+        p[2] = UInt8(Double(p[2]) * (1 - amount) + shade.x * amount + 0.5)
       }
     }
   }

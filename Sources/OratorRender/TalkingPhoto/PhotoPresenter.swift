@@ -136,7 +136,8 @@ struct PhotoPresenter {
       picture, rest: rig.rest, target: mesh, triangles: rig.triangles, into: dst, stride: stride)
     mouth.paint(
       upper: FaceMeshIndices.upperInnerLip.map { mesh[$0] },
-      lower: FaceMeshIndices.lowerInnerLip.map { mesh[$0] }, picture: picture,
+      lower: FaceMeshIndices.lowerInnerLip.map { mesh[$0] }, corners: (mesh[61], mesh[291]),
+      picture: picture,
       originX: warp.originX, originY: warp.originY, clip: warp.clip, into: dst, stride: stride)
     lids.paint(
       closure: state.eyelids, mesh: mesh, originX: warp.originX, originY: warp.originY,

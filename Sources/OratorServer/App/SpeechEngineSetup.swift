@@ -33,6 +33,16 @@ public enum SpeechEngineSetup {
     settings.engines(aligner: recognizer.map { RecognizerAligner(recognizer: $0) })
   }
 
+  /// The engines of `orator render`: a speech server's captions are aligned by the
+  /// speech-recognition sidecar of `recognitionEnvironment` (`scripts/setup-asr.sh`) when it
+  /// is installed, else timed in proportion. The sidecar starts only when it is needed.
+  public static func engines(_ settings: SpeechSettings, recognitionEnvironment: String)
+    -> SpeechEngines
+  {
+    let whisper = WhisperSidecar(environment: URL(fileURLWithPath: recognitionEnvironment))
+    return engines(settings, recognizer: whisper?.recognizer)
+  }
+
   /// Whether transcription works here: a server is named, or the sidecar's model is installed.
   static func recognitionInstalled(_ translation: TranslationConfiguration) -> Bool {
     translation.speechRecognitionURL != nil

@@ -10,9 +10,9 @@ public struct PiperSynthesizer: SpeechSynthesizer {
   public let sidecar: PiperSidecar
   /// How long one request may take (a whole scene's script).
   public var timeout: TimeAmount = .seconds(600)
-  /// How many requests a long text is split into (at sentence ends) and spoken at once. Each
-  /// request runs on one inference thread; a render's speech is made before its frames are
-  /// drawn, so while it speaks the render itself needs no core.
+  /// How many requests are spoken at once. A script is sent a few sentences at a time, and
+  /// each request runs on one inference thread, so this is how many cores speech takes: one
+  /// leaves the others to renders drawing frames meanwhile (`--piper-parallel-requests`).
   public var parallelRequests: Int
 
   public init(voices: [VoiceDescriptor], sidecar: PiperSidecar, parallelRequests: Int = 1) {
@@ -24,6 +24,13 @@ public struct PiperSynthesizer: SpeechSynthesizer {
   public func synthesize(_ text: String, voice: VoiceDescriptor, speed: Double, pitch: Double)
     async throws(SpeechError) -> SpeechTrack
   {
+    try await synthesize(text, voice: voice, speed: speed, pitch: pitch) { _ in }
+  }
+
+  public func synthesize(
+    _ text: String, voice: VoiceDescriptor, speed: Double, pitch: Double,
+    progress: @escaping @Sendable (Double) -> Void
+  ) async throws(SpeechError) -> SpeechTrack {
     guard voice.engine == .piper, voices.contains(where: { $0.id == voice.id }) else {
       throw .unknownVoice(voice.id)
     }
@@ -31,15 +38,22 @@ public struct PiperSynthesizer: SpeechSynthesizer {
     guard !script.isSilent else { throw .emptyText }
     let lengthScale = 1 / (speed.isFinite && speed > 0 ? min(max(speed, 0.25), 4) : 1)
 
-    // Each text part is one request; pauses wait until the sample rate is known.
+    // Each text part is spoken in pieces; pauses wait until the sample rate is known.
+    let texts = script.parts.compactMap { if case .text(let text) = $0 { text } else { nil } }
+    let total = max(1, texts.reduce(0) { $0 + $1.count })
+    var spokenBefore = 0
     var pieces: [Piece] = []
     for part in script.parts {
       switch part {
       case .pause(let seconds): pieces.append(.pause(seconds))
       case .text(let text):
+        let before = spokenBefore
         pieces.append(
           .speech(
-            try await speakInParallel(text, model: voice.engineVoice, lengthScale: lengthScale)))
+            try await speakInPieces(text, model: voice.engineVoice, lengthScale: lengthScale) {
+              progress(Double(before + $0) / Double(total))
+            }))
+        spokenBefore += text.count
       }
     }
     let sampleRate =
@@ -62,31 +76,51 @@ public struct PiperSynthesizer: SpeechSynthesizer {
     case speech(SpeechTrack)
   }
 
-  /// `text` split at sentence ends into up to `parallelRequests` parts of similar length,
-  /// spoken at once and joined in order. Piper speaks each sentence on its own anyway, so the
-  /// joined audio is what one request would have given.
-  func speakInParallel(_ text: String, model: String, lengthScale: Double)
-    async throws(SpeechError) -> SpeechTrack
-  {
-    let parts = Self.split(text, into: parallelRequests)
-    guard parts.count > 1 else {
+  /// `text` sent a few sentences at a time (`pieces(of:)`), `parallelRequests` requests at
+  /// once, joined in order; `spoken` hears how many of its characters are done after each.
+  /// Piper speaks each sentence on its own anyway, so the joined audio is what one request
+  /// would have given.
+  func speakInPieces(
+    _ text: String, model: String, lengthScale: Double, spoken: @Sendable (Int) -> Void
+  ) async throws(SpeechError) -> SpeechTrack {
+    let parts = Self.pieces(of: text)
+    guard !parts.isEmpty else {
       return try await speak(text, model: model, lengthScale: lengthScale)
     }
+    let limit = parallelRequests
     let result = await withTaskGroup(of: (Int, Result<SpeechTrack, SpeechError>).self) { group in
-      for (index, part) in parts.enumerated() {
+      var next = 0
+      func start(_ index: Int) {
         group.addTask {
           do throws(SpeechError) {
-            return (index, .success(try await speak(part, model: model, lengthScale: lengthScale)))
+            return (
+              index, .success(try await speak(parts[index], model: model, lengthScale: lengthScale))
+            )
           } catch {
             return (index, .failure(error))
           }
         }
       }
+      while next < min(limit, parts.count) {
+        start(next)
+        next += 1
+      }
       var tracks = [SpeechTrack?](repeating: nil, count: parts.count)
+      var (done, finished) = (0, 0)
       for await (index, outcome) in group {
         switch outcome {
         case .success(let track): tracks[index] = track
-        case .failure(let error): return Result<[SpeechTrack], SpeechError>.failure(error)
+        case .failure(let error):
+          group.cancelAll()
+          return Result<[SpeechTrack], SpeechError>.failure(error)
+        }
+        done += parts[index].count
+        finished += 1
+        // The last one done is all of it, white space that was not sent included.
+        spoken(finished == parts.count ? text.count : done)
+        if next < parts.count {
+          start(next)
+          next += 1
         }
       }
       return .success(tracks.compactMap { $0 })
@@ -97,38 +131,31 @@ public struct PiperSynthesizer: SpeechSynthesizer {
     return joined
   }
 
-  /// Texts shorter than this are one request: splitting them saves less than it costs.
-  static let shortestSplit = 400
+  /// Pieces shorter than this take in the next sentence too: each request costs a little
+  /// beyond its speech (HTTP, JSON, base64), and a handful of pieces is enough for progress.
+  static let shortestPiece = 200
 
-  /// `text` cut at the sentence ends nearest to equal shares, into at most `count` parts.
-  static func split(_ text: String, into count: Int) -> [String] {
-    guard count > 1, text.count >= shortestSplit else { return [text] }
-    // A sentence ends after . ! or ? followed by white space.
-    var ends: [String.Index] = []
+  /// `text` cut at sentence ends into pieces of at least `shortestPiece` characters (the last
+  /// may be shorter). A sentence ends after . ! or ? and white space, before a word that does
+  /// not start in lower case ("e.g. this" goes on).
+  static func pieces(of text: String) -> [String] {
+    var pieces: [String] = []
+    var start = text.startIndex
     var index = text.startIndex
     while index < text.endIndex {
       let next = text.index(after: index)
-      if ".!?".contains(text[index]), next < text.endIndex, text[next].isWhitespace {
-        ends.append(next)
+      if ".!?".contains(text[index]), next < text.endIndex, text[next].isWhitespace,
+        text.distance(from: start, to: next) >= shortestPiece,
+        let word = text[next...].firstIndex(where: { !$0.isWhitespace }),
+        !text[word].isLowercase
+      {
+        pieces.append(String(text[start..<next]))
+        start = next
       }
       index = next
     }
-    guard !ends.isEmpty else { return [text] }
-    var parts: [String] = []
-    var start = text.startIndex
-    let share = text.count / count
-    for part in 1..<count {
-      let target = text.index(text.startIndex, offsetBy: share * part)
-      guard
-        let cut = ends.filter({ $0 > start }).min(by: {
-          abs(text.distance(from: target, to: $0)) < abs(text.distance(from: target, to: $1))
-        })
-      else { break }
-      parts.append(String(text[start..<cut]))
-      start = cut
-    }
-    parts.append(String(text[start...]))
-    return parts.filter { $0.contains { !$0.isWhitespace } }
+    pieces.append(String(text[start...]))
+    return pieces.filter { $0.contains { !$0.isWhitespace } }
   }
 
   /// One piece of plain text, sentence by sentence as Piper splits it, as a timed track.
