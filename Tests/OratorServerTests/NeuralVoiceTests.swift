@@ -99,21 +99,8 @@ struct NeuralVoiceTests {
         ],
         "dimension": ["width": 320, "height": 180],
       ])
-      var seen: [Double] = []
-      var final = JSONValue.missing
-      let deadline = ContinuousClock.now + .seconds(240)
-      while ContinuousClock.now < deadline {
-        let resource = try await cli.get("/v3/videos/\(id)").json["data"]
-        let status = resource["status"].string ?? ""
-        if status == "completed" || status == "failed" {
-          final = resource
-          break
-        }
-        if status == "processing", let progress = resource["progress"].double {
-          seen.append(progress)
-        }
-        try await Task.sleep(for: .milliseconds(150))
-      }
+      let watch = try await ProgressWatch.follow(id, with: cli)
+      let (seen, final) = (watch.seen, watch.final)
       #expect(final["status"].string == "completed", "\(final) \(server.log.suffix(2000))")
       // The speech stage is the share below 0.2; the render process itself reports 0, then
       // 0.2 as soon as it has read the prepared speech, so anything between is the speaking.

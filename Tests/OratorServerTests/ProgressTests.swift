@@ -13,25 +13,13 @@ import Testing
       body["dimension"] = ["width": 1280, "height": 720]
       let id = try await server.generate(body)
 
-      var seen: [Double] = []
       var v1Progress: [Double] = []
-      let deadline = ContinuousClock.now + .seconds(240)
-      var final = JSONValue.missing
-      while ContinuousClock.now < deadline {
-        let resource = try await cli.get("/v3/videos/\(id)").json["data"]
-        let status = resource["status"].string ?? ""
-        if status == "completed" || status == "failed" {
-          final = resource
-          break
-        }
-        if status == "processing", let progress = resource["progress"].double {
-          seen.append(progress)
-        }
+      let watch = try await ProgressWatch.follow(id, with: cli) {
         if let progress = try await server.status(id)["progress"].double {
           v1Progress.append(progress)
         }
-        try await Task.sleep(for: .milliseconds(150))
       }
+      let (seen, final) = (watch.seen, watch.final)
       #expect(final["status"].string == "completed", "\(final)")
       #expect(final["progress"].double == 1)
       #expect(try await server.status(id)["progress"].double == 1)
