@@ -81,13 +81,9 @@ final class PreviewFrames: @unchecked Sendable {
     guard let thumbnail else {
       throw FFmpegError(tool: "ffmpeg", message: "the thumbnail's frame was never drawn")
     }
-    let raw = (scratch as NSString).appendingPathComponent("thumbnail.yuv")
-    try Self.write(thumbnail, to: raw)
-    defer { try? FileManager.default.removeItem(atPath: raw) }
-    try await FFmpeg.run(
-      Self.rawInput(width: width, height: height, rate: 1, path: raw) + [
-        "-frames:v", "1", "-q:v", "3", "-update", "1", path,
-      ])
+    try await encode(
+      thumbnail, width: width, height: height, rate: 1, through: "thumbnail.yuv", in: scratch,
+      output: ["-frames:v", "1", "-q:v", "3", "-update", "1", path])
   }
 
   /// Writes the GIF from the kept frames, with the filter `Previews.gif` uses after its
@@ -96,13 +92,21 @@ final class PreviewFrames: @unchecked Sendable {
     guard nextGif == gifIndices.count else {
       throw FFmpegError(tool: "ffmpeg", message: "the GIF's frames were never drawn")
     }
-    let raw = (scratch as NSString).appendingPathComponent("gif.yuv")
-    try Self.write(gif, to: raw)
+    try await encode(
+      gif, width: gifWidth, height: gifHeight, rate: 10, through: "gif.yuv", in: scratch,
+      output: ["-vf", Previews.gifFilter(maxWidth: maxWidth), "-loop", "0", "-f", "gif", path])
+  }
+
+  /// Hands kept frames to ffmpeg through a raw file in `scratch`, removed afterwards.
+  private func encode(
+    _ frames: [UInt8], width: Int, height: Int, rate: Int, through name: String,
+    in scratch: String, output: [String]
+  ) async throws(FFmpegError) {
+    let raw = (scratch as NSString).appendingPathComponent(name)
+    try Self.write(frames, to: raw)
     defer { try? FileManager.default.removeItem(atPath: raw) }
     try await FFmpeg.run(
-      Self.rawInput(width: gifWidth, height: gifHeight, rate: 10, path: raw) + [
-        "-vf", Previews.gifFilter(maxWidth: maxWidth), "-loop", "0", "-f", "gif", path,
-      ])
+      Self.rawInput(width: width, height: height, rate: rate, path: raw) + output)
   }
 
   private static func rawInput(width: Int, height: Int, rate: Int, path: String) -> [String] {

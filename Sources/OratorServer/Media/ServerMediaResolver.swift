@@ -29,20 +29,8 @@ struct ServerMediaResolver: MediaResolver {
   }
 
   func talkingPhoto(_ id: String, field: String) async throws(InvalidField) -> TalkingPhotoFile {
-    let photo: TalkingPhotoRecord?
-    do {
-      photo =
-        if let photoID = ResourceID(id) {
-          try await environment.store.talkingPhoto(id: photoID, account: account)
-        } else {
-          nil
-        }
-    } catch {
-      throw InvalidField(path: field, message: "the talking photo cannot be looked up now")
-    }
-    guard let photo else {
-      throw InvalidField(path: field, message: "unknown talking photo \"\(id)\"")
-    }
+    let photo = try await TalkingPhotoLookup(store: environment.store, account: account)
+      .photo(id, field: field)
     return TalkingPhotoFile(
       path: environment.media.absolutePath(photo.imageFile), face: photo.face)
   }

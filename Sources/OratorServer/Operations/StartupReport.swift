@@ -27,15 +27,16 @@ public struct StartupReport {
           "\(configuration.mediaRetentionDays.map { "\($0)" } ?? "keep")",
       ])
     let readiness = ReadinessCheck(environment: environment, workers: environment.workers)
+    let ffmpeg = ToolLookup.path(of: "ffmpeg")
     logger.info(
       "found",
       metadata: [
         "avatars": "\(environment.avatars.count)",
         "voices": "\(readiness.voiceSummary)",
-        "ffmpeg": "\(ToolLookup.path(of: "ffmpeg") ?? "missing")",
+        "ffmpeg": "\(ffmpeg ?? "missing")",
         "translator": "\(configuration.translation.translatorSummary)",
       ])
-    if ToolLookup.path(of: "ffmpeg") == nil {
+    if ffmpeg == nil {
       logger.error("ffmpeg is not on PATH: every render will fail until it is installed")
     }
   }

@@ -22,23 +22,8 @@ struct TemplateVariableCheck {
           throw InvalidField(path: "\(at).character_id", message: "unknown avatar \"\(id)\"")
         }
       case .character(let id, .talkingPhoto):
-        // One of the account's own photos; another account's is as unknown as a made-up id.
-        let photo: TalkingPhotoRecord?
-        do {
-          photo =
-            if let photoID = ResourceID(id) {
-              try await environment.store.talkingPhoto(id: photoID, account: account)
-            } else {
-              nil
-            }
-        } catch {
-          throw InvalidField(
-            path: "\(at).character_id", message: "the talking photo cannot be looked up now")
-        }
-        guard photo != nil else {
-          throw InvalidField(
-            path: "\(at).character_id", message: "unknown talking photo \"\(id)\"")
-        }
+        _ = try await TalkingPhotoLookup(store: environment.store, account: account)
+          .photo(id, field: "\(at).character_id")
       case .voice(let id):
         guard voiceIDs.contains(id) else {
           throw InvalidField(path: "\(at).voice_id", message: "unknown voice \"\(id)\"")

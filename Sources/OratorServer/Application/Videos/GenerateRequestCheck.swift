@@ -79,23 +79,8 @@ struct GenerateRequestCheck {
       throw InvalidField(
         path: "\(path).talking_photo_style", message: "must be square or circle, got \"\(style)\"")
     }
-    let found: TalkingPhotoRecord?
-    do {
-      found =
-        if let photoID = ResourceID(photo.talkingPhotoId) {
-          try await environment.store.talkingPhoto(id: photoID, account: account)
-        } else {
-          nil
-        }
-    } catch {
-      throw InvalidField(
-        path: "\(path).talking_photo_id", message: "the talking photo cannot be looked up now")
-    }
-    guard found != nil else {
-      throw InvalidField(
-        path: "\(path).talking_photo_id",
-        message: "unknown talking photo \"\(photo.talkingPhotoId)\"")
-    }
+    _ = try await TalkingPhotoLookup(store: environment.store, account: account)
+      .photo(photo.talkingPhotoId, field: "\(path).talking_photo_id")
   }
 
   /// A callback URL obeys the same address rule as fetched media: Orator will POST to it.
