@@ -302,6 +302,13 @@ import Testing
         status = try await server.get("/v1/video_status.get?video_id=\(id)").status
       }
       #expect(status == 404, "still there after 30 s")
+      // The pass logs once it has finished, a moment after the record is gone.
+      let logged = ContinuousClock.now + .seconds(10)
+      while !server.log.contains("media retention: deleted old videos"),
+        ContinuousClock.now < logged
+      {
+        try await Task.sleep(for: .milliseconds(100))
+      }
       #expect(server.log.contains("media retention: deleted old videos"))
     }
   }
