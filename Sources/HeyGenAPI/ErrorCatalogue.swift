@@ -27,6 +27,8 @@ public enum HeyGenErrorCode: String, Sendable, CaseIterable {
   case rateLimited
   case downloadFailed
   case internalError
+  /// Orator's own: every attempt's render worker vanished before the video was finished.
+  case renderInterrupted
   case serviceUnavailable
   case translationUnavailable
 
@@ -45,7 +47,7 @@ public enum HeyGenErrorCode: String, Sendable, CaseIterable {
     case .conflict, .requestInProgress, .leaseLost: 409
     case .payloadTooLarge: 413
     case .rateLimited: 429
-    case .internalError: 500
+    case .internalError, .renderInterrupted: 500
     case .serviceUnavailable, .translationUnavailable: 503
     }
   }
@@ -66,6 +68,7 @@ public enum HeyGenErrorCode: String, Sendable, CaseIterable {
     case .insufficientCredit: 400599
     case .rateLimited: 429
     case .internalError: 500
+    case .renderInterrupted: 50001
     case .serviceUnavailable, .translationUnavailable: 503
     }
   }
@@ -90,6 +93,7 @@ public enum HeyGenErrorCode: String, Sendable, CaseIterable {
     case .insufficientCredit: "insufficient_credit"
     case .rateLimited: "rate_limited"
     case .internalError: "internal_error"
+    case .renderInterrupted: "render_interrupted"
     case .serviceUnavailable: "service_unavailable"
     case .translationUnavailable: "translation_unavailable"
     }
@@ -115,8 +119,19 @@ public enum HeyGenErrorCode: String, Sendable, CaseIterable {
     case .rateLimited: "rate_limit_exceeded"
     case .downloadFailed: "download_failed"
     case .internalError: "internal_error"
+    case .renderInterrupted: "render_interrupted"
     case .serviceUnavailable, .translationUnavailable: "service_unavailable"
     }
+  }
+
+  /// The entry a v3 `code` names (the general one where several share it), or nil for a code
+  /// outside the catalogue.
+  public init?(v3 code: String) {
+    let general: [Self] = [.invalidParameter, .notFound, .conflict, .serviceUnavailable]
+    guard let kind = (general + Self.allCases).first(where: { $0.v3 == code }) else {
+      return nil
+    }
+    self = kind
   }
 
   /// The page v3 errors link to, as HeyGen's own `doc_url` does.

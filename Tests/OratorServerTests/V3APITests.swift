@@ -135,6 +135,29 @@ struct V3APITests {
       expectError(
         try await server.request(.PUT, "/v3/users/me"), status: 405, code: "method_not_allowed")
 
+      // Deleting what is not there; the bulk status check's own limits; filters' values.
+      expectError(
+        try await cli.delete("/v3/videos/0123456789abcdef0123456789abcdef"), status: 404,
+        code: "video_not_found")
+      expectError(
+        try await cli.delete("/v3/assets/nothing"), status: 404, code: "asset_not_available")
+      expectError(
+        try await cli.get("/v3/videos/statuses"), status: 400, code: "invalid_parameter",
+        param: "video_ids")
+      let tooMany = (0..<101).map { String(format: "%032x", $0) }.joined(separator: ",")
+      expectError(
+        try await cli.get("/v3/videos/statuses", query: ["video_ids": tooMany]), status: 400,
+        code: "invalid_parameter", param: "video_ids")
+      expectError(
+        try await cli.get("/v3/avatars/looks", query: ["avatar_type": "hologram"]), status: 400,
+        code: "invalid_parameter", param: "avatar_type")
+      expectError(
+        try await cli.get("/v3/avatars", query: ["ownership": "stolen"]), status: 400,
+        code: "invalid_parameter", param: "ownership")
+      expectError(
+        try await cli.get("/v3/voices", query: ["type": "robot"]), status: 400,
+        code: "invalid_parameter", param: "type")
+
       expectError(
         try await cli.get("/v3/avatars", query: ["limit": "51"]), status: 400,
         code: "invalid_parameter", param: "limit")

@@ -70,6 +70,25 @@ struct V3TalkingPhotoTests {
       #expect(faceless.status == 400)
       #expect(faceless.json["error"]["param"] == .string("image.data"), "\(faceless.text)")
 
+      // A request refused after its portrait was stored leaves no photo look behind.
+      let photoLooks = { () async throws -> [String] in
+        try await cli.get("/v3/avatars/looks", query: ["avatar_type": "photo_avatar"])
+          .json["data"].array?.compactMap { $0["id"].string } ?? []
+      }
+      let before = try await photoLooks()
+      let unknownVoice = try await cli.post(
+        "/v3/videos",
+        json: [
+          "type": "image", "script": "Hi.", "voice_id": "no-such-voice",
+          "image": [
+            "type": "base64", "media_type": "image/jpeg", "data": try Self.base64("astronaut.jpg"),
+          ],
+        ])
+      #expect(unknownVoice.status == 400 || unknownVoice.status == 404, "\(unknownVoice.text)")
+      #expect(unknownVoice.json["error"]["param"] == .string("voice_id"), "\(unknownVoice.text)")
+      let after = try await photoLooks()
+      #expect(after == before, "\(before) → \(after)")
+
       let deleted = try await cli.delete("/v3/avatars/looks/\(lookID)")
       #expect(deleted.status == 200, "\(deleted.text)")
       #expect(try await cli.get("/v3/avatars/looks/\(lookID)").status == 404)

@@ -61,7 +61,8 @@ struct V3VideoTests {
           "voice_settings": ["speed": 1.1, "pitch": 0],
           "background": ["type": "image", "asset_id": assetID], "aspect_ratio": "1:1",
           "resolution": "720p", "caption": ["file_format": "srt", "style": "default"],
-          "title": "Launch clip", "callback_id": "cb-1", "folder_id": "folder-7", "test": true,
+          "title": "Launch clip: C++ & more", "callback_id": "cb-1", "folder_id": "folder-7",
+          "test": true,
           "enable_caption": true,
         ])
       #expect(created.status == 200, "\(created.text)")
@@ -74,7 +75,7 @@ struct V3VideoTests {
       schemas.expectValid(done, endpoint: "GET /v3/videos/{video_id}")
       let video = done["data"]
       #expect(video["status"].string == "completed", "\(done)")
-      #expect(video["id"].string == id && video["title"].string == "Launch clip")
+      #expect(video["id"].string == id && video["title"].string == "Launch clip: C++ & more")
       #expect(video["folder_id"].string == "folder-7")
       #expect((video["completed_at"].int ?? 0) >= (video["created_at"].int ?? .max))
       #expect(video["failure_code"] == .missing && video["output_language"] == .missing)
@@ -105,6 +106,9 @@ struct V3VideoTests {
       let listed = try await cli.get("/v3/videos", query: ["title": "Launch clip"])
       schemas.expectValid(listed.json, endpoint: "GET /v3/videos")
       #expect(listed.json["data"].array?.compactMap { $0["id"].string } == [id], "\(listed.text)")
+      // A real plus (`%2B`) stays a plus; only the encoded space (`+`) is a space.
+      let plus = try await cli.get("/v3/videos", query: ["title": "C++ & more"])
+      #expect(plus.json["data"].array?.compactMap { $0["id"].string } == [id], "\(plus.text)")
       let inFolder = try await cli.get("/v3/videos", query: ["folder_id": "folder-7"])
       #expect(inFolder.json["data"].array?.count == 1)
       let otherFolder = try await cli.get("/v3/videos", query: ["folder_id": "elsewhere"])

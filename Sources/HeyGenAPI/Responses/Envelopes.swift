@@ -64,10 +64,10 @@ public struct V2Error: Codable, Sendable, Equatable {
 
 /// The body of a 401, readable by v1 and v2 clients alike.
 public struct UnauthorizedBody: Codable, Sendable, Equatable {
-  public var code = 400112
+  public var code = HeyGenErrorCode.unauthorized.v1
   public var message = "Unauthorized"
   public var data: String? = nil
-  public var error = V2Error(code: "unauthorized", message: "Unauthorized")
+  public var error = V2Error(code: HeyGenErrorCode.unauthorized.v2, message: "Unauthorized")
 
   public init() {}
 

@@ -88,7 +88,7 @@ extension VideoStatus {
       createdAt: video.createdAt ?? 0, callbackId: nil,
       error: video.status == "failed"
         ? VideoErrorDetail(
-          code: video.failureCode.flatMap { Int($0) } ?? 0,
+          code: video.failureCode.flatMap { HeyGenErrorCode(v3: $0)?.v1 ?? Int($0) } ?? 0,
           message: video.failureMessage ?? "failed", detail: video.failureMessage ?? "")
         : nil,
       progress: video.progress)

@@ -109,7 +109,8 @@ struct RemoteWorker: Service {
   static func failure(for error: any Error) -> (VideoFailure, retryable: Bool) {
     if let clientError = error as? WorkerClientError {
       return (
-        VideoFailure(code: 500, message: "Rendering failed", detail: clientError.description), true
+        VideoFailure(.internalError, message: "Rendering failed", detail: clientError.description),
+        true
       )
     }
     return RenderWorker.failure(for: error)

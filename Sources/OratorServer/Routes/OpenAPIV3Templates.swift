@@ -1,3 +1,4 @@
+import HeyGenAPI
 import OratorCore
 
 /// The v3 templates and video translations in the OpenAPI description.
@@ -35,7 +36,7 @@ enum OpenAPIV3Templates {
         responses: [
           "200": P.json(V3.data(S.ref("V3Video"))), "404": V3.error("not_found"),
           "402": V3.error("insufficient_credit"), "409": V3.error("request_in_progress"),
-          "429": V3.error("rate_limited"),
+          "429": V3.error(HeyGenErrorCode.rateLimited.v3),
         ]),
     ],
     "/v3/template/{template_id}": [
@@ -58,7 +59,7 @@ enum OpenAPIV3Templates {
           "200": P.json(
             V3.data(S.object(["video_translation_ids": S.array(S.string)]))),
           "402": V3.error("insufficient_credit"), "404": V3.error("asset or video not found"),
-          "409": V3.error("request_in_progress"), "429": V3.error("rate_limited"),
+          "409": V3.error("request_in_progress"), "429": V3.error(HeyGenErrorCode.rateLimited.v3),
           "503": V3.error("translation engines unavailable"),
         ]),
       "get": V3.operation(

@@ -215,13 +215,13 @@ struct RenderWorker: Service {
       let retryable = if case .broken = error { true } else { false }
       return (
         VideoFailure(
-          code: 500, message: "Rendering failed", detail: FailureText.scrub(error.description)),
+          .internalError, message: "Rendering failed", detail: FailureText.scrub(error.description)),
         retryable
       )
     default:
       return (
         VideoFailure(
-          code: 500, message: "Rendering failed", detail: FailureText.scrub("\(error)")), true
+          .internalError, message: "Rendering failed", detail: FailureText.scrub("\(error)")), true
       )
     }
   }
@@ -232,20 +232,21 @@ struct RenderWorker: Service {
       (invalidInput(field), false)
     case .failed(let message):
       (
-        VideoFailure(code: 500, message: "Rendering failed", detail: FailureText.scrub(message)),
+        VideoFailure(
+          .internalError, message: "Rendering failed", detail: FailureText.scrub(message)),
         true
       )
     case .insufficientCredit:
       (
         VideoFailure(
-          code: 400599, message: "Insufficient credit", detail: error.description), false
+          .insufficientCredit, message: "Insufficient credit", detail: error.description), false
       )
     }
   }
 
   private static func invalidInput(_ field: InvalidField) -> VideoFailure {
     VideoFailure(
-      code: 400175, message: "Invalid input: \(field.path)",
+      .invalidParameter, message: "Invalid input: \(field.path)",
       detail: FailureText.scrub(field.description))
   }
 }

@@ -35,7 +35,7 @@ struct TranslationJob {
       else {
         throw TranslationFailure(
           VideoFailure(
-            code: 40031, message: "The video to translate no longer exists",
+            .notFound, message: "The video to translate no longer exists",
             detail: "video \(id.rawValue) was deleted before its translation ran"),
           retryable: false)
       }
@@ -44,7 +44,7 @@ struct TranslationJob {
       }
       guard let file = original.files.video else {
         throw TranslationFailure(
-          VideoFailure(code: 40031, message: "The video to translate has no file"),
+          VideoFailure(.notFound, message: "The video to translate has no file"),
           retryable: false)
       }
       return try await dub(
@@ -177,27 +177,27 @@ struct TranslationFailure: Error {
       let to = LanguageNames.language(code: target)?.name ?? target
       self.init(
         VideoFailure(
-          code: 400175, message: "Cannot translate from \(from) to \(to)",
+          .invalidParameter, message: "Cannot translate from \(from) to \(to)",
           detail: "the configured engines have no \(from)–\(to) translation"), retryable: false)
     case .noSpeech:
       self.init(
         VideoFailure(
-          code: 400175, message: "No speech found in the video",
+          .invalidParameter, message: "No speech found in the video",
           detail: "speech recognition found nothing to translate"), retryable: false)
     case .unreadableMedia(let reason):
       self.init(
-        VideoFailure(code: 400175, message: "The video could not be read", detail: reason),
+        VideoFailure(.invalidParameter, message: "The video could not be read", detail: reason),
         retryable: false)
     case .noVoice(let language):
       // The installed voices do not change between attempts: trying again cannot help.
       let name = LanguageNames.language(code: language)?.name ?? language
       self.init(
         VideoFailure(
-          code: 400175, message: "No voice speaks \(name)",
+          .invalidParameter, message: "No voice speaks \(name)",
           detail: "the speech engine has no voice for \(name)"), retryable: false)
     default:
       self.init(
-        VideoFailure(code: 500, message: "Translation failed", detail: error.description),
+        VideoFailure(.internalError, message: "Translation failed", detail: error.description),
         retryable: true)
     }
   }

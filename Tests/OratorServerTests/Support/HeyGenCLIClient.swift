@@ -62,8 +62,9 @@ struct HeyGenCLIClient {
   /// except unreserved characters.
   static func encode(_ query: [String: String]) -> String {
     guard !query.isEmpty else { return "" }
-    var allowed = CharacterSet.alphanumerics
-    allowed.insert(charactersIn: "-._~ ")
+    // Go's url.QueryEscape leaves only ASCII letters, digits and -._~ as they are.
+    let allowed = CharacterSet(
+      charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~ ")
     let pairs = query.keys.sorted().map { key in
       let value = (query[key] ?? "").addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
       return "\(key)=\(value.replacingOccurrences(of: " ", with: "+"))"

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import OratorCore
 
@@ -48,8 +49,23 @@ struct V3Pagination {
 extension Request {
   /// A query value with `+` read as a space: Go's `url.Values.Encode` (HeyGen's CLI) writes
   /// spaces that way.
+  /// The raw query is read here because the `+` must become a space before percent-decoding:
+  /// after it, `%2B` (a real plus, as in `C++`) could no longer be told from a space.
   func formValue(_ name: String) -> String? {
-    uri.queryParameters.get(name).map { $0.replacingOccurrences(of: "+", with: " ") }
-      .flatMap { $0.isEmpty ? nil : $0 }
+    guard let query = uri.query else { return nil }
+    for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
+      let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+      guard Self.formDecoded(parts[0]) == name else { continue }
+      let value = parts.count > 1 ? Self.formDecoded(parts[1]) : ""
+      return value.isEmpty ? nil : value
+    }
+    return nil
+  }
+
+  /// `application/x-www-form-urlencoded` decoding: `+` is a space, then `%XX` escapes; a
+  /// malformed escape is kept as written.
+  private static func formDecoded(_ text: Substring) -> String {
+    let spaced = text.replacingOccurrences(of: "+", with: " ")
+    return spaced.removingPercentEncoding ?? spaced
   }
 }

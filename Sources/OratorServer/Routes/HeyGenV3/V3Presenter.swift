@@ -13,7 +13,7 @@ enum V3Presenter {
       duration: completed ? record.duration : nil, videoUrl: view.links.video,
       captionedVideoUrl: view.links.captionedVideo, subtitleUrl: view.links.captionsSRT,
       thumbnailUrl: view.links.thumbnail, gifUrl: view.links.gif, videoPageUrl: view.sharePage,
-      folderId: view.folderId, failureCode: record.failure.map { String($0.code) },
+      folderId: view.folderId, failureCode: record.failure.map(\.kind.v3),
       failureMessage: record.failure.map(failureMessage), outputLanguage: view.outputLanguage,
       progress: view.progress)
   }

@@ -7,6 +7,9 @@ import OratorCore
 /// become assets of the account first, so the render reads them like any upload.
 struct V3VideoRequestMapping {
   let assets: AssetService
+  /// What this request stored on its way (inline files, portraits), so that a refused request
+  /// can take it away again and leave nothing behind.
+  let made = MadeForRequest()
 
   func request(for body: V3VideoCreateRequest) async throws -> VideoGenerateRequest {
     switch body {
@@ -131,17 +134,28 @@ struct V3VideoRequestMapping {
     let photos = TalkingPhotoService(environment: assets.environment, account: assets.account)
     switch input {
     case .url(let url):
-      return try await photos.create(fromURL: url, asset: nil, name: name, field: "image.url")
+      return await made.photo(
+        try await photos.create(fromURL: url, asset: nil, name: name, field: "image.url"))
     case .assetId(let id):
-      return try await photos.create(fromURL: nil, asset: id, name: name, field: "image.asset_id")
+      return await made.photo(
+        try await photos.create(fromURL: nil, asset: id, name: name, field: "image.asset_id"))
     case .base64(let mediaType, let data):
       guard let bytes = Data(base64Encoded: data, options: .ignoreUnknownCharacters) else {
         throw invalid("image.data", "is not base64")
       }
-      return try await photos.upload(
-        [UInt8](bytes), mime: mediaType.lowercased(), name: name, typeField: "image.media_type",
-        bytesField: "image.data")
+      return await made.photo(
+        try await photos.upload(
+          [UInt8](bytes), mime: mediaType.lowercased(), name: name,
+          typeField: "image.media_type", bytesField: "image.data"))
     }
+  }
+
+  /// Deletes what this request stored: called when the request is refused.
+  func undo() async {
+    let (assetIDs, photoIDs) = await made.all
+    for id in assetIDs { try? assets.delete(id) }
+    let photos = TalkingPhotoService(environment: assets.environment, account: assets.account)
+    for id in photoIDs { _ = try? await photos.delete(id) }
   }
 
   /// A script in a voice, or a recording; v3's `voice_settings` carry speed and pitch.
@@ -216,6 +230,7 @@ struct V3VideoRequestMapping {
       let asset = try await assets.upload(
         [UInt8](bytes), mime: mediaType.lowercased(), field: "\(field).media_type",
         bytesField: "\(field).data")
+      await made.asset(asset.id.rawValue)
       return (nil, asset.id.rawValue)
     }
   }
@@ -321,4 +336,19 @@ extension V3VideoCreateRequest {
 
 extension InvalidField {
   var asApplicationError: ApplicationError { .invalid(self) }
+}
+
+/// The ids of what one request stored before it was accepted.
+actor MadeForRequest {
+  private(set) var assets: [String] = []
+  private(set) var photos: [String] = []
+
+  var all: (assets: [String], photos: [String]) { (assets, photos) }
+
+  func asset(_ id: String) { assets.append(id) }
+
+  func photo(_ record: TalkingPhotoRecord) -> TalkingPhotoRecord {
+    photos.append(record.id.rawValue)
+    return record
+  }
 }

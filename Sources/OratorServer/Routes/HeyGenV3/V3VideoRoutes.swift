@@ -29,14 +29,20 @@ struct V3VideoRoutes {
       let create: V3VideoCreateRequest = try RequestBody.decode(body, envelope: .v3)
       let mapping = V3VideoRequestMapping(
         assets: AssetService(environment: environment, account: account.id))
-      let generate = try await mapping.request(for: create)
       let id: ResourceID
       do {
-        id = try await videos(context).submit(generate, body: nil)
-      } catch ApplicationError.invalid(var field) {
-        // The shared checks name v2's fields; a v3 client is told its own.
-        field.path = V3VideoRequestMapping.v3Field(field.path, in: create)
-        throw ApplicationError.invalid(field)
+        let generate = try await mapping.request(for: create)
+        do {
+          id = try await videos(context).submit(generate, body: nil)
+        } catch ApplicationError.invalid(var field) {
+          // The shared checks name v2's fields; a v3 client is told its own.
+          field.path = V3VideoRequestMapping.v3Field(field.path, in: create)
+          throw ApplicationError.invalid(field)
+        }
+      } catch {
+        // A refused request leaves nothing behind: no inline file, no new photo look.
+        await mapping.undo()
+        throw error
       }
       return try JSONReply(
         V3Envelope(data: V3VideoCreated(videoId: id.rawValue, status: "pending")))
@@ -83,7 +89,7 @@ struct V3VideoRoutes {
           V3VideoStatusItem(
             videoId: id, status: Self.batchStatus(video.status),
             error: video.failure.map {
-              V3StatusError(code: String($0.code), message: $0.message)
+              V3StatusError(code: $0.kind.v3, message: $0.message)
             }))
       } catch ApplicationError.notFound {
         rows.append(V3VideoStatusItem(videoId: id, status: "not_found"))
