@@ -1,4 +1,3 @@
-import HeyGenAPI
 import OratorCore
 
 /// Why a use-case refused, in the domain's terms; each API dialect turns it into its own
@@ -26,48 +25,5 @@ enum ApplicationError: Error, Sendable {
     case talkingPhoto = "talking photo"
     case translation = "video translation"
     case webhookEndpoint = "webhook endpoint"
-
-    var code: HeyGenErrorCode {
-      switch self {
-      case .video: .videoNotFound
-      case .avatar: .avatarNotFound
-      case .voice: .voiceNotFound
-      case .asset: .assetNotFound
-      case .webhookEndpoint: .webhookEndpointNotFound
-      case .avatarGroup, .template, .translation, .talkingPhoto: .notFound
-      }
-    }
-  }
-}
-
-extension APIError {
-  /// The one mapping from the application's errors to the wire, for every dialect: the
-  /// catalogue gives each dialect its code; v3 adds the field as `param`.
-  init(_ error: ApplicationError, envelope: Envelope) {
-    switch error {
-    case .invalid(let field):
-      self = .invalid(field, envelope)
-    case .notFound(let resource, let id):
-      self.init(resource.code, "\(resource.rawValue) \"\(id)\" not found", envelope: envelope)
-    case .insufficientCredit(let needed, let remaining):
-      self.init(
-        .insufficientCredit,
-        "this video needs about \(needed) s of credit and \(max(remaining, 0)) s remain",
-        envelope: envelope)
-    case .tooManyActive(let active):
-      self.init(
-        .rateLimited,
-        "\(active) videos are already queued or rendering for this account; retry later",
-        envelope: envelope, retryAfter: 5)
-    case .requestInProgress:
-      self.init(
-        .requestInProgress,
-        "a request with this Idempotency-Key is still being processed; retry when it has finished",
-        envelope: envelope, retryAfter: 1)
-    case .unavailable(let reason):
-      self.init(.serviceUnavailable, reason, envelope: envelope, retryAfter: 5)
-    case .failed(let message):
-      self.init(.internalError, message, envelope: envelope)
-    }
   }
 }

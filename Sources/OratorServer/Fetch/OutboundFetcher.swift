@@ -126,6 +126,18 @@ public struct OutboundFetcher: Sendable {
     }
   }
 
+  /// The HTTP status `url` answers an `OPTIONS` request with (HeyGen's check of a webhook
+  /// receiver), under the same rules as `send`, within `timeout`.
+  public func optionsStatus(_ url: String, field: String, timeout: Duration) async throws -> UInt {
+    var probe = HTTPClientRequest(url: url)
+    probe.method = .OPTIONS
+    let milliseconds =
+      timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000
+    let response = try await send(
+      probe, field: field, deadline: .now() + .milliseconds(milliseconds))
+    return response.status.code
+  }
+
   /// Sends `request` to the checked address of its host and hands the answer to `read`; the
   /// connection lives until `read` returns. One client per request: the pinned address is
   /// part of a client's configuration, and a connection made for one check must not be

@@ -1,6 +1,4 @@
-import AsyncHTTPClient
 import Foundation
-import NIOCore
 import OratorCore
 
 /// The webhook use-cases both API dialects share: register, list, change, delete an endpoint,
@@ -118,15 +116,10 @@ struct WebhookService {
     do { try TextLength.check(url, limit: TextLength.url, at: "url") } catch {
       throw ApplicationError.invalid(error)
     }
-    var probe = HTTPClientRequest(url: url)
-    probe.method = .OPTIONS
     let status: UInt
     let timeout = environment.configuration.webhookProbeTimeout
     do {
-      let response = try await environment.fetcher.send(
-        probe, field: "url", deadline: .now() + .milliseconds(Int64(timeout.timeInterval * 1000)))
-      status = response.status.code
-      _ = try? await response.body.collect(upTo: 64 << 10)
+      status = try await environment.fetcher.optionsStatus(url, field: "url", timeout: timeout)
     } catch let refused as InvalidField {
       throw ApplicationError.invalid(refused)
     } catch {
