@@ -89,6 +89,56 @@ struct V3TranslationTests {
     }
   }
 
+  @Test("an uploaded video into two languages, sound only, without captions")
+  func assetIntoTwoLanguages() async throws {
+    try await TestServer.with { server in
+      let cli = HeyGenCLIClient(server: server)
+      let original = try await server.generate(
+        VideoRequest.body(text: "Thank you for watching.", title: "Thanks"))
+      let done = try await server.waitForStatus(original)
+      let file = try await server.download(
+        try #require(done["video_url"].string, "\(done)"), as: "thanks.mp4")
+      let upload = try await cli.upload(
+        fileName: "thanks.mp4", bytes: try Data(contentsOf: URL(fileURLWithPath: file)))
+      let assetID = try #require(upload.json["data"]["asset_id"].string, "\(upload.text)")
+
+      let created = try await cli.post(
+        "/v3/video-translations",
+        json: [
+          "video": ["type": "asset_id", "asset_id": assetID],
+          "output_languages": ["Spanish", "Catalan"], "translate_audio_only": true,
+          "enable_caption": false, "input_language": "English", "title": "Thanks, translated",
+        ])
+      #expect(created.status == 200, "\(created.text)")
+      let ids = created.json["data"]["video_translation_ids"].array?.compactMap(\.string) ?? []
+      #expect(ids.count == 2, "\(created.text)")
+
+      var languages: [String] = []
+      for id in ids {
+        var resource = JSONValue.missing
+        let deadline = ContinuousClock.now + .seconds(240)
+        while ContinuousClock.now < deadline {
+          resource = try await cli.get("/v3/video-translations/\(id)").json
+          if ["completed", "failed"].contains(resource["data"]["status"].string ?? "") { break }
+          try await Task.sleep(for: .milliseconds(250))
+        }
+        schemas.expectValid(
+          resource, endpoint: "GET /v3/video-translations/{video_translation_id}")
+        let data = resource["data"]
+        #expect(data["status"].string == "completed", "\(resource)")
+        #expect(data["translate_audio_only"].bool == true && data["input_language"].string == "en")
+        // No captions asked for, none given.
+        #expect(data["srt_caption_url"].string == nil && data["vtt_caption_url"].string == nil)
+        let translated = try await server.download(
+          try #require(data["video_url"].string), as: "thanks-\(id).mp4")
+        let probe = try await MediaProbe(path: translated)
+        #expect(probe.videoCodec == "h264" && probe.audioCodec == "aac", "\(probe)")
+        languages.append(data["output_language"].string ?? "")
+      }
+      #expect(languages == ["es", "ca"])
+    }
+  }
+
   @Test("refusals name v3's fields")
   func refusals() async throws {
     try await TestServer.with(workers: 0) { server in
@@ -117,6 +167,17 @@ struct V3TranslationTests {
         ])
       #expect(unknownAsset.status == 404, "\(unknownAsset.text)")
       #expect(unknownAsset.json["error"]["code"].string == "asset_not_available")
+      // A pair the engines cannot do names the languages this source can go to.
+      let noPair = try await cli.post(
+        "/v3/video-translations",
+        json: [
+          "video": ["type": "url", "url": server.baseURL + "/somewhere/a.mp4"],
+          "input_language": "English", "output_languages": ["Spanish", "French"],
+        ])
+      #expect(noPair.status == 400 && noPair.json["error"]["param"].string == "output_languages[1]")
+      let message = noPair.json["error"]["message"].string ?? ""
+      #expect(message.contains("from English to: ") && message.contains("Spanish"), "\(message)")
+      #expect(!message.hasSuffix("French"), "\(message)")
     }
   }
 }

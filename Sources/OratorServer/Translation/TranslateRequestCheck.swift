@@ -49,9 +49,17 @@ struct TranslateRequestCheck {
         guard
           try await translation.engines.supports(source: sourceCode, target: target.language.code)
         else {
-          throw unsupported(
-            "\(target.field): cannot translate from \(Self.name(ofCode: sourceCode)) to \(target.language.name) with the configured engines",
-            field: target.field, supported: supported)
+          // The languages this source can go to, not every language some pair knows.
+          var reachable: [TranslationLanguage] = []
+          for language in supported where language.code != sourceCode {
+            if try await translation.engines.supports(source: sourceCode, target: language.code) {
+              reachable.append(language)
+            }
+          }
+          throw APIError(
+            .unsupportedLanguage,
+            "\(target.field): cannot translate from \(Self.name(ofCode: sourceCode)) to \(target.language.name) with the configured engines; from \(Self.name(ofCode: sourceCode)) to: \(reachable.isEmpty ? "none" : reachable.map(\.name).joined(separator: ", "))",
+            envelope: envelope, param: target.field)
         }
       }
     }

@@ -135,8 +135,11 @@ struct V3TranslationRoutes {
         ? video.files.video.flatMap {
           TranslationAudio.file(besideVideo: $0, media: environment.media)
         }.map(environment.signedMediaURL) : nil,
-      srtCaptionUrl: done ? video.files.captionsSRT.map(environment.signedMediaURL) : nil,
-      vttCaptionUrl: done ? video.files.captionsVTT.map(environment.signedMediaURL) : nil,
+      // v3 gives the caption files only to a translation that asked for captions.
+      srtCaptionUrl: done && spec.captions
+        ? video.files.captionsSRT.map(environment.signedMediaURL) : nil,
+      vttCaptionUrl: done && spec.captions
+        ? video.files.captionsVTT.map(environment.signedMediaURL) : nil,
       failureMessage: v2.message)
   }
 
