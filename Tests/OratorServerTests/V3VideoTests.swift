@@ -353,4 +353,47 @@ struct V3VideoTests {
       #expect(far.red > 230 && far.green > 230 && far.blue > 230, "\(far)")
     }
   }
+
+  @Test("a background video sent as an image, as n8n sends it, plays behind the presenter")
+  func backgroundVideoAsImage() async throws {
+    try await TestServer.with { server in
+      let cli = HeyGenCLIClient(server: server)
+      // One red second, then blue: the corner tells a playing video from a still.
+      let clip = try await Media.upload(
+        "red-then-blue.mp4", server,
+        input:
+          "color=c=red:s=320x180:d=1:r=25[a];color=c=blue:s=320x180:d=3:r=25[b];[a][b]concat=n=2:v=1:a=0[out0]",
+        type: "video/mp4", extra: ["-c:v", "libx264", "-pix_fmt", "yuv420p"])
+      let clipURL = try #require(
+        try await cli.get("/v3/assets/\(clip)").json["data"]["url"].string)
+      for background in [
+        ["type": "image", "asset_id": clip], ["type": "image", "url": clipURL],
+      ] {
+        let created = try await cli.post(
+          "/v3/videos",
+          json: [
+            "type": "avatar", "avatar_id": "amara_navy_blazer", "voice_id": "en-us-female",
+            "script": "One, two, three, four, five.", "resolution": "720p",
+            "aspect_ratio": "16:9", "background": background,
+          ])
+        try #require(created.status == 200, "\(created.text)")
+        let done = try await Self.waitForVideo(
+          cli, try #require(created.json["data"]["video_id"].string))
+        try #require(done["data"]["status"].string == "completed", "\(done)")
+        let file = try await server.download(
+          try #require(done["data"]["video_url"].string), as: "on-clip.mp4")
+        func corner(at seconds: Double) async throws -> Media.Pixel {
+          let still = server.dataDirectory.appendingPathComponent("corner-\(seconds).png").path
+          let made = try await Tool.run(
+            "ffmpeg",
+            ["-v", "error", "-y", "-ss", String(seconds), "-i", file, "-frames:v", "1", still])
+          try #require(made.status == 0, "\(made.output)")
+          return try await Media.pixel(of: still, server)
+        }
+        let early = try await corner(at: 0.4)
+        let late = try await corner(at: 1.6)
+        #expect(early.isRed && late.isBlue, "\(background): \(early) then \(late)")
+      }
+    }
+  }
 }

@@ -207,13 +207,29 @@ struct V3VideoRequestMapping {
           isMissing: true
         ).asApplicationError
       }
+      let fit: BackgroundFit = fit == "contain" ? .contain : .cover
+      // n8n's HeyGen node sends a background video as an `image` (v3 has no other type), so
+      // a moving picture, named by its asset or by a video file's URL, plays behind the
+      // presenter as v2's video background would.
+      if isVideo(url: background.url, assetID: background.assetId) {
+        return .video(
+          VideoBackground(
+            url: background.url, videoAssetId: background.assetId, playStyle: .loop, fit: fit))
+      }
       return .image(
-        ImageBackground(
-          url: background.url, imageAssetId: background.assetId,
-          fit: fit == "contain" ? .contain : .cover))
+        ImageBackground(url: background.url, imageAssetId: background.assetId, fit: fit))
     default:
       throw invalid("background.type", "must be color or image, got \"\(background.type)\"")
     }
+  }
+
+  /// Whether a background `image` is really a video: an uploaded video, or a URL whose path
+  /// ends in a video file's extension.
+  private func isVideo(url: String?, assetID: String?) -> Bool {
+    // An unknown asset is refused by the request check, naming the field.
+    if let assetID { return (try? assets.asset(assetID))?.kind == .video }
+    guard let url, let path = URLComponents(string: url)?.path.lowercased() else { return false }
+    return [".mp4", ".m4v", ".mov", ".webm"].contains { path.hasSuffix($0) }
   }
 
   /// Where a file comes from: a URL, an asset, or inline bytes stored as a new asset.
