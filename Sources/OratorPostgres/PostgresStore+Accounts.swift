@@ -7,8 +7,9 @@ extension PostgresStore {
     try await write { connection in
       try await connection.run(
         """
-        INSERT INTO accounts (id, name, created_at, credit_seconds)
-        VALUES (\(account.id.rawValue), \(account.name), \(account.createdAt), \(credit))
+        INSERT INTO accounts (id, name, email, created_at, credit_seconds)
+        VALUES (\(account.id.rawValue), \(account.name), \(account.email), \(account.createdAt),
+          \(credit))
         """)
     }
   }
@@ -91,8 +92,9 @@ extension PostgresStore {
       if account == nil {
         try await connection.run(
           """
-          INSERT INTO accounts (id, name, created_at, credit_seconds)
-          VALUES (\(newAccount.id.rawValue), \(newAccount.name), \(newAccount.createdAt), \(credit))
+          INSERT INTO accounts (id, name, email, created_at, credit_seconds)
+          VALUES (\(newAccount.id.rawValue), \(newAccount.name), \(newAccount.email),
+            \(newAccount.createdAt), \(credit))
           """)
         account = newAccount.id
       }

@@ -8,7 +8,7 @@ import PostgresNIO
 extension Account {
   init(row: Record) throws(StoreError) {
     self.init(
-      id: try row.id("id"), name: try row.required("name"),
+      id: try row.id("id"), name: try row.required("name"), email: try row.optional("email"),
       createdAt: try row.required("created_at"))
   }
 }

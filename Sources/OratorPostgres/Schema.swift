@@ -68,6 +68,9 @@ enum Schema {
     Migration(
       version: 9, name: "render progress",
       statements: ["ALTER TABLE videos ADD COLUMN progress DOUBLE PRECISION"]),
+    Migration(
+      version: 10, name: "account email", statements: ["ALTER TABLE accounts ADD COLUMN email TEXT"]
+    ),
   ]
 
   /// Any number of this store's key for `pg_advisory_xact_lock`: nodes starting together

@@ -31,7 +31,7 @@ extension Row {
 extension Account {
   init(row: Row) throws {
     self.init(
-      id: try row.id("id"), name: try row.required("name"),
+      id: try row.id("id"), name: try row.required("name"), email: row["email"],
       createdAt: try row.required("created_at"))
   }
 }

@@ -6,8 +6,9 @@ extension SQLiteStore {
   public func createAccount(_ account: Account, credit: Int) async throws(StoreError) {
     try await write { db in
       try db.execute(
-        sql: "INSERT INTO accounts (id, name, created_at, credit_seconds) VALUES (?, ?, ?, ?)",
-        arguments: [account.id.rawValue, account.name, account.createdAt, credit])
+        sql:
+          "INSERT INTO accounts (id, name, email, created_at, credit_seconds) VALUES (?, ?, ?, ?, ?)",
+        arguments: [account.id.rawValue, account.name, account.email, account.createdAt, credit])
     }
   }
 
@@ -92,8 +93,11 @@ extension SQLiteStore {
       if account != nil && onlyIfNoAccount { return nil }
       if account == nil {
         try db.execute(
-          sql: "INSERT INTO accounts (id, name, created_at, credit_seconds) VALUES (?, ?, ?, ?)",
-          arguments: [newAccount.id.rawValue, newAccount.name, newAccount.createdAt, credit])
+          sql:
+            "INSERT INTO accounts (id, name, email, created_at, credit_seconds) VALUES (?, ?, ?, ?, ?)",
+          arguments: [
+            newAccount.id.rawValue, newAccount.name, newAccount.email, newAccount.createdAt, credit,
+          ])
         account = newAccount.id
       }
       guard let account else { return nil }

@@ -35,6 +35,9 @@ enum Schema {
       // How far the current render is, 0…1, as its worker reports it.
       try db.execute(sql: "ALTER TABLE videos ADD COLUMN progress REAL")
     }
+    migrator.registerMigration("10 account email") { db in
+      try db.execute(sql: "ALTER TABLE accounts ADD COLUMN email TEXT")
+    }
     return migrator
   }
 

@@ -15,7 +15,26 @@ struct KeysCommand: AsyncParsableCommand {
     @OptionGroup var data: DataOptions
     @Option(help: "Account id to add the key to.") var account: String?
     @Option(help: "A label to recognise the key by.") var label = "cli"
+    @Option(help: "The new account's name (default: the label), e.g. \"Ada Lovelace\".")
+    var name: String?
+    @Option(help: "The new account's email address, shown by GET /v3/users/me.")
+    var email: String?
     @Flag(help: "Print JSON {\"key\", \"key_id\", \"account_id\"}.") var json = false
+
+    func validate() throws {
+      if account != nil, name != nil || email != nil {
+        throw ValidationError("--name and --email describe a new account; leave out --account")
+      }
+      if let email {
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), email.count <= 254,
+          !email.contains(where: \.isWhitespace)
+        else { throw ValidationError("--email \(email) is not an email address") }
+      }
+      if let name, name.trimmingCharacters(in: .whitespaces).isEmpty || name.count > 200 {
+        throw ValidationError("--name must have 1 to 200 characters")
+      }
+    }
 
     func run() async throws {
       let environment = try await openEnvironment(data)
@@ -30,7 +49,9 @@ struct KeysCommand: AsyncParsableCommand {
       } else {
         accountID = ResourceID(random: environment.random)
         try await store.createAccount(
-          Account(id: accountID, name: label, createdAt: now),
+          Account(
+            id: accountID, name: name?.trimmingCharacters(in: .whitespaces) ?? label,
+            email: email, createdAt: now),
           credit: environment.configuration.initialCreditSeconds)
       }
       let issued = APIKeyIssuer(random: environment.random).issue(

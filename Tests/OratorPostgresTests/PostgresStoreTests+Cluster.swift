@@ -92,7 +92,7 @@ struct PostgresClaimTests {
         ],
         through: 5)
       let store = try await PostgresStore(url: url, maximumConnections: 2)
-      #expect(try await store.schemaVersion() == 9)
+      #expect(try await store.schemaVersion() == 10)
       let remote = try await store.claimJob(
         owner: "remote", leaseFor: .seconds(30), now: Date(unixSeconds: 10), kinds: [.generated])
       #expect(remote?.videoId.rawValue == String(repeating: "0", count: 31) + "2")

@@ -19,11 +19,11 @@ struct PostgresSchemaTests {
         return try await group.reduce(into: []) { $0.append($1) }
       }
       for store in stores {
-        #expect(try await store.schemaVersion() == 9)
+        #expect(try await store.schemaVersion() == 10)
         await store.close()
       }
       let reopened = try await PostgresStore(url: url)
-      #expect(try await reopened.schemaVersion() == 9)
+      #expect(try await reopened.schemaVersion() == 10)
       await reopened.close()
       await #expect(throws: StoreError.self) { try await reopened.accounts() }
     }

@@ -20,6 +20,20 @@ struct V3APITests {
       #expect(me.json["data"]["billing_type"].string == "wallet")
       #expect((me.json["data"]["wallet"]["remaining_balance"].double ?? 0) > 0)
 
+      // An account made with a person's name and email shows them.
+      let ada = try await server.createKey(["--name", "Ada Lovelace", "--email", "ada@example.com"])
+      let adaMe = try await HeyGenCLIClient(server: server, key: ada.key).get("/v3/users/me")
+      schemas.expectValid(adaMe.json, endpoint: "GET /v3/users/me")
+      let person = adaMe.json["data"]
+      #expect(person["username"] == .string("Ada Lovelace"))
+      #expect(person["email"] == .string("ada@example.com"))
+      #expect(person["first_name"] == .string("Ada"), "\(adaMe.text)")
+      #expect(person["last_name"] == .string("Lovelace"), "\(adaMe.text)")
+      let refused = try await Tool.run(
+        try TestServer.executable().path,
+        ["keys", "create", "--data-dir", server.dataDirectory.path, "--email", "not an address"])
+      #expect(refused.status != 0 && refused.output.contains("is not an email address"))
+
       // `avatar list`: bare, as the CLI sends it without flags.
       let groups = try await cli.get("/v3/avatars")
       #expect(groups.status == 200, "\(groups.text)")

@@ -57,9 +57,12 @@ extension StoreContract {
   public func accountsAreListedAndCreditAdded() async throws {
     let fixture = try await fixture()
     let first = try await fixture.makeAccount(credit: 100)
-    let second = try await fixture.makeAccount(credit: 0, name: "Grace")
+    let second = try await fixture.makeAccount(
+      credit: 0, name: "Grace Hopper", email: "grace@example.com")
     #expect(Set(try await fixture.store.accounts().map(\.id)) == [first.id, second.id])
     #expect(try await fixture.store.account(id: second.id) == second)
+    #expect(try await fixture.store.account(id: second.id)?.email == "grace@example.com")
+    #expect(try await fixture.store.account(id: first.id)?.email == nil)
     #expect(try await fixture.store.addCredit(account: second.id, seconds: 60) == 60)
     #expect(try await fixture.store.remainingCredit(account: second.id) == 60)
     #expect(try await fixture.store.remainingCredit(account: first.id) == 100)

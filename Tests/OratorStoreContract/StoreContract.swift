@@ -48,8 +48,11 @@ public struct StoreFixture: Sendable {
     try await contract.open(location, retryPolicy)
   }
 
-  func makeAccount(credit: Int = 3600, name: String = "Ada") async throws -> Account {
-    let account = Account(id: ResourceID(random: random), name: name, createdAt: start.unixSeconds)
+  func makeAccount(credit: Int = 3600, name: String = "Ada", email: String? = nil) async throws
+    -> Account
+  {
+    let account = Account(
+      id: ResourceID(random: random), name: name, email: email, createdAt: start.unixSeconds)
     try await store.createAccount(account, credit: credit)
     return account
   }

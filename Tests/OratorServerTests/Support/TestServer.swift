@@ -114,9 +114,10 @@ final class TestServer {
   var log: String { (try? String(contentsOf: logURL, encoding: .utf8)) ?? "" }
 
   /// A key for a new account, from `orator keys create --json`.
-  func createKey() async throws -> (key: String, accountID: String) {
+  func createKey(_ extra: [String] = []) async throws -> (key: String, accountID: String) {
     let result = try await Tool.run(
-      Self.executable().path, ["keys", "create", "--data-dir", dataDirectory.path, "--json"])
+      Self.executable().path,
+      ["keys", "create", "--data-dir", dataDirectory.path, "--json"] + extra)
     let line = result.output.split(separator: "\n").last { $0.hasPrefix("{") } ?? ""
     let json = (try? JSONValue(data: Data(line.utf8))) ?? .missing
     guard result.status == 0, let key = json["key"].string, let account = json["account_id"].string

@@ -16,7 +16,8 @@ struct V3AccountRoutes {
       .remainingCredit()
     return try JSONResponse.v3(
       V3User(
-        username: account.name, email: nil, firstName: nil, lastName: nil, billingType: "wallet",
+        username: account.name, email: account.email, firstName: account.nameParts.first,
+        lastName: account.nameParts.last, billingType: "wallet",
         wallet: V3Wallet(currency: "credits", remainingBalance: Double(remaining))))
   }
 }
