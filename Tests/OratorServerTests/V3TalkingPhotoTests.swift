@@ -59,6 +59,48 @@ struct V3TalkingPhotoTests {
         #expect(done["data"]["status"] == .string("completed"), "\(done)")
       }
 
+      // Studio scenes: a portrait as a scene's `image` input, and the photo look by id.
+      let studio = try await cli.post(
+        "/v3/videos",
+        json: [
+          "type": "studio", "resolution": "720p",
+          "scenes": [
+            [
+              "type": "avatar_video",
+              "input": [
+                "type": "image", "script": "A portrait in a scene.", "voice_id": "en-us-female",
+                "image": [
+                  "type": "base64", "media_type": "image/jpeg",
+                  "data": try Self.base64("astronaut-closed.jpg"),
+                ],
+              ],
+            ],
+            [
+              "type": "avatar_video",
+              "input": [
+                "type": "avatar", "avatar_id": lookID, "script": "And the look by its id.",
+                "voice_id": "en-us-female",
+              ],
+            ],
+          ],
+        ])
+      #expect(studio.status == 200, "\(studio.text)")
+      let studioDone = try await V3VideoTests.waitForVideo(
+        cli, try #require(studio.json["data"]["video_id"].string))
+      #expect(studioDone["data"]["status"] == .string("completed"), "\(studioDone)")
+      let noImage = try await cli.post(
+        "/v3/videos",
+        json: [
+          "type": "studio",
+          "scenes": [
+            [
+              "type": "avatar_video",
+              "input": ["type": "image", "script": "Hi.", "voice_id": "en-us-female"],
+            ]
+          ],
+        ])
+      #expect(noImage.json["error"]["param"] == .string("scenes[0].input.image"), "\(noImage.text)")
+
       let faceless = try await cli.post(
         "/v3/videos",
         json: [

@@ -235,11 +235,13 @@ public struct V3AvatarScene: Decodable, Sendable, Equatable {
   public struct Input: Decodable, Sendable, Equatable {
     public var type: String
     public var avatarId: String?
+    /// The portrait of an `image` input.
+    public var image: V3AssetInput?
     public var speech: V3Speech
     public var background: StudioBackground?
 
     enum CodingKeys: String, CodingKey {
-      case type, background
+      case type, background, image
       case avatarId = "avatar_id"
     }
 
@@ -247,6 +249,7 @@ public struct V3AvatarScene: Decodable, Sendable, Equatable {
       let container = try decoder.container(keyedBy: CodingKeys.self)
       type = try container.decode(String.self, forKey: .type)
       avatarId = try container.decodeIfPresent(String.self, forKey: .avatarId)
+      image = try container.decodeIfPresent(V3AssetInput.self, forKey: .image)
       background = try container.decodeIfPresent(StudioBackground.self, forKey: .background)
       speech = try V3Speech(from: decoder)
     }

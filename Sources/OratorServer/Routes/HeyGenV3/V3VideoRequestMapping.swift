@@ -29,7 +29,8 @@ struct V3VideoRequestMapping {
       let backdrop = try await background(video.background, fit: video.fit)
       // The portrait becomes one of the account's photo looks, found once like an upload, so
       // the same face can be used again by its look id.
-      let photo = try await talkingPhoto(from: video.image, name: video.options.title)
+      let photo = try await talkingPhoto(
+        from: video.image, name: video.options.title, field: "image")
       let scene = VideoInput(
         character: .talkingPhoto(TalkingPhotoCharacter(talkingPhotoId: photo.id.rawValue)),
         voice: speech, background: backdrop)
@@ -75,12 +76,21 @@ struct V3VideoRequestMapping {
   private func input(for scene: V3Scene, path: String) async throws -> VideoInput {
     switch scene {
     case .avatarVideo(let avatar):
-      guard avatar.input.type == "avatar", let avatarId = avatar.input.avatarId else {
+      let character: Character
+      switch (avatar.input.type, avatar.input.avatarId, avatar.input.image) {
+      case ("avatar", let avatarId?, _):
+        character = try await self.character(lookID: avatarId)
+      case ("image", _, let image?):
+        // A portrait in a scene becomes a photo look, as a whole `image` video's does.
+        let photo = try await talkingPhoto(from: image, name: nil, field: "\(path).input.image")
+        character = .talkingPhoto(TalkingPhotoCharacter(talkingPhotoId: photo.id.rawValue))
+      case ("avatar", nil, _):
+        throw invalid("\(path).input.avatar_id", "is required for an avatar input")
+      case ("image", nil, _):
+        throw invalid("\(path).input.image", "is required for an image input")
+      default:
         throw invalid(
-          "\(path).input.type",
-          avatar.input.type == "image"
-            ? "talking-photo scenes are not available on this server yet"
-            : "must be avatar, with avatar_id")
+          "\(path).input.type", "must be avatar or image, got \"\(avatar.input.type)\"")
       }
       var background: Background?
       if let studio = avatar.input.background {
@@ -91,8 +101,8 @@ struct V3VideoRequestMapping {
         background = .color(color)
       }
       return VideoInput(
-        character: .avatar(AvatarCharacter(avatarId: avatarId)),
-        voice: try voice(avatar.input.speech, path: "\(path).input."), background: background)
+        character: character, voice: try voice(avatar.input.speech, path: "\(path).input."),
+        background: background)
     case .image(let image):
       let file = try await reference(image.source, field: "\(path).source")
       let narrated =
@@ -128,25 +138,26 @@ struct V3VideoRequestMapping {
   }
 
   /// The talking photo a v3 `image` names: fetched, its face found and stored.
-  private func talkingPhoto(from input: V3AssetInput, name: String?) async throws
+  private func talkingPhoto(from input: V3AssetInput, name: String?, field: String) async throws
     -> TalkingPhotoRecord
   {
     let photos = TalkingPhotoService(environment: assets.environment, account: assets.account)
     switch input {
     case .url(let url):
       return await made.photo(
-        try await photos.create(fromURL: url, asset: nil, name: name, field: "image.url"))
+        try await photos.create(fromURL: url, asset: nil, name: name, field: "\(field).url"))
     case .assetId(let id):
       return await made.photo(
-        try await photos.create(fromURL: nil, asset: id, name: name, field: "image.asset_id"))
+        try await photos.create(
+          fromURL: nil, asset: id, name: name, field: "\(field).asset_id"))
     case .base64(let mediaType, let data):
       guard let bytes = Data(base64Encoded: data, options: .ignoreUnknownCharacters) else {
-        throw invalid("image.data", "is not base64")
+        throw invalid("\(field).data", "is not base64")
       }
       return await made.photo(
         try await photos.upload(
           [UInt8](bytes), mime: mediaType.lowercased(), name: name,
-          typeField: "image.media_type", bytesField: "image.data"))
+          typeField: "\(field).media_type", bytesField: "\(field).data"))
     }
   }
 
@@ -325,7 +336,10 @@ extension V3VideoRequestMapping {
     case .studio(let studio):
       guard index < studio.scenes.count else { return "scenes[\(index)]" }
       switch studio.scenes[index] {
-      case .avatarVideo:
+      case .avatarVideo(let scene):
+        if rest.hasPrefix("character.") {
+          return "scenes[\(index)].input.\(scene.input.type == "image" ? "image" : "avatar_id")"
+        }
         let field = rest.hasPrefix("background") ? "background" : (renamed[rest] ?? rest)
         return "scenes[\(index)].input.\(field)"
       case .image, .video:
