@@ -12,7 +12,7 @@ public struct ServerEnvironment: Sendable {
   public var configuration: ServerConfiguration
   public var store: any Store
   public var signer: MediaURLSigner
-  public var media: MediaFolder
+  public var media: any MediaStore
   public var clock: WallClock
   public var random: any RandomSource
   public var avatars: [AvatarDefinition]

@@ -27,7 +27,7 @@ public struct AssetLibrary: Sendable {
     return preferred[ext] ?? "application/octet-stream"
   }
 
-  public var media: MediaFolder
+  public var media: any MediaStore
 
   public func relativePath(account: ResourceID, id: ResourceID, ext: String) -> String {
     "\(account.rawValue)/assets/\(id.rawValue).\(ext)"

@@ -1,4 +1,5 @@
 import Foundation
+import OratorCore
 
 /// The translated sound alone, `audio.m4a` beside a translation's `video.mp4` in its attempt
 /// folder: v3's `audio_url` of a translation.
@@ -12,7 +13,7 @@ enum TranslationAudio {
 
   /// The media-relative path of the audio of a translation whose video is `videoFile`, when
   /// it was made (translations finished before it existed have none).
-  static func file(besideVideo videoFile: String, media: MediaFolder) -> String? {
+  static func file(besideVideo videoFile: String, media: any MediaStore) -> String? {
     let relative = ((videoFile as NSString).deletingLastPathComponent as NSString)
       .appendingPathComponent(fileName)
     return FileManager.default.fileExists(atPath: media.absolutePath(relative)) ? relative : nil

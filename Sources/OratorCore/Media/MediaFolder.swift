@@ -1,9 +1,8 @@
 import Foundation
-import OratorCore
 
 /// Where rendered files live: `media/<account>/<video>/<file>`. Paths in the store are
 /// relative to the folder so the folder can move or be shared between nodes.
-public struct MediaFolder: Sendable {
+public struct MediaFolder: MediaStore {
   public var root: String
 
   public init(root: String) {

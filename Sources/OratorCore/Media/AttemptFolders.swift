@@ -1,5 +1,4 @@
 import Foundation
-import OratorCore
 
 #if canImport(Glibc)
   import Glibc
