@@ -47,6 +47,37 @@ import Testing
     }
   }
 
+  /// v3's unions are typed: the create body is a `oneOf` on `type`, and every file input is
+  /// the `{type: url | asset_id | base64}` union.
+  @Test func v3UnionsAreOneOf() async throws {
+    try await TestServer.with(workers: 0) { server in
+      let document = try await server.get("/openapi.json", key: nil).json
+      let schemas = document["components"]["schemas"]
+      let body = document["paths"]["/v3/videos"]["post"]["requestBody"]["content"][
+        "application/json"]["schema"]
+      #expect(body["$ref"] == .string("#/components/schemas/V3VideoCreateRequest"), "\(body)")
+      let create = schemas["V3VideoCreateRequest"]
+      #expect(create["oneOf"].array?.count == 3)
+      #expect(create["discriminator"]["propertyName"] == .string("type"))
+      let kinds = create["discriminator"]["mapping"].keys
+      #expect(kinds == ["avatar", "image", "studio"])
+      func fileKinds(_ union: JSONValue) -> Set<String> {
+        Set(union["oneOf"].array?.compactMap { $0["properties"]["type"]["const"].string } ?? [])
+      }
+      #expect(
+        fileKinds(schemas["V3ImageVideoRequest"]["properties"]["image"]) == [
+          "url", "asset_id", "base64",
+        ])
+      let scenes = schemas["V3StudioVideoRequest"]["properties"]["scenes"]["items"]["oneOf"]
+      let inputs = scenes[0]["properties"]["input"]["oneOf"].array ?? []
+      #expect(
+        Set(inputs.compactMap { $0["properties"]["type"]["const"].string }) == [
+          "avatar", "image",
+        ])
+      #expect(fileKinds(scenes[1]["properties"]["source"]) == ["url", "asset_id", "base64"])
+    }
+  }
+
   @Test func documentIsOpenAPI31WithTheKeyScheme() async throws {
     try await TestServer.with(allowPrivateURLs: false) { server in
       let response = try await server.get("/openapi.json", key: nil)

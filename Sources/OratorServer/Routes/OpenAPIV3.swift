@@ -249,6 +249,12 @@ enum OpenAPIV3 {
     ],
   ]
 
+  /// A studio presenter scene's background: a colour under `color`.
+  static let studioBackground: JSONTree = [
+    "type": ["object", "null"], "required": ["type", "color"],
+    "properties": ["type": ["const": "color"], "color": S.string],
+  ]
+
   static let assetInput: JSONTree = [
     "oneOf": [
       S.object(["type": ["const": "url"], "url": S.string]),
@@ -375,15 +381,26 @@ enum OpenAPIV3 {
                   "properties": [
                     "type": ["const": "avatar_video"],
                     "input": [
-                      "type": "object", "required": ["type", "avatar_id"],
-                      "properties": .object(
-                        speech.merging([
-                          "type": ["const": "avatar"], "avatar_id": S.string,
-                          "background": [
-                            "type": ["object", "null"], "required": ["type", "color"],
-                            "properties": ["type": ["const": "color"], "color": S.string],
-                          ],
-                        ]) { first, _ in first }),
+                      "oneOf": [
+                        [
+                          "type": "object", "required": ["type", "avatar_id"],
+                          "properties": .object(
+                            speech.merging([
+                              "type": ["const": "avatar"], "avatar_id": S.string,
+                              "background": studioBackground,
+                            ]) { first, _ in first }),
+                        ],
+                        [
+                          "type": "object", "required": ["type", "image"],
+                          "description": "A portrait animated as a talking photo",
+                          "properties": .object(
+                            speech.merging([
+                              "type": ["const": "image"], "image": assetInput,
+                              "background": studioBackground,
+                            ]) { first, _ in first }),
+                        ],
+                      ],
+                      "discriminator": ["propertyName": "type"],
                     ],
                   ],
                 ],
