@@ -42,11 +42,14 @@ struct MouthInterior {
         let height = 0.42 * opening * tongueRise
         let surface = bottomY - height * (1 - side * side).squareRoot()
         let inside = y - surface
-        if inside > -0.5 {
-          let cover = min(inside + 0.5, 1)
-          // Lit along its top, falling into shade toward its sides and under the teeth; a
+        let soft = max(1.5, 0.3 * height)
+        if inside > -soft {
+          // Its back edge melts into the dark of the throat instead of ending in a line.
+          let cover = smoothstep((inside + soft) / (2 * soft))
+          // Light comes in through the lips, so the tongue is lit toward the front (down,
+          // behind the lower teeth) and falls into shade toward the back and the sides; a
           // shallow groove down the middle.
-          let lit = 0.78 + 0.3 * exp(-inside / max(1.5, 0.25 * height))
+          let lit = 0.42 + 0.5 * smoothstep(inside / max(2, 0.8 * height))
           let round = 1 - 0.35 * side * side
           let groove = 1 - 0.1 * exp(-pow(offset / max(1, 0.04 * mouthWidth), 2))
           let tongue = Vector3(178, 88, 92) * (lit * round * groove)
@@ -61,10 +64,12 @@ struct MouthInterior {
     if lowerShows > 0, lowerInto >= 0, lowerInto <= 1,
       let tooth = DrawnTeeth.lower(offset: offset, along: lowerInto, halfWidth: mouthWidth / 2)
     {
-      // In the cavity's shadow, darker than the upper teeth, and fading out to the sides.
+      // In the cavity's shadow, darker than the upper teeth, fading out to the sides and at
+      // the tips, which catch less light than the edge the lip rests on.
       let side = 1 - smoothstep((abs(offset) / (mouthWidth / 2) - 0.2) / 0.25)
-      let amount = lowerShows * side
-      colour = colour * (1 - amount) + DrawnTeeth.shade(tooth, 0.22) * amount
+      let tips = 1 - 0.6 * smoothstep((lowerInto - 0.55) / 0.45)
+      let amount = lowerShows * side * tips
+      colour = colour * (1 - amount) + DrawnTeeth.shade(tooth, 0.3) * amount
     }
 
     let upperInto = (y - topY) / max(upperTeethHeight, 0.5)
