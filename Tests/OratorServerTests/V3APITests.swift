@@ -309,17 +309,20 @@ struct V3APITests {
         "/v2/avatars", key: nil, headers: [("Authorization", "Bearer \(TestServer.apiKey)")])
       #expect(v2.status == 200)
 
-      var ids: Set<String> = []
+      var ids: [String: String] = [:]
       for path in ["/v3/users/me", "/v2/voices", "/v1/video.list", "/healthz", "/v3/nothing"] {
         let response = try await server.get(path)
-        let id = try #require(response.header("X-Request-Id"), "\(path) has no X-Request-Id")
-        ids.insert(id)
+        ids[path] = try #require(
+          response.header("X-Request-Id"), "\(path) has no X-Request-Id")
       }
-      #expect(ids.count == 5, "request ids repeat: \(ids)")
-      // The id is in the request's log line.
-      let last = try #require(ids.first)
+      #expect(Set(ids.values).count == 5, "request ids repeat: \(ids)")
+      // Each id is in its own request's log line, the one that names the path.
       try await Task.sleep(for: .milliseconds(200))
-      #expect(server.log.contains(last), "request id \(last) not in the log")
+      let lines = server.log.split(separator: "\n")
+      for (path, id) in ids {
+        let line = lines.first { $0.contains(id) }
+        #expect(line?.contains(path) == true, "\(path): \(line ?? "no line with \(id)")")
+      }
     }
   }
 }
