@@ -128,6 +128,9 @@ struct PostgresStoreTests {
   @Test func webhookEndpointsBelongToTheirAccount() async throws {
     try await run { try await $0.webhookEndpointsBelongToTheirAccount() }
   }
+  @Test func everyHeyGenEventNameRoundTrips() async throws {
+    try await run { try await $0.everyHeyGenEventNameRoundTrips() }
+  }
   @Test func completionQueuesEvents() async throws {
     try await run { try await $0.completionQueuesEvents() }
   }

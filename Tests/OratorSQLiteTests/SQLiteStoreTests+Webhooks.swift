@@ -4,6 +4,9 @@ extension SQLiteStoreTests {
   @Test func webhookEndpointsBelongToTheirAccount() async throws {
     try await contract.webhookEndpointsBelongToTheirAccount()
   }
+  @Test func everyHeyGenEventNameRoundTrips() async throws {
+    try await contract.everyHeyGenEventNameRoundTrips()
+  }
   @Test func completionQueuesEvents() async throws { try await contract.completionQueuesEvents() }
   @Test func failuresAndTranslationsQueueTheirEvents() async throws {
     try await contract.failuresAndTranslationsQueueTheirEvents()

@@ -98,6 +98,68 @@ struct V3WebhookTests {
     }
   }
 
+  /// Every event name HeyGen's clients send is taken and listed back, those Orator never
+  /// fires included; event-types lists only what Orator fires; the history of such an event
+  /// is empty. `status` on PATCH (Orator's extension) pauses and resumes an endpoint.
+  @Test("HeyGen's event names are accepted; status pauses an endpoint")
+  func heyGenEventNamesAndStatus() async throws {
+    let receiver = try await WebhookReceiver()
+    defer { Task { await receiver.stop() } }
+    try await TestServer.with(workers: 0) { server in
+      let cli = HeyGenCLIClient(server: server)
+      let heyGen = [
+        "avatar_video.success", "avatar_video.fail", "avatar_video_gif.success",
+        "avatar_video_gif.fail", "avatar_video_caption.success", "avatar_video_caption.fail",
+        "video_translate.success", "video_translate.fail",
+        "video_translate.preflight.validation_failed",
+        "video_translate.preflight.download_failed", "personalized_video",
+        "instant_avatar.success", "instant_avatar.fail", "photo_avatar_generation.success",
+        "photo_avatar_generation.fail", "photo_avatar_train.success", "photo_avatar_train.fail",
+        "photo_avatar_add_motion.success", "photo_avatar_add_motion.fail",
+        "proofread_creation.success", "proofread_creation.fail", "live_avatar.success",
+        "live_avatar.fail", "video_agent.success", "video_agent.fail",
+        "hyperframes_video.success", "hyperframes_video.fail", "ai_clipping.success",
+        "ai_clipping.fail", "batch.finished",
+      ]
+      let created = try await cli.post(
+        "/v3/webhooks/endpoints", json: ["url": receiver.baseURL + "/all", "events": heyGen])
+      #expect(created.status == 200, "\(created.text)")
+      schemas.expectValid(created.json, endpoint: "POST /v3/webhooks/endpoints")
+      #expect(created.json["data"]["events"].array?.compactMap(\.string) == heyGen)
+      let id = try #require(created.json["data"]["endpoint_id"].string)
+      let listed = try await cli.get("/v3/webhooks/endpoints")
+      #expect(listed.json["data"][0]["events"].array?.compactMap(\.string) == heyGen)
+
+      let narrowed = try await patch(
+        server, "/v3/webhooks/endpoints/\(id)",
+        ["events": ["batch.finished", "live_avatar.fail"], "status": "disabled"])
+      #expect(narrowed.status == 200, "\(narrowed.text)")
+      schemas.expectValid(narrowed.json, endpoint: "PATCH /v3/webhooks/endpoints/{endpoint_id}")
+      #expect(narrowed.json["data"]["status"].string == "disabled")
+      #expect(
+        narrowed.json["data"]["events"].array?.compactMap(\.string) == [
+          "batch.finished", "live_avatar.fail",
+        ])
+      let resumed = try await patch(server, "/v3/webhooks/endpoints/\(id)", ["status": "enabled"])
+      #expect(resumed.json["data"]["status"].string == "enabled", "\(resumed.text)")
+      let badStatus = try await patch(server, "/v3/webhooks/endpoints/\(id)", ["status": "off"])
+      #expect(badStatus.status == 400 && badStatus.json["error"]["param"].string == "status")
+      let typo = try await patch(
+        server, "/v3/webhooks/endpoints/\(id)", ["events": ["batch.finished", "batch.done"]])
+      #expect(typo.status == 400 && typo.json["error"]["param"].string == "events[1]")
+
+      let types = try await cli.get("/v3/webhooks/event-types")
+      let names = types.json["data"].array?.compactMap { $0["event_type"].string } ?? []
+      #expect(
+        Set(names) == [
+          "avatar_video.success", "avatar_video.fail", "avatar_video_gif.success",
+          "avatar_video_gif.fail", "video_translate.success", "video_translate.fail",
+        ], "only what Orator sends")
+      let never = try await cli.get("/v3/webhooks/events", query: ["event_type": "batch.finished"])
+      #expect(never.status == 200 && never.json["data"].array?.isEmpty == true, "\(never.text)")
+    }
+  }
+
   @Test("refusals name the field; another account's endpoint is not found")
   func refusals() async throws {
     let receiver = try await WebhookReceiver()

@@ -68,6 +68,24 @@ extension StoreContract {
     }
   }
 
+  /// Every event name HeyGen's clients may ask for is kept and read back as given, those
+  /// Orator never sends included, on add and on update; an endpoint that wants only events
+  /// Orator never sends gets nothing queued.
+  public func everyHeyGenEventNameRoundTrips() async throws {
+    let fixture = try await fixture()
+    let store = fixture.store
+    let account = try await fixture.makeAccount()
+    let all = WebhookEventType.allCases
+    #expect(all.count == 30)
+    var endpoint = try await fixture.makeEndpoint(
+      for: account, url: "https://hooks.example/all", events: all)
+    #expect(try await store.webhookEndpoints(account: account.id) == [endpoint])
+    endpoint.events = [.personalizedVideo, .batchFinished, .videoTranslatePreflightDownloadFailed]
+    #expect(try await store.updateWebhookEndpoint(endpoint))
+    #expect(try await store.webhookEndpoints(account: account.id).first?.events == endpoint.events)
+    #expect(!endpoint.wants(.avatarVideoSuccess) && endpoint.wants(.batchFinished))
+  }
+
   /// Completing a video writes its events in the same transaction: every enabled endpoint
   /// that wants them, and the main event (not the GIF one) for the callback URL.
   public func completionQueuesEvents() async throws {

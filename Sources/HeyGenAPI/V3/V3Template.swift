@@ -78,10 +78,13 @@ public struct V3TemplateDetail: Codable, Sendable, Equatable {
   public var sceneIds: [String]
   public var scenes: [V3TemplateScene]
   public var variables: [String: TemplateVariableBody]
+  /// Orator's extension: the frame in pixels (v3 says only `aspect_ratio`), so a client can
+  /// show the size a video of the template will have.
+  public var dimension: Dimension?
 
   public init(
     summary: V3TemplateSummary, scenes: [V3TemplateScene],
-    variables: [String: TemplateVariableBody]
+    variables: [String: TemplateVariableBody], dimension: Dimension? = nil
   ) {
     self.id = summary.id
     self.name = summary.name
@@ -92,10 +95,11 @@ public struct V3TemplateDetail: Codable, Sendable, Equatable {
     self.sceneIds = scenes.map(\.sceneId)
     self.scenes = scenes
     self.variables = variables
+    self.dimension = dimension
   }
 
   enum CodingKeys: String, CodingKey {
-    case id, name, scenes, variables
+    case id, name, scenes, variables, dimension
     case aspectRatio = "aspect_ratio"
     case thumbnailUrl = "thumbnail_url"
     case createdAt = "created_at"

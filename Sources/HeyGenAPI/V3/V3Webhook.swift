@@ -7,9 +7,12 @@ public struct V3WebhookEndpointRequest: Decodable, Sendable, Equatable {
   /// Whether `events` was in the body at all, null included.
   public var eventsSent: Bool
   public var entityId: String?
+  /// `enabled` or `disabled`: pauses or resumes deliveries. An Orator extension on update
+  /// (HeyGen's v3 has no way to pause an endpoint); ignored on create.
+  public var status: String?
 
   enum CodingKeys: String, CodingKey {
-    case url, events
+    case url, events, status
     case entityId = "entity_id"
   }
 
@@ -19,6 +22,7 @@ public struct V3WebhookEndpointRequest: Decodable, Sendable, Equatable {
     events = try c.decodeIfPresent([String].self, forKey: .events)
     eventsSent = c.contains(.events)
     entityId = try c.decodeIfPresent(String.self, forKey: .entityId)
+    status = try c.decodeIfPresent(String.self, forKey: .status)
   }
 }
 

@@ -117,6 +117,9 @@ enum OpenAPIV3Templates {
         "created_at": S.integer, "updated_at": S.integer, "scene_ids": S.array(S.string),
         "scenes": S.array(S.ref("V3TemplateScene")),
         "variables": ["type": "object", "additionalProperties": S.ref("TemplateVariable")],
+        "dimension": S.object(
+          ["width": S.integer, "height": S.integer],
+          description: "Orator extension: the frame in pixels"),
       ]),
     "V3TemplateListing": S.object(
       [

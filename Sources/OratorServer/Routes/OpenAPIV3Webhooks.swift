@@ -26,7 +26,8 @@ enum OpenAPIV3Webhooks {
     ],
     "/v3/webhooks/endpoints/{endpoint_id}": [
       "patch": V3.operation(
-        "v3UpdateWebhookEndpoint", "Change the URL, or replace the events (null: every event)",
+        "v3UpdateWebhookEndpoint",
+        "Change the URL, replace the events (null: every event), or pause and resume deliveries with status (an Orator extension)",
         tag: "Webhooks", parameters: [endpointID], body: body,
         responses: [
           "200": P.json(V3.data(S.ref("V3WebhookEndpoint"))), "404": V3.error("not_found"),
@@ -68,8 +69,19 @@ enum OpenAPIV3Webhooks {
     "V3WebhookEndpointRequest": [
       "type": "object",
       "properties": [
-        "url": S.url, "events": ["type": ["array", "null"], "items": S.string],
+        "url": S.url,
+        "events": [
+          "type": ["array", "null"],
+          "description":
+            "Any of HeyGen's event names; Orator sends only those GET /v3/webhooks/event-types lists",
+          "items": ["enum": JSONTree.array(WebhookEventType.allCases.map { .string($0.rawValue) })],
+        ],
         "entity_id": S.nullable("string"),
+        "status": [
+          "enum": ["enabled", "disabled"],
+          "description":
+            "Orator extension, on update only: disabled stops deliveries (pending retries included), enabled resumes them",
+        ],
       ],
     ],
     "V3WebhookEndpoint": S.object(

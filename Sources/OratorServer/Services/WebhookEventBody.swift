@@ -50,6 +50,9 @@ struct WebhookEventBody {
       data["gif_download_url"] = value(payload.gifFile.map(environment.signedMediaURL))
       data["video_share_page_url"] = environment.baseURL + "/share/" + payload.videoId
       data["folder_id"] = value(payload.folderId)
+    default:
+      // Events Orator never sends (HeyGen's other names, which endpoints may ask for).
+      break
     }
     return data
   }

@@ -95,15 +95,19 @@ struct WebhookService {
     return endpoint
   }
 
-  /// Empty or absent means every event; an unknown name is refused rather than never firing.
+  /// Empty or absent means every event. Any of HeyGen's event names is taken, those Orator
+  /// never sends included; an unknown name is refused rather than never firing.
   static func eventTypes(_ names: [String]?) throws -> [WebhookEventType]? {
     guard let names, !names.isEmpty else { return nil }
     return try names.enumerated().map { index, name in
       guard let type = WebhookEventType(rawValue: name) else {
-        let known = WebhookEventType.allCases.map(\.rawValue).joined(separator: ", ")
+        let known = WebhookEventType.delivered.map(\.rawValue).joined(separator: ", ")
         throw ApplicationError.invalid(
           InvalidField(
-            path: "events[\(index)]", message: "unknown event \"\(name)\"; one of \(known)"))
+            path: "events[\(index)]",
+            message:
+              "unknown event \"\(name)\"; any of HeyGen's event names is taken (Orator sends \(known))"
+          ))
       }
       return type
     }

@@ -84,7 +84,7 @@ struct WebhookRoutes {
     -> Response
   {
     _ = try context.requireAccount()
-    return try JSONResponse.v1(WebhookEventType.allCases.map(\.rawValue))
+    return try JSONResponse.v1(WebhookEventType.delivered.map(\.rawValue))
   }
 
   @Sendable func deliveries(_ request: Request, context: AppRequestContext) async throws

@@ -75,7 +75,7 @@ struct V3TemplateRoutes {
             V3SceneVariable(name: $0.name, variableType: $0.value.typeName)
           })
       },
-      variables: template.variableBodies)
+      variables: template.variableBodies, dimension: template.dimension)
   }
 
   /// v3 writes aspect ratios as `16:9`, `9:16`, `1:1` (v2 says landscape, portrait, square).

@@ -44,7 +44,8 @@ struct V3WebhookRoutes {
     let body: V3WebhookEndpointRequest = try await decode(request)
     let endpoint = try await webhooks(context).update(
       context.parameters.get("endpoint_id"),
-      WebhookService.Change(url: body.url, events: body.eventsSent ? .some(body.events) : nil))
+      WebhookService.Change(
+        url: body.url, events: body.eventsSent ? .some(body.events) : nil, status: body.status))
     return try JSONResponse.v3(Self.presented(endpoint, showingSecret: false))
   }
 
@@ -67,7 +68,7 @@ struct V3WebhookRoutes {
   {
     _ = try context.requireAccount()
     return try JSONResponse.v3List(
-      WebhookEventType.allCases.map {
+      WebhookEventType.delivered.map {
         V3WebhookEventType(eventType: $0.rawValue, description: $0.summary)
       }, nextToken: nil)
   }
