@@ -76,19 +76,19 @@ public struct HeyGenClient: Sendable {
     #endif
   }
 
-  /// Presenters: `/v2/avatars`, `/v2/avatar/<id>/details` and the avatar groups.
+  /// Presenters: `/v3/avatars` (groups) and `/v3/avatars/looks`.
   public var avatars: Avatars { Avatars(transport: transport) }
   /// `/v3/voices`.
   public var voices: Voices { Voices(transport: transport) }
   /// Generate, status, list, delete and share.
   public var videos: Videos { Videos(transport: transport) }
-  /// `/v2/templates` and `/v2/template/<id>[/generate]`.
+  /// `/v3/templates[/<id>]`, and Orator's `/v2/template` to make and change them.
   public var templates: Templates { Templates(transport: transport) }
   /// `POST /v3/assets`.
   public var assets: Assets { Assets(transport: transport) }
   /// `/v3/video-translations`.
   public var translations: Translations { Translations(transport: transport) }
-  /// `/v1/webhook/...`: receivers of video events.
+  /// `/v3/webhooks/...`: receivers of video events.
   public var webhooks: Webhooks { Webhooks(transport: transport) }
   /// `/v3/users/me`.
   public var account: AccountEndpoints { AccountEndpoints(transport: transport) }

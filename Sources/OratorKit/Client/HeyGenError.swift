@@ -43,6 +43,11 @@ public struct HeyGenError: Error, Sendable, Equatable, CustomStringConvertible {
 
   /// The key was missing, wrong or revoked (HTTP 401).
   public var isUnauthorized: Bool { status == 401 }
+  /// The key may not do this (HTTP 403): HeyGen answers so for a key without access to the
+  /// call, where Orator answers 401.
+  public var isForbidden: Bool { status == 403 }
+  /// The server refused the key, either way (HTTP 401 or 403).
+  public var isAuthFailure: Bool { isUnauthorized || isForbidden }
   /// The id names nothing this account owns (HTTP 404).
   public var isNotFound: Bool { status == 404 }
   /// A concurrency or rate limit refused the call (HTTP 429).

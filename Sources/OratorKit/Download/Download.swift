@@ -23,12 +23,14 @@ extension HeyGenClient {
   /// the range sends the whole file, which then replaces the partial one; one that cannot
   /// continue it (the range starts elsewhere, or the partial file is longer than the whole)
   /// gets asked for the whole file again. No API key is sent: media links are signed and may
-  /// point at another host.
+  /// point at another host. A folder of `file` that is missing or not writable is reported
+  /// (``checkDestination(_:)``) before anything is asked for.
   /// - Returns: the final progress (size, and how much was kept from before).
   @discardableResult
   public func download(
     _ url: URL, to file: URL, progress: (@Sendable (DownloadProgress) -> Void)? = nil
   ) async throws(HeyGenError) -> DownloadProgress {
+    try Self.checkDestination(file)
     let partial = file.appendingPathExtension("part")
     if case .done(let result) = try await fetch(url, into: partial, as: file, progress: progress) {
       return result
@@ -110,6 +112,27 @@ extension HeyGenClient {
         kind: .unreachable, message: "download of \(url) ended at \(written) of \(total) bytes")
     }
     return .done(try Self.finish(partial, as: file, total: written, resumedFrom: existing))
+  }
+
+  /// Throws a ``HeyGenError/Kind/file`` error when `file` cannot be written because its folder
+  /// does not exist, is not a folder, or is not writable: said as such, rather than as the
+  /// "permission denied" or "no such file" a failed write reports. Call it before starting
+  /// work whose result is to be downloaded there.
+  public static func checkDestination(_ file: URL) throws(HeyGenError) {
+    let folder = file.deletingLastPathComponent().path
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else {
+      throw HeyGenError(
+        kind: .file, message: "cannot write \(file.path): the folder \(folder) does not exist")
+    }
+    guard isFolder.boolValue else {
+      throw HeyGenError(
+        kind: .file, message: "cannot write \(file.path): \(folder) is not a folder")
+    }
+    guard FileManager.default.isWritableFile(atPath: folder) else {
+      throw HeyGenError(
+        kind: .file, message: "cannot write \(file.path): the folder \(folder) is not writable")
+    }
   }
 
   private static func size(of file: URL) -> Int64 {

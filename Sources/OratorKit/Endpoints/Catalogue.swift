@@ -1,39 +1,121 @@
 import Foundation
 import HeyGenAPI
 
-/// `GET /v2/avatars`, `GET /v2/avatar/<id>/details`, `GET /v2/avatar_group.list` and
-/// `GET /v2/avatar_group/<id>/avatars`.
+/// Presenters through v3: `GET /v3/avatars` (groups, one per person or talking photo),
+/// `GET /v3/avatars/<group_id>`, `GET /v3/avatars/looks` and `GET /v3/avatars/looks/<id>`,
+/// answered in the types this SDK has always returned. A look's id is what a generate
+/// request takes as `avatar_id` (or, for a talking photo, as `talking_photo_id`).
 public struct Avatars: Sendable {
   let transport: Transport
 
-  /// The presenters a video can use (`avatar_id` of a generate request).
+  /// The presenters a video can use (`avatar_id` of a generate request): every look of the
+  /// built-in presenters, their styles (close-up, circle) included.
   public func list() async throws(HeyGenError) -> [AvatarListItem] {
     try await listing().avatars
   }
 
-  /// Avatars and talking photos, as `GET /v2/avatars` lists them.
+  /// Avatars and talking photos: v3's looks, the `photo_avatar` ones as talking photos.
   public func listing() async throws(HeyGenError) -> AvatarListData {
-    try await transport.require(.GET, "/v2/avatars", envelope: .v2)
+    let looks = try await allLooks()
+    return AvatarListData(
+      avatars: looks.filter { !$0.isPhoto }.map(AvatarListItem.init(v3:)),
+      talkingPhotos: looks.filter(\.isPhoto).map(TalkingPhotoListItem.init(v3:)))
   }
 
-  /// One avatar; a ``HeyGenError`` with ``HeyGenError/isNotFound`` for an unknown id.
+  /// One look; a ``HeyGenError`` with ``HeyGenError/isNotFound`` for an unknown id.
   public func details(id: String) async throws(HeyGenError) -> AvatarDetails {
-    try await transport.require(.GET, "/v2/avatar/\(Path.segment(id))/details", envelope: .v2)
+    let look = try await transport.require(
+      .GET, "/v3/avatars/looks/\(Path.segment(id))", envelope: .v3, as: V3AvatarLook.self)
+    return AvatarDetails(v3: look)
   }
 
-  /// Avatar groups (one per presenter, each with its looks).
+  /// Avatar groups: the built-in presenters (`PUBLIC`, each with its looks), then the
+  /// account's talking photos (`PRIVATE`, one look each).
   public func groups() async throws(HeyGenError) -> [AvatarGroup] {
-    let data = try await transport.require(
-      .GET, "/v2/avatar_group.list", envelope: .v2, as: AvatarGroupListData.self)
-    return data.avatarGroupList
+    var groups: [AvatarGroup] = []
+    for ownership in ["public", "private"] {
+      let page = try await pages("/v3/avatars", [("ownership", ownership)], V3AvatarGroup.self)
+      groups += page.map { AvatarGroup(v3: $0, groupType: ownership.uppercased()) }
+    }
+    return groups
   }
 
   /// The looks of one avatar group.
   public func looks(groupID: String) async throws(HeyGenError) -> [AvatarGroupLook] {
-    let data = try await transport.require(
-      .GET, "/v2/avatar_group/\(Path.segment(groupID))/avatars", envelope: .v2,
-      as: AvatarGroupLooksData.self)
-    return data.avatarList
+    // The group's own answer says when it was made (looks carry no time) and makes an
+    // unknown id a not-found rather than an empty list.
+    let group = try await transport.require(
+      .GET, "/v3/avatars/\(Path.segment(groupID))", envelope: .v3, as: V3AvatarGroup.self)
+    let looks = try await pages("/v3/avatars/looks", [("group_id", groupID)], V3AvatarLook.self)
+    return looks.map {
+      AvatarGroupLook(
+        avatar: AvatarListItem(v3: $0), groupId: $0.groupId ?? groupID,
+        createdAt: group.createdAt)
+    }
+  }
+
+  private func allLooks() async throws(HeyGenError) -> [V3AvatarLook] {
+    try await pages("/v3/avatars/looks", [], V3AvatarLook.self)
+  }
+
+  /// Every item of a v3 list, following the pages (50 at a time, v3's largest look page).
+  private func pages<Item: Codable & Sendable>(
+    _ path: String, _ query: [(String, String?)], _ type: Item.Type
+  ) async throws(HeyGenError) -> [Item] {
+    var items: [Item] = []
+    var token: String?
+    repeat {
+      let page = try await transport.list(
+        path, query: query + [("limit", "50"), ("token", token)], as: type)
+      items += page.items
+      token = page.nextToken
+    } while token != nil
+    return items
+  }
+}
+
+extension V3AvatarLook {
+  /// A talking photo: v3 makes each one a private `photo_avatar` look.
+  var isPhoto: Bool { avatarType == "photo_avatar" }
+}
+
+extension AvatarListItem {
+  /// A v3 look in the avatar row this SDK has always returned.
+  init(v3 look: V3AvatarLook) {
+    self.init(
+      avatarId: look.id, avatarName: look.name, gender: look.gender ?? "",
+      previewImageUrl: look.previewImageUrl ?? "", previewVideoUrl: look.previewVideoUrl ?? "",
+      tags: look.tags, defaultVoiceId: look.defaultVoiceId)
+  }
+}
+
+extension TalkingPhotoListItem {
+  /// A v3 `photo_avatar` look as the talking-photo row this SDK has always returned.
+  init(v3 look: V3AvatarLook) {
+    self.init(
+      talkingPhotoId: look.id, talkingPhotoName: look.name,
+      previewImageUrl: look.previewImageUrl ?? "")
+  }
+}
+
+extension AvatarDetails {
+  /// A v3 look in the details type this SDK has always returned.
+  init(v3 look: V3AvatarLook) {
+    self.init(
+      id: look.id, name: look.name, gender: look.gender ?? "",
+      previewImageUrl: look.previewImageUrl ?? "", previewVideoUrl: look.previewVideoUrl ?? "",
+      isPublic: !look.isPhoto, defaultVoiceId: look.defaultVoiceId, tags: look.tags)
+  }
+}
+
+extension AvatarGroup {
+  /// A v3 group in the type this SDK has always returned; v3 has no group type, so it is
+  /// the ownership it was listed under.
+  init(v3 group: V3AvatarGroup, groupType: String) {
+    self.init(
+      id: group.id, name: group.name, createdAt: group.createdAt, numLooks: group.looksCount,
+      previewImage: group.previewImageUrl ?? "", groupType: groupType, trainStatus: nil,
+      defaultVoiceId: group.defaultVoiceId)
   }
 }
 

@@ -7,9 +7,11 @@ public typealias TranslationID = Identifier<IdentifierKind.VideoTranslation>
 /// What a translation's status says, in the type this SDK has always returned.
 public typealias TranslationStatus = VideoTranslateStatusData
 
-/// Video translations through v3 (`/v3/video-translations…`), which HeyGen serves for new
-/// work. A translation of an Orator video named by its id (`videoId`, an Orator extension v3
-/// has no field for) goes through `/v2/video_translate`.
+/// Video translations through v3 (`/v3/video-translations…`: create, status, list, rename,
+/// delete, languages), which HeyGen serves for new work. A translation of an Orator video
+/// named by its id (`videoId`, an Orator extension v3 has no field for) goes through
+/// `/v2/video_translate`; one of a URL or of an uploaded asset (``create(assetID:_:)``)
+/// through v3.
 public struct Translations: Sendable {
   let transport: Transport
 
@@ -28,6 +30,49 @@ public struct Translations: Sendable {
       .POST, "/v3/video-translations", body: Transport.json(body), envelope: .v3,
       as: V3VideoTranslationCreated.self)
     return created.videoTranslationIds.map { TranslationID($0) }
+  }
+
+  /// Starts translating an uploaded asset (``Assets/upload(file:)``): v3's `video` of type
+  /// `asset_id`. The request's other fields apply; its `videoUrl` and `videoId` are not used.
+  public func create(assetID: String, _ request: VideoTranslateRequest) async throws(HeyGenError)
+    -> [TranslationID]
+  {
+    let body = V3TranslationBody(request, video: .init(type: "asset_id", assetId: assetID))
+    let created = try await transport.require(
+      .POST, "/v3/video-translations", body: Transport.json(body), envelope: .v3,
+      as: V3VideoTranslationCreated.self)
+    return created.videoTranslationIds.map { TranslationID($0) }
+  }
+
+  /// Every translation of the account, newest first, following the pages.
+  public func list() async throws(HeyGenError) -> [TranslationStatus] {
+    var translations: [TranslationStatus] = []
+    var token: String?
+    repeat {
+      let page = try await transport.list(
+        "/v3/video-translations", query: [("limit", "100"), ("token", token)],
+        as: V3VideoTranslation.self)
+      translations += page.items.map(TranslationStatus.init(v3:))
+      token = page.nextToken
+    } while token != nil
+    return translations
+  }
+
+  /// Gives the translation a new title and returns it as it now is.
+  public func rename(id: TranslationID, title: String) async throws(HeyGenError)
+    -> TranslationStatus
+  {
+    let translation = try await transport.require(
+      .PATCH, "/v3/video-translations/\(Path.segment(id.rawValue))",
+      body: Transport.json(["title": title]), envelope: .v3, as: V3VideoTranslation.self)
+    return TranslationStatus(v3: translation)
+  }
+
+  /// Deletes the translation and its files.
+  public func delete(id: TranslationID) async throws(HeyGenError) {
+    _ = try await transport.require(
+      .DELETE, "/v3/video-translations/\(Path.segment(id.rawValue))", envelope: .v3,
+      as: V3DeletedResource.self)
   }
 
   /// Where the translation is: `pending`, `running`, `success` (with `url`) or `failed`.
@@ -50,9 +95,16 @@ public struct Translations: Sendable {
 /// A v2 translate request as v3's body: nil when it names the source by Orator video id,
 /// which v3 cannot say.
 private struct V3TranslationBody: Encodable {
+  /// v3's AssetInput: a URL or an uploaded asset.
   struct Video: Encodable {
     var type = "url"
-    var url: String
+    var url: String?
+    var assetId: String?
+
+    enum CodingKeys: String, CodingKey {
+      case type, url
+      case assetId = "asset_id"
+    }
   }
   var video: Video
   var outputLanguages: [String]
@@ -65,7 +117,11 @@ private struct V3TranslationBody: Encodable {
 
   init?(_ request: VideoTranslateRequest) {
     guard request.videoId == nil, let url = request.videoUrl else { return nil }
-    video = Video(url: url)
+    self.init(request, video: Video(url: url))
+  }
+
+  init(_ request: VideoTranslateRequest, video: Video) {
+    self.video = video
     outputLanguages = request.outputLanguages ?? request.outputLanguage.map { [$0] } ?? []
     title = request.title
     inputLanguage = request.inputLanguage

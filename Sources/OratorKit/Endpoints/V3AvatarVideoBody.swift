@@ -5,7 +5,7 @@ import HeyGenAPI
 /// colour or picture background, a frame size v3's `aspect_ratio` and `resolution` name, and
 /// the request's title, captions, callback, folder and test flag. Anything else (several
 /// scenes, text overlays, offsets and scales, video backgrounds, talking photos, other frame
-/// sizes, watermarks) makes it nil, and the request goes to v2 as it is.
+/// sizes, watermarks) makes it nil; ``V3StudioVideoBody`` may say it instead.
 struct V3AvatarVideoBody: Encodable {
   var avatarId: String
   var script: String?
@@ -57,34 +57,17 @@ struct V3AvatarVideoBody: Encodable {
     guard request.videoInputs.count == 1, let scene = request.videoInputs.first,
       scene.text == nil, request.captionMode == nil, request.aspectRatio == nil,
       request.fps == nil, request.enableWatermark == nil, request.watermark == nil,
-      case .avatar(let avatar)? = scene.character, avatar.offset == nil,
-      avatar.scale == nil || avatar.scale == 1, avatar.matting != true,
-      avatar.circleBackgroundColor == nil,
+      case .avatar(let avatar)? = scene.character, let lookID = Self.lookID(avatar),
+      let speech = V3SpeechBody(scene.voice),
       let frame = Self.frame(request.dimension ?? Dimension(width: 1920, height: 1080))
     else { return nil }
 
-    switch avatar.avatarStyle ?? .normal {
-    case .normal: avatarId = avatar.avatarId
-    case .closeUp: avatarId = avatar.avatarId + "-close-up"
-    case .circle: avatarId = avatar.avatarId + "-circle"
-    }
-    switch scene.voice {
-    case .text(let voice):
-      guard voice.emotion == nil, voice.elevenlabsSettings == nil else { return nil }
-      script = voice.inputText
-      voiceId = voice.voiceId
-      if voice.speed != nil || voice.pitch != nil || voice.volume != nil || voice.locale != nil {
-        voiceSettings = VoiceSettings(
-          speed: voice.speed, pitch: voice.pitch, volume: voice.volume, locale: voice.locale)
-      }
-    case .audio(let audio):
-      guard audio.audioUrl != nil || audio.audioAssetId != nil else { return nil }
-      audioUrl = audio.audioUrl
-      audioAssetId = audio.audioAssetId
-      if audio.volume != nil { voiceSettings = VoiceSettings(volume: audio.volume) }
-    case .silence:
-      return nil
-    }
+    avatarId = lookID
+    script = speech.script
+    voiceId = speech.voiceId
+    audioUrl = speech.audioUrl
+    audioAssetId = speech.audioAssetId
+    voiceSettings = speech.voiceSettings
     switch scene.background {
     case nil:
       background = nil
@@ -108,6 +91,19 @@ struct V3AvatarVideoBody: Encodable {
     callbackId = request.callbackId
     folderId = request.folderId
     test = request.test
+  }
+
+  /// The look an avatar character names (its style is a look of its own), or nil when the
+  /// character has what a look cannot say: an offset, a scale, matting, a circle colour.
+  static func lookID(_ avatar: AvatarCharacter) -> String? {
+    guard avatar.offset == nil, avatar.scale == nil || avatar.scale == 1,
+      avatar.matting != true, avatar.circleBackgroundColor == nil
+    else { return nil }
+    switch avatar.avatarStyle ?? .normal {
+    case .normal: return avatar.avatarId
+    case .closeUp: return avatar.avatarId + "-close-up"
+    case .circle: return avatar.avatarId + "-circle"
+    }
   }
 
   /// The `aspect_ratio` and `resolution` that make exactly this frame, if any do.

@@ -1,7 +1,8 @@
 import Foundation
 import HeyGenAPI
 
-/// `POST /v3/videos` (or `POST /v2/video/generate` for what v3 cannot say); `GET /v3/videos/<id>`, `GET /v3/videos` and
+/// `POST /v3/videos` (or `POST /v2/video/generate` for what v3 cannot say);
+/// `GET /v3/videos/<id>`, `GET /v3/videos` and
 /// `DELETE /v3/videos/<id>` (v3, which HeyGen serves for new work; v1's status and list are
 /// retired there), answered in the same types as before; and `POST /v1/video/share`.
 public struct Videos: Sendable {
@@ -13,19 +14,33 @@ public struct Videos: Sendable {
   /// A 429 (too many videos rendering) is retried after the server's `Retry-After`; other
   /// failures are not, so a video is never submitted twice.
   ///
-  /// A request v3 can say whole (one avatar scene; see `V3AvatarVideoBody`) goes to
-  /// `POST /v3/videos`, the API HeyGen serves for new work; any other goes to
-  /// `POST /v2/video/generate` as it is.
+  /// A request v3 can say whole goes to `POST /v3/videos`, the API HeyGen serves for new
+  /// work: one avatar scene as `type: "avatar"`, or scenes that are each a built-in presenter
+  /// over a colour, a picture shown whole, or a clip played whole as `type: "studio"`, in a
+  /// frame size v3's `aspect_ratio` × `resolution` names. What v3 has no field for goes to
+  /// `POST /v2/video/generate` as it is: text overlays, talking photos named by their v2 id,
+  /// a presenter's offset, scale, matting or circle colour, pictures cropped to fill and
+  /// looping clips in a scene of several, voice emotions and ElevenLabs settings, watermarks,
+  /// `fps`, `caption_mode`, and other frame sizes.
   public func generate(_ request: VideoGenerateRequest) async throws(HeyGenError) -> VideoID {
     if let body = V3AvatarVideoBody(request) {
-      let created = try await transport.require(
-        .POST, "/v3/videos", body: Transport.json(body), envelope: .v3, as: V3VideoCreated.self)
-      return VideoID(created.videoId)
+      return try await generate(v3Body: Transport.json(body))
+    }
+    if let body = V3StudioVideoBody(request) {
+      return try await generate(v3Body: Transport.json(body))
     }
     let result = try await transport.require(
       .POST, "/v2/video/generate", body: Transport.json(request), envelope: .v2,
       as: VideoGenerateResult.self)
     return VideoID(result.videoId)
+  }
+
+  /// Queues a video from a whole `POST /v3/videos` body (JSON with a `type`: `avatar`,
+  /// `image`, `studio`, …), sent as it is, and returns its id at once.
+  public func generate(v3Body body: Data) async throws(HeyGenError) -> VideoID {
+    let created = try await transport.require(
+      .POST, "/v3/videos", body: body, envelope: .v3, as: V3VideoCreated.self)
+    return VideoID(created.videoId)
   }
 
   /// The video's status, with fresh signed media links once it is `completed`.

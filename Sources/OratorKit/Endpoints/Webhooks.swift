@@ -1,25 +1,41 @@
 import HeyGenAPI
 
-/// HeyGen's webhook management API (`/v1/webhook/endpoint.add|list|update|delete`,
-/// `/v1/webhook/webhook.list`) and Orator's `/v1/webhook/delivery.list`.
+/// HeyGen's webhook management API through v3 (`/v3/webhooks/endpoints[/<id>]`,
+/// `/v3/webhooks/event-types`), and Orator's `/v1/webhook/delivery.list`, which shows every
+/// attempt of a delivery and has no v3 counterpart. Answers come in the types this SDK has
+/// always returned.
 ///
 /// Check the events a receiver gets with ``WebhookVerifier``.
 public struct Webhooks: Sendable {
   let transport: Transport
 
+  private static let endpoints = "/v3/webhooks/endpoints"
+
   /// Registers a receiver for `events` (nil: every event). The receiver must answer an
-  /// `OPTIONS` request with 2xx. Keep the returned `secret` to verify signatures.
+  /// `OPTIONS` request with 2xx. Keep the returned `secret` to verify signatures: it is shown
+  /// only here and by ``rotateSecret(id:)``.
   public func add(url: String, events: [String]? = nil) async throws(HeyGenError)
     -> WebhookEndpointData
   {
-    try await transport.require(
-      .POST, "/v1/webhook/endpoint.add",
+    let endpoint = try await transport.require(
+      .POST, Self.endpoints,
       body: Transport.json(EndpointChange(url: url, events: events.map { .only($0) })),
-      envelope: .v1)
+      envelope: .v3, as: V3WebhookEndpoint.self)
+    return WebhookEndpointData(v3: endpoint)
   }
 
+  /// Every receiver of the account, following the pages. Their `secret` is empty: v3 shows a
+  /// secret only when it is made (``add(url:events:)``, ``rotateSecret(id:)``).
   public func list() async throws(HeyGenError) -> [WebhookEndpointData] {
-    try await transport.require(.GET, "/v1/webhook/endpoint.list", envelope: .v1)
+    var endpoints: [WebhookEndpointData] = []
+    var token: String?
+    repeat {
+      let page = try await transport.list(
+        Self.endpoints, query: [("limit", "100"), ("token", token)], as: V3WebhookEndpoint.self)
+      endpoints += page.items.map(WebhookEndpointData.init(v3:))
+      token = page.nextToken
+    } while token != nil
+    return endpoints
   }
 
   /// Which events a receiver gets.
@@ -32,35 +48,50 @@ public struct Webhooks: Sendable {
 
   /// Changes what is given: the URL, the events, or the status (`enabled`, `disabled`).
   /// `events: nil` leaves the events as they are; to go back to every event, pass
-  /// `events: .every` (the ``EventSelection`` form of this call).
+  /// `events: .every` (the ``EventSelection`` form of this call). The answer's `secret` is
+  /// empty, as in ``list()``.
+  ///
+  /// `status` is an Orator extension of v3's update (HeyGen's v3 cannot pause an endpoint).
   public func update(
     id: String, url: String? = nil, events: [String]? = nil, status: String? = nil
   ) async throws(HeyGenError) -> WebhookEndpointData {
     try await send(
-      EndpointChange(endpointId: id, url: url, events: events.map { .only($0) }, status: status))
+      id, EndpointChange(url: url, events: events.map { .only($0) }, status: status))
   }
 
   /// Changes the events, and the URL or the status when given.
   public func update(
     id: String, url: String? = nil, events: EventSelection, status: String? = nil
   ) async throws(HeyGenError) -> WebhookEndpointData {
-    try await send(EndpointChange(endpointId: id, url: url, events: events, status: status))
+    try await send(id, EndpointChange(url: url, events: events, status: status))
   }
 
-  private func send(_ change: EndpointChange) async throws(HeyGenError) -> WebhookEndpointData {
-    try await transport.require(
-      .PATCH, "/v1/webhook/endpoint.update", body: Transport.json(change), envelope: .v1)
+  private func send(_ id: String, _ change: EndpointChange) async throws(HeyGenError)
+    -> WebhookEndpointData
+  {
+    let endpoint = try await transport.require(
+      .PATCH, "\(Self.endpoints)/\(Path.segment(id))", body: Transport.json(change),
+      envelope: .v3, as: V3WebhookEndpoint.self)
+    return WebhookEndpointData(v3: endpoint)
   }
 
   public func delete(id: String) async throws(HeyGenError) {
-    _ = try await transport.call(
-      .DELETE, "/v1/webhook/endpoint.delete", query: [("endpoint_id", id)], envelope: .v1,
-      as: Empty.self)
+    _ = try await transport.require(
+      .DELETE, "\(Self.endpoints)/\(Path.segment(id))", envelope: .v3, as: V3EmptyObject.self)
   }
 
-  /// The event types a receiver can ask for (`avatar_video.success`, …).
+  /// The event types the server sends (`avatar_video.success`, …). A receiver may also ask
+  /// for any other of HeyGen's event names; Orator accepts them and never sends them.
   public func eventTypes() async throws(HeyGenError) -> [String] {
-    try await transport.require(.GET, "/v1/webhook/webhook.list", envelope: .v1)
+    var names: [String] = []
+    var token: String?
+    repeat {
+      let page = try await transport.list(
+        "/v3/webhooks/event-types", query: [("token", token)], as: V3WebhookEventType.self)
+      names += page.items.map(\.eventType)
+      token = page.nextToken
+    } while token != nil
+    return names
   }
 
   /// Replaces the receiver's signing secret and returns the new one (`POST
@@ -83,22 +114,19 @@ public struct Webhooks: Sendable {
   }
 }
 
-/// The body of `endpoint.add` and `endpoint.update`: only the keys given are sent, since an
-/// explicit `events: null` on update means "every event" while a missing key means "as is".
+/// The body of v3's create and update: only the keys given are sent, since an explicit
+/// `events: null` on update means "every event" while a missing key means "as is".
 private struct EndpointChange: Encodable {
-  var endpointId: String?
   var url: String?
   var events: Webhooks.EventSelection?
   var status: String?
 
   enum CodingKeys: String, CodingKey {
-    case endpointId = "endpoint_id"
     case url, events, status
   }
 
   func encode(to encoder: any Encoder) throws {
     var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encodeIfPresent(endpointId, forKey: .endpointId)
     try c.encodeIfPresent(url, forKey: .url)
     switch events {
     case nil: break
@@ -106,5 +134,16 @@ private struct EndpointChange: Encodable {
     case .only(let names): try c.encode(names, forKey: .events)
     }
     try c.encodeIfPresent(status, forKey: .status)
+  }
+}
+
+extension WebhookEndpointData {
+  /// v3's endpoint in the type this SDK has always returned: `secret` is empty where v3
+  /// shows none, and `created_at` is v3's ISO 8601 time.
+  init(v3 endpoint: V3WebhookEndpoint) {
+    self.init(
+      endpointId: endpoint.endpointId, url: endpoint.url, secret: endpoint.secret ?? "",
+      status: endpoint.status, events: endpoint.events, username: nil,
+      createdAt: endpoint.createdAt)
   }
 }

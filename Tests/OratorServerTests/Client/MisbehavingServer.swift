@@ -5,7 +5,8 @@ import Synchronization
 
 /// A loopback HTTP server that answers the way a real server should not, for what Orator's own
 /// server never does: a range that starts elsewhere than asked, a range ignored, a body that
-/// stalls after the headers.
+/// stalls after the headers, a key refused with 403 (HeyGen's answer for a key without access,
+/// where Orator says 401).
 final class MisbehavingServer: Sendable {
   /// The file every media path serves.
   static let file = Data((0..<4000).map { UInt8($0 % 251) })
@@ -43,14 +44,22 @@ final class MisbehavingServer: Sendable {
       return Response(status: .ok, body: .init(byteBuffer: whole))
     }
     // Sends the headers and the start of an envelope, then nothing for ten seconds.
-    router.get("v2/avatars") { _, _ -> Response in
+    router.get("v3/avatars/looks") { _, _ -> Response in
       Response(
         status: .ok, headers: [.contentType: "application/json"],
         body: ResponseBody { writer in
-          try await writer.write(ByteBuffer(string: "{\"error\":null,"))
+          try await writer.write(ByteBuffer(string: "{\"data\":["))
           try await Task.sleep(for: .seconds(10))
           try await writer.finish(nil)
         })
+    }
+    router.get("v3/users/me") { _, _ -> Response in
+      Response(
+        status: .forbidden, headers: [.contentType: "application/json"],
+        body: .init(
+          byteBuffer: ByteBuffer(
+            string: #"{"error":{"code":"forbidden","message":"this key may not read the account"}}"#
+          )))
     }
     server = await LoopbackHTTPServer(router, label: "misbehaving-server")
   }

@@ -13,6 +13,22 @@ extension TestServer {
   }
 }
 
+extension TestServer {
+  /// The request lines of the server's log sent with `method` (`GET`, `POST`, …), to check
+  /// which API version a client spoke.
+  func requests(_ method: String) -> [Substring] {
+    log.split(separator: "\n").filter {
+      $0.contains("method=\(method)") || $0.contains("\"method\": \"\(method)\"")
+        || $0.contains("method: \(method)")
+    }
+  }
+
+  /// Every request line of the log, whatever its method.
+  var requests: [Substring] {
+    ["GET", "POST", "PATCH", "DELETE", "PUT"].flatMap { requests($0) }
+  }
+}
+
 /// Small generate requests built with the SDK's types.
 enum SDKRequest {
   static func hello(_ text: String = "Hello there.", test: Bool = true) -> VideoGenerateRequest {

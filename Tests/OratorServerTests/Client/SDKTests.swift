@@ -38,6 +38,39 @@ import Testing
     }
   }
 
+  /// Several scenes v3 can say (presenters over colours, at one of v3's frame sizes) go as
+  /// one `type: "studio"` body; a text overlay, which v3 has no field for, keeps a request on
+  /// v2.
+  @Test func severalScenesSpeakV3AsAStudioVideo() async throws {
+    try await TestServer.with { server in
+      let client = server.client()
+      var scenes = SDKRequest.hello("First scene.")
+      scenes.dimension = HeyGenAPI.Dimension(width: 1280, height: 720)
+      scenes.caption = true
+      var second = scenes.videoInputs[0]
+      second.voice = .text(TextVoice(voiceId: VideoRequest.voiceID, inputText: "Second scene."))
+      second.background = .color("#203040")
+      scenes.videoInputs.append(second)
+      let studio = try await client.videos.generate(scenes)
+      #expect(server.requests("POST").contains { $0.contains("/v3/videos") })
+      #expect(!server.requests("POST").contains { $0.contains("/v2/video/generate") })
+
+      var overlaid = scenes
+      overlaid.videoInputs[0].text = TextOverlay(text: "Hello")
+      _ = try await client.videos.generate(overlaid)
+      #expect(server.requests("POST").contains { $0.contains("/v2/video/generate") })
+
+      let done = try await client.waitForVideo(id: studio, timeout: .seconds(300))
+      let captions = try await server.get(try #require(done.captionUrl), key: nil)
+      #expect(
+        captions.text.contains("First scene") && captions.text.contains("Second scene"),
+        "both scenes spoken: \(captions.text)")
+      let file = try await server.download(try #require(done.videoUrl), as: "sdk-studio.mp4")
+      let probe = try await MediaProbe(path: file)
+      #expect(probe.width == 1280 && probe.height == 720, "\(probe)")
+    }
+  }
+
   @Test func catalogueCallsReturnDomainValues() async throws {
     try await TestServer.with(workers: 0) { server in
       let client = server.client()
@@ -45,9 +78,16 @@ import Testing
       #expect(avatars.contains { $0.avatarId == VideoRequest.avatarID && $0.gender == "female" })
       let details = try await client.avatars.details(id: VideoRequest.avatarID)
       #expect(details.id == VideoRequest.avatarID && details.previewImageUrl.hasPrefix("http"))
+      #expect(details.defaultVoiceId != nil && details.isPublic)
       let groups = try await client.avatars.groups()
       let group = try #require(groups.first)
-      #expect(try await client.avatars.looks(groupID: group.id).count == group.numLooks)
+      #expect(group.groupType == "PUBLIC")
+      let looks = try await client.avatars.looks(groupID: group.id)
+      #expect(looks.count == group.numLooks && looks.allSatisfy { $0.groupId == group.id })
+      #expect(try await client.avatars.listing().talkingPhotos.isEmpty)
+      // Every presenter call went through v3.
+      let avatarCalls = server.requests("GET").filter { $0.contains("/avatar") }
+      #expect(!avatarCalls.isEmpty && avatarCalls.allSatisfy { $0.contains("/v3/avatars") })
 
       let english = try await client.voices.list(language: "English", gender: "female")
       #expect(english.contains { $0.voiceId == VideoRequest.voiceID })
@@ -131,7 +171,8 @@ import Testing
       let avatar = await #expect(throws: HeyGenError.self) {
         try await client.avatars.details(id: "nobody")
       }
-      #expect(avatar?.status == 404 && avatar?.code == "not_found")
+      // Read through v3, so the code is v3's.
+      #expect(avatar?.status == 404 && avatar?.isNotFound == true, "\(String(describing: avatar))")
       let template = await #expect(throws: HeyGenError.self) {
         try await client.templates.generate(id: missing)
       }
@@ -204,8 +245,11 @@ import Testing
         url: receiver.baseURL + "/events", events: ["avatar_video.success"])
       let secret = endpoint.secret
       #expect(endpoint.status == "enabled" && endpoint.events == ["avatar_video.success"])
-      #expect(try await client.webhooks.list().map(\.endpointId) == [endpoint.endpointId])
+      // v3 lists show no secret: it is shown on create and rotate only.
+      let listed = try await client.webhooks.list()
+      #expect(listed.map(\.endpointId) == [endpoint.endpointId] && listed.first?.secret == "")
       #expect(try await client.webhooks.eventTypes().contains("avatar_video.fail"))
+      #expect(try await !client.webhooks.eventTypes().contains("batch.finished"))
       _ = try await client.waitForVideo(id: try await client.videos.generate(SDKRequest.hello()))
       let event = try #require(try await receiver.wait(for: 1, path: "events").first)
       let signature = try #require(event.signature)
@@ -251,6 +295,19 @@ import Testing
         try await client.webhooks.delete(id: endpoint.endpointId)
       }
       #expect(gone?.isNotFound == true)
+      // Any of HeyGen's event names is taken; a typo is refused naming the field.
+      let other = try await client.webhooks.add(
+        url: receiver.baseURL + "/other", events: ["personalized_video", "batch.finished"])
+      #expect(other.events == ["personalized_video", "batch.finished"])
+      let typo = await #expect(throws: HeyGenError.self) {
+        try await client.webhooks.update(id: other.endpointId, events: ["batch.done"])
+      }
+      #expect(typo?.status == 400 && typo?.message.contains("batch.done") == true)
+      // Everything but the per-attempt delivery log went through v3.
+      let webhookCalls = server.requests.filter { $0.contains("/webhook") }
+      #expect(
+        webhookCalls.allSatisfy { $0.contains("/v3/webhooks/") || $0.contains("delivery.list") },
+        "\(webhookCalls)")
     }
   }
 
@@ -278,10 +335,35 @@ import Testing
       let probe = try await MediaProbe(path: file.path)
       #expect(probe.videoCodec == "h264" && probe.audioCodec == "aac")
 
+      // From an uploaded asset, then listed, renamed and deleted, all through v3.
+      let asset = try await client.assets.upload(file: file)
+      let fromAsset = try #require(
+        try await client.translations.create(
+          assetID: asset.id, VideoTranslateRequest(outputLanguage: target, title: "From asset")
+        ).first)
+      let assetDone = try await client.waitForTranslation(id: fromAsset, timeout: .seconds(300))
+      #expect(assetDone.status == .success && assetDone.title == "From asset", "\(assetDone)")
+      let listed = try await client.translations.list()
+      #expect(Set(listed.map(\.videoTranslateId)) == [id.rawValue, fromAsset.rawValue])
+      let renamed = try await client.translations.rename(id: id, title: "Buenos días")
+      #expect(renamed.title == "Buenos días" && renamed.status == .success)
+      #expect(try await client.translations.status(id: id).title == "Buenos días")
+      try await client.translations.delete(id: fromAsset)
+      #expect(try await client.translations.list().map(\.videoTranslateId) == [id.rawValue])
+      let translationCalls = server.requests.filter { $0.contains("translat") }
+      #expect(translationCalls.allSatisfy { $0.contains("/v3/video-translations") })
+
       let unknown = await #expect(throws: HeyGenError.self) {
         try await client.translations.status(id: TranslationID(String(repeating: "0", count: 32)))
       }
       #expect(unknown?.status == 404)
+      let noSuchFolder = await #expect(throws: HeyGenError.self) {
+        try await client.download(
+          try #require(URL(string: done.url ?? "")),
+          to: folder.appendingPathComponent("no/such/x.mp4"))
+      }
+      #expect(
+        noSuchFolder?.kind == .file && noSuchFolder?.message.contains("does not exist") == true)
     }
   }
 
@@ -370,23 +452,35 @@ import Testing
 
       let listed = try await client.templates.list()
       #expect(listed.map(\.templateId).contains(created.templateId))
+      #expect(listed.first { $0.templateId == created.templateId }?.aspectRatio == "landscape")
       let details = try await client.templates.details(id: created.templateId)
       #expect(details.variables == created.variables && details.dimension.width == 320)
+      #expect(details.aspectRatio == "landscape" && details.thumbnailImageUrl.hasPrefix("http"))
 
       let renamed = try await client.templates.update(
         id: created.templateId, document: Data(#"{"name":"Hello"}"#.utf8))
       #expect(renamed.name == "Hello" && renamed.variables == created.variables)
       #expect(try await client.templates.details(id: created.templateId).name == "Hello")
 
+      // Through v3 (the answer is a whole video resource); a test video, which v3 cannot
+      // ask for, through v2.
+      let ada = TemplateVariableBody(
+        name: "who", type: "text", properties: TemplateVariableProperties(content: "Ada"))
       let id = try await client.templates.generate(
-        id: created.templateId,
-        TemplateGenerateRequest(
-          variables: [
-            "who": TemplateVariableBody(
-              name: "who", type: "text", properties: TemplateVariableProperties(content: "Ada"))
-          ], test: true))
+        id: created.templateId, TemplateGenerateRequest(variables: ["who": ada], title: "Hi Ada"))
+      let test = try await client.templates.generate(
+        id: created.templateId, TemplateGenerateRequest(variables: ["who": ada], test: true))
+      let posts = server.requests("POST")
+      #expect(posts.contains { $0.contains("/v3/templates/\(created.templateId)") }, "\(posts)")
+      #expect(posts.contains { $0.contains("/v2/template/\(created.templateId)/generate") })
+      let templateReads = server.requests("GET").filter { $0.contains("/template") }
+      #expect(templateReads.allSatisfy { $0.contains("/v3/templates") }, "\(templateReads)")
       let video = try await client.waitForVideo(id: id, timeout: .seconds(180))
       #expect(video.state == .completed)
+      #expect(try await client.waitForVideo(id: test, timeout: .seconds(180)).state == .completed)
+      #expect(
+        try await client.videos.list().videos.first { $0.videoId == id.rawValue }?.videoTitle
+          == "Hi Ada")
 
       let fromVideo = try await client.templates.create(fromVideo: id, name: "Copy")
       #expect(fromVideo.name == "Copy" && !fromVideo.variables.isEmpty)
