@@ -4,7 +4,9 @@ import HeyGenAPI
 import OratorKit
 
 /// `orator video create`: one scene, one presenter, one script, without writing JSON; or,
-/// with `-d`, any generate request body (several scenes, overlays, …) as a file or on stdin.
+/// with `-d`, any request body as a file or on stdin: a HeyGen v3 body (an object with a
+/// `type`: avatar, image, studio, …) is sent as it is to `POST /v3/videos`; any other is read
+/// as a v2 generate request (several scenes, overlays, …).
 struct CreateVideo: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "create",
@@ -18,7 +20,9 @@ struct CreateVideo: AsyncParsableCommand {
   @OptionGroup var server: ServerConnection
   @Option(
     name: [.customShort("d"), .customLong("data")],
-    help: "A whole generate request body (JSON): a file, or - for standard input.")
+    help:
+      "A whole request body (JSON): a file, or - for standard input. A v3 body (with a \"type\") goes to POST /v3/videos as it is."
+  )
   var data: String?
   @Option(help: "The avatar id (see `orator avatars`).") var avatar: String?
   @Option(help: "The voice id (see `orator voices`; default: the avatar's own voice).")
@@ -64,13 +68,24 @@ struct CreateVideo: AsyncParsableCommand {
 
   func run() async throws {
     let client = try server.client()
-    var request = try data.map(Self.readBody) ?? makeRequest()
-    if data != nil {
+    var request: VideoGenerateRequest
+    switch try data.map(Self.readBody) {
+    case .v3(let body)?:
+      return try await reportingFailures {
+        try delivery.checkDestination()
+        let id = try await client.videos.generate(v3Body: try withFlags(body))
+        try await VideoDelivery(client: client, json: output.json).deliver(id, delivery)
+      }
+    case .v2(let body)?:
+      request = body
       request.title = title ?? request.title
       if caption { request.caption = true }
       if test { request.test = true }
+    case nil:
+      request = try makeRequest()
     }
     try await reportingFailures {
+      try delivery.checkDestination()
       if let file = localBackground {
         request.videoInputs[0].background = try await Self.upload(file, client: client)
       }
@@ -85,8 +100,17 @@ struct CreateVideo: AsyncParsableCommand {
     }
   }
 
-  /// The body `-d` names: a file, or standard input for `-`.
-  static func readBody(_ source: String) throws -> VideoGenerateRequest {
+  /// What `-d` gave: a v3 body, kept as parsed JSON rather than decoded into a type, so that
+  /// every field reaches the server, those this program does not know included; or a v2
+  /// generate request.
+  enum Body {
+    case v3([String: Any])
+    case v2(VideoGenerateRequest)
+  }
+
+  /// The body `-d` names: a file, or standard input for `-`. A JSON object with a `type`
+  /// key is v3's (v2's generate has no such key at the top).
+  static func readBody(_ source: String) throws -> Body {
     let bytes: Data
     if source == "-" {
       bytes = FileHandle.standardInput.readDataToEndOfFile()
@@ -96,15 +120,36 @@ struct CreateVideo: AsyncParsableCommand {
       }
       bytes = contents
     }
+    if let object = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any],
+      object["type"] is String
+    {
+      return .v3(object)
+    }
     do {
-      return try JSONDecoder().decode(VideoGenerateRequest.self, from: bytes)
+      return .v2(try JSONDecoder().decode(VideoGenerateRequest.self, from: bytes))
     } catch {
       throw ValidationError(
         "-d \(source == "-" ? "(standard input)" : source): not a generate request body: \(error)")
     }
   }
 
-  /// The voice an avatar speaks with when none is named.
+  /// A v3 body with `--title`, `--caption` and `--test` set in it, as they are in a v2 one.
+  private func withFlags(_ body: [String: Any]) throws(HeyGenError) -> Data {
+    var body = body
+    if let title { body["title"] = title }
+    // v3's `style` burns the captions in: the captioned copy `--caption` asks for.
+    if caption, body["caption"] == nil {
+      body["caption"] = ["file_format": "srt", "style": "default"]
+    }
+    if test { body["test"] = true }
+    do {
+      return try JSONSerialization.data(withJSONObject: body)
+    } catch {
+      throw HeyGenError(kind: .invalidResponse, message: "cannot encode the request: \(error)")
+    }
+  }
+
+  /// The voice an avatar speaks with when none is named (its look's `default_voice_id`).
   static func defaultVoice(of avatar: String, client: HeyGenClient) async throws -> String {
     guard let voice = try await client.avatars.details(id: avatar).defaultVoiceId else {
       throw ClientFailure("avatar \(avatar) has no default voice; give one with --voice")

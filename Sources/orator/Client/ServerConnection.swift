@@ -47,7 +47,7 @@ struct OutputOptions: ParsableArguments {
 
 /// Runs a client command's work and reports an API failure the way every command does: one
 /// line on standard error that says what to do, and the exit code HeyGen's CLI uses for it
-/// (3 a refused key, 4 a wait that ran out of time, 1 anything else).
+/// (3 a refused key, whether 401 or 403; 4 a wait that ran out of time; 1 anything else).
 func reportingFailures(_ work: () async throws -> Void) async throws {
   do {
     try await work()
@@ -70,16 +70,16 @@ struct ClientFailure: Error {
 /// What a failure means for the person at the terminal.
 enum ClientAdvice {
   static func exitCode(for error: HeyGenError) -> Int32 {
-    if error.kind == .api && error.isUnauthorized { return 3 }
+    if error.kind == .api && error.isAuthFailure { return 3 }
     if error.kind == .timedOut { return 4 }
     return 1
   }
 
   static func explain(_ error: HeyGenError) -> String {
     switch error.kind {
-    case .api where error.isUnauthorized:
+    case .api where error.isAuthFailure:
       return
-        "the server refused the API key (401): check HEYGEN_API_KEY or --api-key (`orator keys create` makes one)"
+        "the server refused the API key (HTTP \(error.status ?? 401)): check HEYGEN_API_KEY or --api-key (`orator keys create` makes one)"
     case .api where error.isRateLimited:
       return "\(error) (still refused after retrying; wait and try again)"
     case .unreachable:

@@ -153,6 +153,7 @@ struct TemplateCommand: AsyncParsableCommand {
       let client = try server.client()
       let assignments = try assignments()
       try await reportingFailures {
+        try delivery.checkDestination()
         let template = try await client.templates.details(id: id)
         var bodies: [String: TemplateVariableBody] = [:]
         for (name, value) in assignments {

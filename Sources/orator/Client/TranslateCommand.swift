@@ -15,6 +15,7 @@ struct TranslateCommand: AsyncParsableCommand {
   @OptionGroup var server: ServerConnection
   @Option(help: "The URL of the video to translate.") var videoUrl: String?
   @Option(help: "The id of one of the account's videos to translate.") var videoId: String?
+  @Option(help: "The asset id of an uploaded video to translate.") var videoAssetId: String?
   @Option(help: "The target language, e.g. Spanish.") var language: String
   @Option(help: "The translation's title.") var title: String?
   @Flag(help: "Replace only the speech, keeping the original picture.") var audioOnly = false
@@ -24,8 +25,9 @@ struct TranslateCommand: AsyncParsableCommand {
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
-    guard (videoUrl == nil) != (videoId == nil) else {
-      throw ValidationError("give the video with either --video-url or --video-id")
+    guard [videoUrl, videoId, videoAssetId].compactMap({ $0 }).count == 1 else {
+      throw ValidationError(
+        "give the video with one of --video-url, --video-id or --video-asset-id")
     }
   }
 
@@ -35,7 +37,14 @@ struct TranslateCommand: AsyncParsableCommand {
       videoUrl: videoUrl, videoId: videoId, outputLanguage: language, title: title,
       translateAudioOnly: audioOnly ? true : nil)
     try await reportingFailures {
-      let ids = try await client.translations.create(request)
+      // Before submitting, so a typo in the folder costs no translation.
+      if let download { try HeyGenClient.checkDestination(URL(fileURLWithPath: download)) }
+      let ids =
+        if let videoAssetId {
+          try await client.translations.create(assetID: videoAssetId, request)
+        } else {
+          try await client.translations.create(request)
+        }
       guard let id = ids.first else {
         throw HeyGenError(kind: .invalidResponse, message: "the server returned no translation id")
       }

@@ -9,6 +9,11 @@ struct DeliveryOptions: ParsableArguments {
   @Option(help: "Seconds to wait before giving up.") var timeout = 3600
 
   var waits: Bool { wait || download != nil }
+
+  /// Checks the `--download` folder before a video is submitted, so a typo costs no render.
+  func checkDestination() throws(HeyGenError) {
+    if let download { try HeyGenClient.checkDestination(URL(fileURLWithPath: download)) }
+  }
 }
 
 /// Waits for a video, downloads it and prints the outcome: the shared ending of
@@ -54,23 +59,13 @@ struct VideoDelivery {
     return try await download(url, to: path)
   }
 
-  /// Downloads one media link, after checking that its folder exists: a missing folder is
-  /// said as such, not as the "permission denied" or "no such file" of the write.
+  /// Downloads one media link; the SDK checks the folder first, so a missing one is said as
+  /// such.
   @discardableResult
   func download(_ url: URL, to path: String) async throws -> DownloadProgress {
-    let file = URL(fileURLWithPath: path)
-    let folder = file.deletingLastPathComponent().path
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue
-    else {
-      throw ClientFailure("cannot write \(path): the folder \(folder) does not exist")
-    }
-    guard FileManager.default.isWritableFile(atPath: folder) else {
-      throw ClientFailure("cannot write \(path): the folder \(folder) is not writable")
-    }
     let progress = TerminalProgress()
     defer { progress.finish() }
-    return try await client.download(url, to: file) { progress.show($0) }
+    return try await client.download(url, to: URL(fileURLWithPath: path)) { progress.show($0) }
   }
 
   /// The status as `key: value` lines, the keys a user looks for.

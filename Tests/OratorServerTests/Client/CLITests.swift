@@ -135,6 +135,12 @@ import Testing
         refused.stderr.contains("refused the API key") && refused.stderr.contains("HEYGEN_API_KEY"))
       // A flag wins over the environment.
       #expect(try await wrong("avatars", "--api-key", TestServer.apiKey).status == 0)
+      // HeyGen answers 403 for a key without access: also a refused key.
+      let misbehaving = try await MisbehavingServer()
+      let forbidden = try await bare("quota", "--base-url", misbehaving.baseURL, "--api-key", "k")
+      await misbehaving.stop()
+      #expect(forbidden.status == 3, "a 403 exits with 3 too: \(forbidden)")
+      #expect(forbidden.stderr.contains("refused the API key (HTTP 403)"), "\(forbidden)")
 
       let elsewhere = CLI(
         directory: folder,
@@ -175,8 +181,9 @@ import Testing
     }
   }
 
-  /// `-d` sends a whole body (two scenes here) from a file or standard input; without
-  /// `--voice` the avatar's own voice speaks.
+  /// `-d` sends a whole body (two scenes here) from a file or standard input; a v3 body (one
+  /// with a `type`) goes to `POST /v3/videos` as it is; without `--voice` the avatar's own
+  /// voice speaks, read from its look through v3.
   @Test func wholeBodiesAndDefaultVoices() async throws {
     let folder = try scratchFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -207,9 +214,33 @@ import Testing
       let listed = try await server.status(id)
       #expect(listed["id"].string == id, "\(fromStdin)")
 
+      let v3Body: [String: Any] = [
+        "type": "avatar", "avatar_id": VideoRequest.avatarID, "script": "Version three.",
+        "voice_id": VideoRequest.voiceID, "aspect_ratio": "16:9", "resolution": "720p",
+        "background": ["type": "color", "value": "#102030"], "test": true,
+      ]
+      let v3File = folder.appendingPathComponent("v3.json")
+      try JSONSerialization.data(withJSONObject: v3Body).write(to: v3File)
+      let v3 = try await orator("video", "create", "-d", v3File.path, "--title", "Three")
+      #expect(v3.status == 0, "\(v3)")
+      let v3ID = v3.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+      let v3Status = try await server.get("/v3/videos/\(v3ID)")
+      #expect(v3Status.json["data"]["title"].string == "Three", "\(v3Status.text)")
+      #expect(server.requests("POST").contains { $0.contains("/v3/videos") })
+      // What v3 refuses is said in v3's terms: the body was not rewritten on the way.
+      let cinematic = try await orator.shell(
+        #"echo '{"type":"cinematic_avatar","prompt":"x","avatar_id":["a"]}' | orator video create -d -"#
+      )
+      #expect(
+        cinematic.status == 1 && cinematic.stderr.contains("cinematic_avatar"), "\(cinematic)")
+
       let defaultVoice = try await orator(
         "video", "create", "--avatar", VideoRequest.avatarID, "--text", "My own voice.")
       #expect(defaultVoice.status == 0, "\(defaultVoice)")
+      #expect(
+        server.requests("GET").contains {
+          $0.contains("/v3/avatars/looks/\(VideoRequest.avatarID)")
+        })
       let defaultID = defaultVoice.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
       let done = try await server.waitForStatus(defaultID)
       #expect(done["status"].string == "completed", "\(done)")
@@ -247,6 +278,20 @@ import Testing
       #expect(nowhere.status == 1, "\(nowhere)")
       #expect(nowhere.stderr.contains("does not exist"), "\(nowhere)")
       #expect(!nowhere.stderr.lowercased().contains("permission"), "\(nowhere)")
+
+      // Commands that would download checked the folder before submitting anything.
+      let videosBefore = try await server.get("/v3/videos").json["data"].array?.count
+      let create = try await orator(
+        "video", "create", "--avatar", VideoRequest.avatarID, "--voice", VideoRequest.voiceID,
+        "--text", "Never made.", "--download", "no/such/v.mp4")
+      #expect(create.status == 1 && create.stderr.contains("does not exist"), "\(create)")
+      #expect(try await server.get("/v3/videos").json["data"].array?.count == videosBefore)
+      let translate = try await orator(
+        "translate", "--video-id", id, "--language", "Spanish", "--download", "no/such/x.mp4")
+      #expect(translate.status == 1, "\(translate)")
+      #expect(translate.stderr.contains("does not exist"), "\(translate)")
+      #expect(!translate.stderr.lowercased().contains("permission"), "\(translate)")
+      #expect(try await server.get("/v3/video-translations").json["data"].array?.isEmpty == true)
     }
   }
 
@@ -276,6 +321,20 @@ import Testing
       #expect(nothing.status == 2 && nothing.stderr.contains("nothing to change"), "\(nothing)")
       let resumed = try await orator("webhook", "update", id, "--enable")
       #expect(resumed.status == 0 && resumed.stdout.contains("enabled"), "\(resumed)")
+      // Any of HeyGen's event names is taken; then back to the one this test waits for.
+      let heyGenOnly = try await orator(
+        "webhook", "update", id, "--event", "batch.finished", "--event", "avatar_video.success")
+      #expect(heyGenOnly.status == 0, "\(heyGenOnly)")
+      let listedJSON = try await orator("webhook", "list", "--json")
+      let rows = try #require(listedJSON.json as? [[String: Any]], "\(listedJSON)")
+      #expect(rows.first?["events"] as? [String] == ["batch.finished", "avatar_video.success"])
+      #expect(rows.first?["secret"] as? String == "", "lists show no secret")
+      let typo = try await orator("webhook", "update", id, "--event", "batch.done")
+      #expect(typo.status == 1 && typo.stderr.contains("events[0]"), "\(typo)")
+      #expect(
+        server.requests.filter { $0.contains("/webhook") }.allSatisfy {
+          $0.contains("/v3/webhooks/")
+        })
 
       let rotated = try await orator("webhook", "rotate-secret", id)
       #expect(rotated.status == 0, "\(rotated)")
@@ -487,7 +546,7 @@ import Testing
       #expect(probe.videoCodec == "h264" && probe.audioCodec == "aac")
 
       let usage = try await orator("translate", "--language", "Spanish")
-      #expect(usage.status == 2 && usage.stderr.contains("--video-url or --video-id"))
+      #expect(usage.status == 2 && usage.stderr.contains("--video-url, --video-id"), "\(usage)")
     }
   }
 
@@ -502,6 +561,8 @@ import Testing
       ["video", "share"], ["video", "download"],
       ["template", "create"], ["template", "list"], ["template", "show"],
       ["template", "delete"], ["template", "generate"],
+      ["webhook", "add"], ["webhook", "list"], ["webhook", "update"], ["webhook", "delete"],
+      ["webhook", "rotate-secret"], ["webhook", "deliveries"],
     ]
     for command in commands {
       let help = try await orator(["help"] + command)
