@@ -63,6 +63,23 @@ struct Transport: Sendable {
     }
   }
 
+  /// Every item of a v3 list, following `next_token` page after page.
+  /// - Parameter pageSize: the `limit` asked for; nil leaves the server's default.
+  func all<Item: Codable & Sendable>(
+    _ path: String, query: [(String, String?)] = [], pageSize: Int? = 100,
+    as type: Item.Type = Item.self
+  ) async throws(HeyGenError) -> [Item] {
+    var items: [Item] = []
+    var token: String?
+    repeat {
+      let page = try await list(
+        path, query: query + [("limit", pageSize.map(String.init)), ("token", token)], as: type)
+      items += page.items
+      token = page.nextToken
+    } while token != nil
+    return items
+  }
+
   /// Encodes `value` as a JSON body.
   static func json(_ value: some Encodable) throws(HeyGenError) -> Data {
     do {

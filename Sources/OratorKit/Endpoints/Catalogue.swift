@@ -34,7 +34,8 @@ public struct Avatars: Sendable {
   public func groups() async throws(HeyGenError) -> [AvatarGroup] {
     var groups: [AvatarGroup] = []
     for ownership in ["public", "private"] {
-      let page = try await pages("/v3/avatars", [("ownership", ownership)], V3AvatarGroup.self)
+      let page = try await transport.all(
+        "/v3/avatars", query: [("ownership", ownership)], pageSize: 50, as: V3AvatarGroup.self)
       groups += page.map { AvatarGroup(v3: $0, groupType: ownership.uppercased()) }
     }
     return groups
@@ -46,7 +47,8 @@ public struct Avatars: Sendable {
     // unknown id a not-found rather than an empty list.
     let group = try await transport.require(
       .GET, "/v3/avatars/\(Path.segment(groupID))", envelope: .v3, as: V3AvatarGroup.self)
-    let looks = try await pages("/v3/avatars/looks", [("group_id", groupID)], V3AvatarLook.self)
+    let looks = try await transport.all(
+      "/v3/avatars/looks", query: [("group_id", groupID)], pageSize: 50, as: V3AvatarLook.self)
     return looks.map {
       AvatarGroupLook(
         avatar: AvatarListItem(v3: $0), groupId: $0.groupId ?? groupID,
@@ -54,23 +56,9 @@ public struct Avatars: Sendable {
     }
   }
 
+  /// Every look, 50 a page (v3's largest look page).
   private func allLooks() async throws(HeyGenError) -> [V3AvatarLook] {
-    try await pages("/v3/avatars/looks", [], V3AvatarLook.self)
-  }
-
-  /// Every item of a v3 list, following the pages (50 at a time, v3's largest look page).
-  private func pages<Item: Codable & Sendable>(
-    _ path: String, _ query: [(String, String?)], _ type: Item.Type
-  ) async throws(HeyGenError) -> [Item] {
-    var items: [Item] = []
-    var token: String?
-    repeat {
-      let page = try await transport.list(
-        path, query: query + [("limit", "50"), ("token", token)], as: type)
-      items += page.items
-      token = page.nextToken
-    } while token != nil
-    return items
+    try await transport.all("/v3/avatars/looks", pageSize: 50, as: V3AvatarLook.self)
   }
 }
 

@@ -10,15 +10,8 @@ public struct Templates: Sendable {
 
   /// Every template of the account, following the pages.
   public func list() async throws(HeyGenError) -> [TemplateListItem] {
-    var templates: [TemplateListItem] = []
-    var token: String?
-    repeat {
-      let page = try await transport.list(
-        "/v3/templates", query: [("limit", "100"), ("token", token)], as: V3TemplateSummary.self)
-      templates += page.items.map(TemplateListItem.init(v3:))
-      token = page.nextToken
-    } while token != nil
-    return templates
+    try await transport.all("/v3/templates", as: V3TemplateSummary.self)
+      .map(TemplateListItem.init(v3:))
   }
 
   /// A template with its variables (keyed by name) and their defaults.

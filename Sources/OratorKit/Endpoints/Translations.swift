@@ -46,16 +46,8 @@ public struct Translations: Sendable {
 
   /// Every translation of the account, newest first, following the pages.
   public func list() async throws(HeyGenError) -> [TranslationStatus] {
-    var translations: [TranslationStatus] = []
-    var token: String?
-    repeat {
-      let page = try await transport.list(
-        "/v3/video-translations", query: [("limit", "100"), ("token", token)],
-        as: V3VideoTranslation.self)
-      translations += page.items.map(TranslationStatus.init(v3:))
-      token = page.nextToken
-    } while token != nil
-    return translations
+    try await transport.all("/v3/video-translations", as: V3VideoTranslation.self)
+      .map(TranslationStatus.init(v3:))
   }
 
   /// Gives the translation a new title and returns it as it now is.

@@ -27,15 +27,8 @@ public struct Webhooks: Sendable {
   /// Every receiver of the account, following the pages. Their `secret` is empty: v3 shows a
   /// secret only when it is made (``add(url:events:)``, ``rotateSecret(id:)``).
   public func list() async throws(HeyGenError) -> [WebhookEndpointData] {
-    var endpoints: [WebhookEndpointData] = []
-    var token: String?
-    repeat {
-      let page = try await transport.list(
-        Self.endpoints, query: [("limit", "100"), ("token", token)], as: V3WebhookEndpoint.self)
-      endpoints += page.items.map(WebhookEndpointData.init(v3:))
-      token = page.nextToken
-    } while token != nil
-    return endpoints
+    try await transport.all(Self.endpoints, as: V3WebhookEndpoint.self)
+      .map(WebhookEndpointData.init(v3:))
   }
 
   /// Which events a receiver gets.
@@ -83,15 +76,8 @@ public struct Webhooks: Sendable {
   /// The event types the server sends (`avatar_video.success`, …). A receiver may also ask
   /// for any other of HeyGen's event names; Orator accepts them and never sends them.
   public func eventTypes() async throws(HeyGenError) -> [String] {
-    var names: [String] = []
-    var token: String?
-    repeat {
-      let page = try await transport.list(
-        "/v3/webhooks/event-types", query: [("token", token)], as: V3WebhookEventType.self)
-      names += page.items.map(\.eventType)
-      token = page.nextToken
-    } while token != nil
-    return names
+    try await transport.all("/v3/webhooks/event-types", pageSize: nil, as: V3WebhookEventType.self)
+      .map(\.eventType)
   }
 
   /// Replaces the receiver's signing secret and returns the new one (`POST

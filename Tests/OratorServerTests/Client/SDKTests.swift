@@ -415,6 +415,33 @@ import Testing
   }
 
   /// A server that sends the headers and then stalls is given up on at the call's timeout.
+  /// A download into a folder that is not there says so, before anything is asked for.
+  @Test func aMissingDownloadFolderIsNamedBeforeAnyRequest() async throws {
+    let server = try await MisbehavingServer()
+    defer { Task { await server.stop() } }
+    let folder = try scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let client = HeyGenClient(baseURL: URL(string: server.baseURL)!, apiKey: "k")
+    let target = folder.appendingPathComponent("no/such/x.mp4")
+    let error = await #expect(throws: HeyGenError.self) {
+      try await client.download(
+        try #require(URL(string: server.baseURL + "/no-ranges.mp4")), to: target)
+    }
+    #expect(error?.kind == .file && error?.message.contains("does not exist") == true)
+    #expect(error?.message.lowercased().contains("permission") == false)
+    #expect(server.rangesAsked.isEmpty, "nothing was downloaded")
+    // A file where the folder should be is named too.
+    let file = folder.appendingPathComponent("plain")
+    try Data("x".utf8).write(to: file)
+    let notFolder = await #expect(throws: HeyGenError.self) {
+      try await client.download(
+        try #require(URL(string: server.baseURL + "/no-ranges.mp4")),
+        to: file.appendingPathComponent("x.mp4"))
+    }
+    #expect(
+      notFolder?.message.contains("is not a folder") == true, "\(String(describing: notFolder))")
+  }
+
   @Test func theTimeoutCoversTheWholeAnswer() async throws {
     let server = try await MisbehavingServer()
     defer { Task { await server.stop() } }
