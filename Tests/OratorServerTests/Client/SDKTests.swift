@@ -68,6 +68,30 @@ import Testing
       let file = try await server.download(try #require(done.videoUrl), as: "sdk-studio.mp4")
       let probe = try await MediaProbe(path: file)
       #expect(probe.width == 1280 && probe.height == 720, "\(probe)")
+
+      // A picture shown whole for a set time, then a clip played whole: studio's image and
+      // video scenes, their sources uploaded assets.
+      let thumbnail = try await server.get(try #require(done.thumbnailUrl), key: nil)
+      let picture = try await client.assets.upload(
+        thumbnail.body, contentType: "image/jpeg")
+      let clip = try await client.assets.upload(file: URL(fileURLWithPath: file))
+      var slides = scenes
+      slides.caption = nil
+      slides.videoInputs = [
+        VideoInput(
+          voice: .silence(SilenceVoice(duration: 1)),
+          background: .image(ImageBackground(imageAssetId: picture.id, fit: .contain))),
+        VideoInput(
+          voice: .silence(SilenceVoice()),
+          background: .video(
+            VideoBackground(videoAssetId: clip.id, playStyle: .fullVideo, fit: .contain))),
+      ]
+      let before = server.requests("POST").filter { $0.contains("/v2/video/generate") }.count
+      let shown = try await client.waitForVideo(
+        id: try await client.videos.generate(slides), timeout: .seconds(300))
+      #expect(server.requests("POST").filter { $0.contains("/v2/video/generate") }.count == before)
+      let length = try #require(shown.duration)
+      #expect(abs(length - (1 + (done.duration ?? 0))) < 0.6, "\(shown)")
     }
   }
 
