@@ -121,16 +121,9 @@ public struct Voices: Sendable {
   public func list(language: String? = nil, gender: String? = nil) async throws(HeyGenError)
     -> [VoiceListItem]
   {
-    var voices: [VoiceListItem] = []
-    var token: String?
-    repeat {
-      let page = try await transport.list(
-        "/v3/voices",
-        query: [("language", language), ("gender", gender), ("limit", "100"), ("token", token)],
-        as: V3Voice.self)
-      voices += page.items.map(VoiceListItem.init(v3:))
-      token = page.nextToken
-    } while token != nil
+    let voices = try await transport.all(
+      "/v3/voices", query: [("language", language), ("gender", gender)], as: V3Voice.self
+    ).map(VoiceListItem.init(v3:))
     return voices.filter { voice in
       let matchesLanguage = language.map { wanted in
         let wanted = wanted.lowercased()

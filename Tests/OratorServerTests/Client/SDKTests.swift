@@ -109,6 +109,27 @@ import Testing
       let looks = try await client.avatars.looks(groupID: group.id)
       #expect(looks.count == group.numLooks && looks.allSatisfy { $0.groupId == group.id })
       #expect(try await client.avatars.listing().talkingPhotos.isEmpty)
+      // A talking photo is a private photo_avatar look in v3: the SDK lists it as a talking
+      // photo, in a PRIVATE group of its own.
+      let created = try await HeyGenCLIClient(server: server).post(
+        "/v3/avatars",
+        json: [
+          "type": "photo", "name": "Eileen",
+          "file": [
+            "type": "base64", "media_type": "image/jpeg",
+            "data": try V3TalkingPhotoTests.base64("astronaut.jpg"),
+          ],
+        ])
+      let photoID = try #require(
+        created.json["data"]["avatar_item"]["id"].string, "\(created.text)")
+      let withPhoto = try await client.avatars.listing()
+      #expect(withPhoto.talkingPhotos.map(\.talkingPhotoId) == [photoID])
+      #expect(withPhoto.talkingPhotos.first?.talkingPhotoName == "Eileen")
+      #expect(!withPhoto.avatars.contains { $0.avatarId == photoID })
+      let privateGroup = try #require(try await client.avatars.groups().last)
+      #expect(privateGroup.groupType == "PRIVATE" && privateGroup.id == photoID)
+      #expect(try await client.avatars.looks(groupID: photoID).map(\.avatar.avatarId) == [photoID])
+      #expect(try await client.avatars.details(id: photoID).isPublic == false)
       // Every presenter call went through v3.
       let avatarCalls = server.requests("GET").filter { $0.contains("/avatar") }
       #expect(!avatarCalls.isEmpty && avatarCalls.allSatisfy { $0.contains("/v3/avatars") })
