@@ -356,6 +356,22 @@ import Testing
     }
   }
 
+  /// v3 lists come a page at a time (100 at most); the SDK follows `next_token` to the end.
+  @Test func listsFollowEveryPage() async throws {
+    let receiver = try await WebhookReceiver()
+    defer { Task { await receiver.stop() } }
+    try await TestServer.with(workers: 0) { server in
+      let client = server.client()
+      for index in 0..<101 {
+        _ = try await WebhookTests().addEndpoint(server, url: receiver.baseURL + "/r\(index)")
+      }
+      let endpoints = try await client.webhooks.list()
+      #expect(endpoints.count == 101 && Set(endpoints.map(\.endpointId)).count == 101)
+      let pages = server.requests("GET").filter { $0.contains("/v3/webhooks/endpoints") }
+      #expect(pages.count == 2, "\(pages)")
+    }
+  }
+
   @Test(.enabled("the server serves /v2/video_translate") { await TranslationSupport.isServed() })
   func translationsThroughTheSDK() async throws {
     let folder = try scratchFolder()
