@@ -382,9 +382,10 @@ import Testing
       let target = try TranslationSupport.target(in: languages)
       let video = try await client.videos.generate(SDKRequest.hello("Good morning."))
       let finished = try await client.waitForVideo(id: video)
-      // By URL here; the CLI test translates by id.
+      // By URL here; the CLI test translates by id. Captions come only when asked for.
       let ids = try await client.translations.create(
-        VideoTranslateRequest(videoUrl: finished.videoUrl, outputLanguage: target))
+        VideoTranslateRequest(
+          videoUrl: finished.videoUrl, outputLanguage: target, enableCaption: true))
       let id = try #require(ids.first)
       let done = try await client.waitForTranslation(id: id, timeout: .seconds(300))
       #expect(done.status == .success)
