@@ -1,10 +1,11 @@
 import HeyGenAPI
 
 /// A generate request as v3's `POST /v3/videos` body of `type: "avatar"`, when v3 can say
-/// all of it: one scene, an avatar (its style as a look), a script or an audio track, a
+/// all of it: one scene, an avatar (its style as a look) or a talking photo (its id is its
+/// look's), a script or an audio track, a
 /// colour or picture background, a frame size v3's `aspect_ratio` and `resolution` name, and
 /// the request's title, captions, callback, folder and test flag. Anything else (several
-/// scenes, text overlays, offsets and scales, video backgrounds, talking photos, other frame
+/// scenes, text overlays, offsets and scales, video backgrounds, other frame
 /// sizes, watermarks) makes it nil; ``V3StudioVideoBody`` may say it instead.
 struct V3AvatarVideoBody: Encodable {
   var avatarId: String
@@ -57,7 +58,7 @@ struct V3AvatarVideoBody: Encodable {
     guard request.videoInputs.count == 1, let scene = request.videoInputs.first,
       scene.text == nil, request.captionMode == nil, request.aspectRatio == nil,
       request.fps == nil, request.enableWatermark == nil, request.watermark == nil,
-      case .avatar(let avatar)? = scene.character, let lookID = Self.lookID(avatar),
+      let character = scene.character, let lookID = Self.lookID(character),
       let speech = V3SpeechBody(scene.voice),
       let frame = Self.frame(request.dimension ?? Dimension(width: 1920, height: 1080))
     else { return nil }
@@ -93,16 +94,26 @@ struct V3AvatarVideoBody: Encodable {
     test = request.test
   }
 
-  /// The look an avatar character names (its style is a look of its own), or nil when the
-  /// character has what a look cannot say: an offset, a scale, matting, a circle colour.
-  static func lookID(_ avatar: AvatarCharacter) -> String? {
-    guard avatar.offset == nil, avatar.scale == nil || avatar.scale == 1,
-      avatar.matting != true, avatar.circleBackgroundColor == nil
-    else { return nil }
-    switch avatar.avatarStyle ?? .normal {
-    case .normal: return avatar.avatarId
-    case .closeUp: return avatar.avatarId + "-close-up"
-    case .circle: return avatar.avatarId + "-circle"
+  /// The look a character names, or nil when it has what a look cannot say: an offset, a
+  /// scale, matting, a circle colour, a talking-photo style. An avatar's style is a look of
+  /// its own; a talking photo's id is its look's id (v3 makes each photo a `photo_avatar`
+  /// look, and HeyGen's own n8n node sends talking-photo ids as `avatar_id`).
+  static func lookID(_ character: Character) -> String? {
+    switch character {
+    case .avatar(let avatar):
+      guard avatar.offset == nil, avatar.scale == nil || avatar.scale == 1,
+        avatar.matting != true, avatar.circleBackgroundColor == nil
+      else { return nil }
+      switch avatar.avatarStyle ?? .normal {
+      case .normal: return avatar.avatarId
+      case .closeUp: return avatar.avatarId + "-close-up"
+      case .circle: return avatar.avatarId + "-circle"
+      }
+    case .talkingPhoto(let photo):
+      guard photo.offset == nil, photo.scale == nil || photo.scale == 1,
+        photo.circleBackgroundColor == nil, photo.talkingPhotoStyle == nil
+      else { return nil }
+      return photo.talkingPhotoId
     }
   }
 

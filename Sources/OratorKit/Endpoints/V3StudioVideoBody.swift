@@ -41,13 +41,14 @@ struct V3SpeechBody: Encodable {
 }
 
 /// A generate request as v3's `type: "studio"` body, when v3 can say all of it: scenes that
-/// are each a presenter (a built-in look at its default place and size, speaking a script or
-/// a recording, over a colour or the default background), a still picture shown whole
+/// are each a presenter (a built-in look or a talking photo by its look id, at its default
+/// place and size, speaking a script or a recording, over a colour or the default
+/// background), a still picture shown whole
 /// (`fit: contain`) for a set time or while it is narrated, or a clip played whole; a frame
 /// size v3's `aspect_ratio` and `resolution` name; and the request's title, captions,
-/// callback, folder and test flag. Anything else (text overlays, talking photos named by
-/// their v2 id, offsets and scales, pictures cropped to fill, looping clips, watermarks,
-/// other frame sizes) makes it nil, and the request goes to v2 as it is.
+/// callback, folder and test flag. Anything else (text overlays, offsets and scales,
+/// talking-photo styles, pictures cropped to fill, looping clips, watermarks, other frame
+/// sizes) makes it nil, and the request goes to v2 as it is.
 struct V3StudioVideoBody: Encodable {
   var scenes: [Scene]
   var aspectRatio: String
@@ -86,17 +87,19 @@ struct V3StudioVideoBody: Encodable {
     /// The scene v3 can say for `input`, or nil.
     init?(_ input: VideoInput) {
       guard input.text == nil else { return nil }
-      switch (input.character, input.background) {
-      case (.avatar(let avatar)?, let background):
-        guard let lookID = V3AvatarVideoBody.lookID(avatar),
+      if let character = input.character {
+        guard let lookID = V3AvatarVideoBody.lookID(character),
           let speech = V3SpeechBody(input.voice)
         else { return nil }
-        switch background {
+        switch input.background {
         case nil: self = .avatar(lookID: lookID, speech: speech, color: nil)
         case .color(let color)?: self = .avatar(lookID: lookID, speech: speech, color: color)
         default: return nil
         }
-      case (nil, .image(let image)?):
+        return
+      }
+      switch input.background {
+      case .image(let image)?:
         guard image.fit == .contain,
           let source = Source(url: image.url, assetId: image.imageAssetId)
         else { return nil }
@@ -111,7 +114,7 @@ struct V3StudioVideoBody: Encodable {
           guard let speech = V3SpeechBody(input.voice) else { return nil }
           self = .image(source, duration: nil, speech: speech)
         }
-      case (nil, .video(let video)?):
+      case .video(let video)?:
         guard video.playStyle == .fullVideo, video.fit == .contain,
           case .silence(let silence) = input.voice, silence.duration == nil,
           let source = Source(url: video.url, assetId: video.videoAssetId)

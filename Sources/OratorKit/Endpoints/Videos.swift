@@ -15,11 +15,12 @@ public struct Videos: Sendable {
   /// failures are not, so a video is never submitted twice.
   ///
   /// A request v3 can say whole goes to `POST /v3/videos`, the API HeyGen serves for new
-  /// work: one avatar scene as `type: "avatar"`, or scenes that are each a built-in presenter
-  /// over a colour, a picture shown whole, or a clip played whole as `type: "studio"`, in a
-  /// frame size v3's `aspect_ratio` × `resolution` names. What v3 has no field for goes to
-  /// `POST /v2/video/generate` as it is: text overlays, talking photos named by their v2 id,
-  /// a presenter's offset, scale, matting or circle colour, pictures cropped to fill and
+  /// work: one presenter scene as `type: "avatar"`, or scenes that are each a presenter over
+  /// a colour, a picture shown whole, or a clip played whole as `type: "studio"`, in a frame
+  /// size v3's `aspect_ratio` × `resolution` names; a presenter is a built-in avatar's look
+  /// or a talking photo, whose id is its look's. What v3 has no field for goes to
+  /// `POST /v2/video/generate` as it is: text overlays, a presenter's offset, scale,
+  /// matting, circle colour or talking-photo style, pictures cropped to fill and
   /// looping clips in a scene of several, voice emotions and ElevenLabs settings, watermarks,
   /// `fps`, `caption_mode`, and other frame sizes.
   public func generate(_ request: VideoGenerateRequest) async throws(HeyGenError) -> VideoID {

@@ -130,6 +130,20 @@ import Testing
       #expect(privateGroup.groupType == "PRIVATE" && privateGroup.id == photoID)
       #expect(try await client.avatars.looks(groupID: photoID).map(\.avatar.avatarId) == [photoID])
       #expect(try await client.avatars.details(id: photoID).isPublic == false)
+
+      // A talking photo named by its id is its look in v3: alone (type avatar) or among
+      // scenes (type studio), nothing goes to v2.
+      var photoVideo = SDKRequest.hello("From a photo.")
+      photoVideo.dimension = HeyGenAPI.Dimension(width: 1280, height: 720)
+      photoVideo.videoInputs[0].character = .talkingPhoto(
+        TalkingPhotoCharacter(talkingPhotoId: photoID))
+      let alone = try await client.videos.generate(photoVideo)
+      photoVideo.videoInputs.append(photoVideo.videoInputs[0])
+      let scenes = try await client.videos.generate(photoVideo)
+      #expect(alone != scenes)
+      let posts = server.requests("POST")
+      #expect(posts.filter { $0.contains("/v3/videos") }.count == 2, "\(posts)")
+      #expect(!posts.contains { $0.contains("/v2/video/generate") }, "\(posts)")
       // Every presenter call went through v3.
       let avatarCalls = server.requests("GET").filter { $0.contains("/avatar") }
       #expect(!avatarCalls.isEmpty && avatarCalls.allSatisfy { $0.contains("/v3/avatars") })
