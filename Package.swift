@@ -79,6 +79,7 @@ let package = Package(
       dependencies: [
         "HeyGenAPI", "OratorCore", "CEspeak", "CCairo",
         .product(name: "Subprocess", package: "swift-subprocess", condition: server),
+        .product(name: "SystemPackage", package: "swift-system", condition: server),
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
       ],
       resources: [

@@ -69,6 +69,12 @@ func benchPhoto(seconds: Double, encoder: EncoderSettings) async throws {
     let video = try await renderer.render(
       request, to: scratch.appendingPathComponent("photo.mp4").path)
     photoRuns.append(wall(clock.now - start))
+    // ORATOR_BENCH_KEEP names a folder to keep the talking photo's MP4 in, to look at.
+    if let keep = ProcessInfo.processInfo.environment["ORATOR_BENCH_KEEP"] {
+      let kept = URL(fileURLWithPath: keep).appendingPathComponent("photo.mp4")
+      try? FileManager.default.removeItem(at: kept)
+      try FileManager.default.copyItem(atPath: video.videoPath, toPath: kept.path)
+    }
     cpu = (cpuSeconds(RUSAGE_SELF) - ownCPU, cpuSeconds(RUSAGE_CHILDREN) - childCPU)
     duration = video.duration
     let stillStart = clock.now

@@ -40,12 +40,12 @@ struct SceneAudio {
 
 /// Receives raw I420 frames for ffmpeg's standard input.
 struct FrameSink: Sendable {
-  fileprivate let writer: StandardInputWriter
+  fileprivate let pipe: FramePipe
 
   /// Not inlined into the frame loops: see `FrameStream.drawWhole`.
   @inline(never)
   func write(_ frame: I420Frame) async throws {
-    _ = try await writer.write(frame.bytes)
+    try await pipe.write(frame.bytes)
   }
 }
 
@@ -60,7 +60,9 @@ enum VideoEncoder {
     var arguments =
       FFmpeg.quietFlags + [
         "-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", "\(width)x\(height)",
-        "-framerate", fpsString(fps), "-i", "pipe:0",
+        // One whole frame per read of the pipe (see `FramePipe`).
+        "-framerate", fpsString(fps), "-blocksize", String(width * height * 3 / 2),
+        "-i", "pipe:0",
       ]
     for scene in audio { arguments += ["-i", scene.path] }
     var filter = ""
@@ -88,21 +90,29 @@ enum VideoEncoder {
         "-c:a", "aac", "-b:a", settings.audioBitrate, "-ar", "48000",
         "-movflags", "+faststart", "-f", "mp4", outputPath,
       ]
-    let result = try await Subprocess.run(
-      .name("ffmpeg"), arguments: Arguments(arguments), input: .inputWriter, output: .discarded,
-      error: .string(limit: 1 << 16)
-    ) { execution in
-      let sink = FrameSink(writer: execution.standardInputWriter)
-      do {
-        try await frames(sink)
-      } catch {
-        try? await execution.standardInputWriter.finish()
-        throw error
+    let pipe = try FramePipe()
+    do {
+      let result = try await Subprocess.run(
+        .name("ffmpeg"), arguments: Arguments(arguments),
+        input: .fileDescriptor(pipe.readEnd, closeAfterSpawningProcess: true),
+        output: .discarded, error: .string(limit: 1 << 16)
+      ) { _ in
+        let sink = FrameSink(pipe: pipe)
+        do {
+          try await frames(sink)
+        } catch {
+          await pipe.finish()
+          throw error
+        }
+        await pipe.finish()
       }
-      try await execution.standardInputWriter.finish()
-    }
-    guard result.terminationStatus.isSuccess else {
-      throw FFmpegError(tool: "ffmpeg", message: FFmpeg.lastLine(result.standardError))
+      guard result.terminationStatus.isSuccess else {
+        throw FFmpegError(tool: "ffmpeg", message: FFmpeg.lastLine(result.standardError))
+      }
+    } catch {
+      // ffmpeg may never have started, and then the write end is still open here.
+      await pipe.finish()
+      throw error
     }
   }
 
