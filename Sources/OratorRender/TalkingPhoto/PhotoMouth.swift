@@ -124,7 +124,7 @@ struct PhotoMouth {
   ) {
     let line = [corners.0] + zip(upper, lower).map { ($0 + $1) / 2 } + [corners.1]
     let core = max(1.5, gap / 2 + 1)
-    let reach = core + 0.06 * mouthWidth
+    let reach = core + 0.08 * mouthWidth
     let first = line[0].x
     let last = line[line.count - 1].x
     let span = max(last - first, 1)
