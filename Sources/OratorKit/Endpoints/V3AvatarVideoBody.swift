@@ -9,28 +9,10 @@ import HeyGenAPI
 /// sizes, watermarks) makes it nil; ``V3StudioVideoBody`` may say it instead.
 struct V3AvatarVideoBody: Encodable {
   var avatarId: String
-  var script: String?
-  var voiceId: String?
-  var audioUrl: String?
-  var audioAssetId: String?
-  var voiceSettings: VoiceSettings?
+  var speech: V3SpeechBody
   var background: BackgroundBody?
   var fit: String?
-  var aspectRatio: String
-  var resolution: String
-  var title: String?
-  var caption: Caption?
-  var callbackUrl: String?
-  var callbackId: String?
-  var folderId: String?
-  var test: Bool?
-
-  struct VoiceSettings: Encodable {
-    var speed: Double?
-    var pitch: Double?
-    var volume: Double?
-    var locale: String?
-  }
+  var options: V3VideoOptionsBody
 
   struct BackgroundBody: Encodable {
     var type: String
@@ -44,31 +26,16 @@ struct V3AvatarVideoBody: Encodable {
     }
   }
 
-  struct Caption: Encodable {
-    var fileFormat = "srt"
-    var style = "default"
-
-    enum CodingKeys: String, CodingKey {
-      case style
-      case fileFormat = "file_format"
-    }
-  }
-
   init?(_ request: VideoGenerateRequest) {
     guard request.videoInputs.count == 1, let scene = request.videoInputs.first,
-      scene.text == nil, request.captionMode == nil, request.aspectRatio == nil,
-      request.fps == nil, request.enableWatermark == nil, request.watermark == nil,
+      scene.text == nil, let options = V3VideoOptionsBody(request),
       let character = scene.character, let lookID = Self.lookID(character),
-      let speech = V3SpeechBody(scene.voice),
-      let frame = Self.frame(request.dimension ?? Dimension(width: 1920, height: 1080))
+      let speech = V3SpeechBody(scene.voice)
     else { return nil }
 
     avatarId = lookID
-    script = speech.script
-    voiceId = speech.voiceId
-    audioUrl = speech.audioUrl
-    audioAssetId = speech.audioAssetId
-    voiceSettings = speech.voiceSettings
+    self.speech = speech
+    self.options = options
     switch scene.background {
     case nil:
       background = nil
@@ -85,13 +52,6 @@ struct V3AvatarVideoBody: Encodable {
     case .video:
       return nil
     }
-    (aspectRatio, resolution) = frame
-    title = request.title
-    caption = request.caption == true ? Caption() : nil
-    callbackUrl = request.callbackUrl
-    callbackId = request.callbackId
-    folderId = request.folderId
-    test = request.test
   }
 
   /// The look a character names, or nil when it has what a look cannot say: an offset, a
@@ -117,6 +77,60 @@ struct V3AvatarVideoBody: Encodable {
     }
   }
 
+  func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode("avatar", forKey: .type)
+    try c.encode(avatarId, forKey: .avatarId)
+    try c.encodeIfPresent(background, forKey: .background)
+    try c.encodeIfPresent(fit, forKey: .fit)
+    try speech.encode(to: encoder)
+    try options.encode(to: encoder)
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case type, background, fit
+    case avatarId = "avatar_id"
+  }
+}
+
+/// What every v3 create body says besides its scenes: the frame (v3's `aspect_ratio` and
+/// `resolution`), title, captions, callback, folder and test flag, encoded flat beside the
+/// body's own keys. Nil when the request asks for what v3 has no field for (a caption mode,
+/// an aspect ratio of its own, a frame rate, a watermark) or a frame v3 cannot name.
+struct V3VideoOptionsBody: Encodable {
+  var aspectRatio: String
+  var resolution: String
+  var title: String?
+  var caption: Caption?
+  var callbackUrl: String?
+  var callbackId: String?
+  var folderId: String?
+  var test: Bool?
+
+  struct Caption: Encodable {
+    var fileFormat = "srt"
+    var style = "default"
+
+    enum CodingKeys: String, CodingKey {
+      case style
+      case fileFormat = "file_format"
+    }
+  }
+
+  init?(_ request: VideoGenerateRequest) {
+    guard request.captionMode == nil, request.aspectRatio == nil, request.fps == nil,
+      request.enableWatermark == nil, request.watermark == nil,
+      let frame = Self.frame(request.dimension ?? Dimension(width: 1920, height: 1080))
+    else { return nil }
+    (aspectRatio, resolution) = frame
+    title = request.title
+    caption = request.caption == true ? Caption() : nil
+    callbackUrl = request.callbackUrl
+    callbackId = request.callbackId
+    folderId = request.folderId
+    test = request.test
+  }
+
   /// The `aspect_ratio` and `resolution` that make exactly this frame, if any do.
   static func frame(_ size: Dimension) -> (aspectRatio: String, resolution: String)? {
     for (resolution, short) in [("720p", 720), ("1080p", 1080), ("4k", 2160)] {
@@ -131,17 +145,16 @@ struct V3AvatarVideoBody: Encodable {
     return nil
   }
 
+  enum CodingKeys: String, CodingKey {
+    case resolution, title, caption, test
+    case aspectRatio = "aspect_ratio"
+    case callbackUrl = "callback_url"
+    case callbackId = "callback_id"
+    case folderId = "folder_id"
+  }
+
   func encode(to encoder: any Encoder) throws {
     var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encode("avatar", forKey: .type)
-    try c.encode(avatarId, forKey: .avatarId)
-    try c.encodeIfPresent(script, forKey: .script)
-    try c.encodeIfPresent(voiceId, forKey: .voiceId)
-    try c.encodeIfPresent(audioUrl, forKey: .audioUrl)
-    try c.encodeIfPresent(audioAssetId, forKey: .audioAssetId)
-    try c.encodeIfPresent(voiceSettings, forKey: .voiceSettings)
-    try c.encodeIfPresent(background, forKey: .background)
-    try c.encodeIfPresent(fit, forKey: .fit)
     try c.encode(aspectRatio, forKey: .aspectRatio)
     try c.encode(resolution, forKey: .resolution)
     try c.encodeIfPresent(title, forKey: .title)
@@ -150,18 +163,5 @@ struct V3AvatarVideoBody: Encodable {
     try c.encodeIfPresent(callbackId, forKey: .callbackId)
     try c.encodeIfPresent(folderId, forKey: .folderId)
     try c.encodeIfPresent(test, forKey: .test)
-  }
-
-  enum CodingKeys: String, CodingKey {
-    case type, script, background, fit, resolution, title, caption, test
-    case avatarId = "avatar_id"
-    case voiceId = "voice_id"
-    case audioUrl = "audio_url"
-    case audioAssetId = "audio_asset_id"
-    case voiceSettings = "voice_settings"
-    case aspectRatio = "aspect_ratio"
-    case callbackUrl = "callback_url"
-    case callbackId = "callback_id"
-    case folderId = "folder_id"
   }
 }

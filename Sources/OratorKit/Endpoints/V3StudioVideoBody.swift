@@ -8,7 +8,14 @@ struct V3SpeechBody: Encodable {
   var voiceId: String?
   var audioUrl: String?
   var audioAssetId: String?
-  var voiceSettings: V3AvatarVideoBody.VoiceSettings?
+  var voiceSettings: VoiceSettings?
+
+  struct VoiceSettings: Encodable {
+    var speed: Double?
+    var pitch: Double?
+    var volume: Double?
+    var locale: String?
+  }
 
   /// Nil for silence and for what v3 has no field for (emotions, ElevenLabs settings).
   init?(_ voice: Voice) {
@@ -51,14 +58,7 @@ struct V3SpeechBody: Encodable {
 /// sizes) makes it nil, and the request goes to v2 as it is.
 struct V3StudioVideoBody: Encodable {
   var scenes: [Scene]
-  var aspectRatio: String
-  var resolution: String
-  var title: String?
-  var caption: V3AvatarVideoBody.Caption?
-  var callbackUrl: String?
-  var callbackId: String?
-  var folderId: String?
-  var test: Bool?
+  var options: V3VideoOptionsBody
 
   /// v3's AssetInput: a URL or an uploaded asset.
   struct Source: Encodable {
@@ -160,10 +160,7 @@ struct V3StudioVideoBody: Encodable {
 
   init?(_ request: VideoGenerateRequest) {
     guard !request.videoInputs.isEmpty, request.videoInputs.count <= 50,
-      request.captionMode == nil, request.aspectRatio == nil, request.fps == nil,
-      request.enableWatermark == nil, request.watermark == nil,
-      let frame = V3AvatarVideoBody.frame(
-        request.dimension ?? Dimension(width: 1920, height: 1080))
+      let options = V3VideoOptionsBody(request)
     else { return nil }
     var scenes: [Scene] = []
     for input in request.videoInputs {
@@ -171,34 +168,17 @@ struct V3StudioVideoBody: Encodable {
       scenes.append(scene)
     }
     self.scenes = scenes
-    (aspectRatio, resolution) = frame
-    title = request.title
-    caption = request.caption == true ? V3AvatarVideoBody.Caption() : nil
-    callbackUrl = request.callbackUrl
-    callbackId = request.callbackId
-    folderId = request.folderId
-    test = request.test
+    self.options = options
   }
 
   enum CodingKeys: String, CodingKey {
-    case type, scenes, resolution, title, caption, test
-    case aspectRatio = "aspect_ratio"
-    case callbackUrl = "callback_url"
-    case callbackId = "callback_id"
-    case folderId = "folder_id"
+    case type, scenes
   }
 
   func encode(to encoder: any Encoder) throws {
     var c = encoder.container(keyedBy: CodingKeys.self)
     try c.encode("studio", forKey: .type)
     try c.encode(scenes, forKey: .scenes)
-    try c.encode(aspectRatio, forKey: .aspectRatio)
-    try c.encode(resolution, forKey: .resolution)
-    try c.encodeIfPresent(title, forKey: .title)
-    try c.encodeIfPresent(caption, forKey: .caption)
-    try c.encodeIfPresent(callbackUrl, forKey: .callbackUrl)
-    try c.encodeIfPresent(callbackId, forKey: .callbackId)
-    try c.encodeIfPresent(folderId, forKey: .folderId)
-    try c.encodeIfPresent(test, forKey: .test)
+    try options.encode(to: encoder)
   }
 }
