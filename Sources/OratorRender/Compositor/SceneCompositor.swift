@@ -3,9 +3,11 @@ import Foundation
 import HeyGenAPI
 import OratorCore
 
-/// Draws every frame of every scene and streams them to the encoder. Static backgrounds are
-/// painted once; each frame restores and redraws only the presenter's rectangle and converts
-/// only that rectangle to YUV.
+/// Draws every frame of every scene and streams them to the encoder as the scenes' speech
+/// comes in (`SpeechFeed`): the frames of one piece of speech are drawn while the next is still
+/// being spoken. Static backgrounds are painted once; each frame restores and redraws only the
+/// presenter's rectangle and converts only that rectangle to YUV. The sound is laid under the
+/// picture once all of it is drawn.
 struct SceneCompositor {
   var width: Int
   var height: Int
@@ -15,57 +17,82 @@ struct SceneCompositor {
   var overlay: PictureOverlay? = nil
   var encoder: EncoderSettings
 
-  /// `previews`, when given, keeps the frames the thumbnail and GIF are made of as they pass.
+  /// What the thumbnail and GIF are made of, when they are kept as the frames pass.
+  struct Previews {
+    var gifSeconds: Double
+    var gifMaxWidth: Int
+  }
+
+  /// Draws the scenes of `plans` as `speech` tells them; returns each scene's speech and, with
+  /// `previews`, the frames kept for the thumbnail and GIF.
   func encode(
-    plans: [ScenePlan], speech: [SceneSpeech], backdrops: SceneBackdrops, to path: String,
-    previews: PreviewFrames? = nil, progress: @escaping @Sendable (RenderProgress) -> Void
-  ) async throws {
+    plans: [ScenePlan], speech: AsyncThrowingStream<SpeechFeed.Event, any Error>,
+    backdrops: SceneBackdrops, to path: String, previews: Previews?, meter: RenderProgressMeter,
+    progress: @escaping @Sendable (RenderProgress) -> Void
+  ) async throws -> (scenes: [SceneSpeech], previews: PreviewFrames?) {
+    var events = speech.makeAsyncIterator()
+    guard case .length(let seconds, let frameCount, _)? = try await events.next() else {
+      throw RenderError.failed("the speech ended before it began")
+    }
+    let kept = previews.map {
+      PreviewFrames(
+        width: width, height: height, fps: fps, frameCount: frameCount,
+        thumbnailSeconds: min(1.0, seconds / 2), gifSeconds: min($0.gifSeconds, seconds),
+        gifMaxWidth: $0.gifMaxWidth)
+    }
     let frames = FrameStream(
-      width: width, height: height, watermark: watermark,
-      totalFrames: speech.reduce(0) { $0 + $1.frameCount }, previews: previews,
-      progress: progress)
-    let audio = speech.map { SceneAudio(path: $0.wavPath, duration: $0.duration) }
-    try await VideoEncoder.encode(
-      width: width, height: height, fps: fps, audio: audio, overlay: overlay, settings: encoder,
-      to: path
+      width: width, height: height, watermark: watermark, previews: kept, meter: meter)
+    let picture = (path as NSString).deletingLastPathComponent + "/picture.mp4"
+    defer { try? FileManager.default.removeItem(atPath: picture) }
+    var scenes: [SceneSpeech] = []
+    try await VideoEncoder.encodePicture(
+      width: width, height: height, fps: fps, overlay: overlay, settings: encoder, to: picture
     ) { sink in
-      for (plan, scene) in zip(plans, speech) {
-        try await frames.stream(plan, scene, backdrops: backdrops, fps: fps, to: sink)
+      for plan in plans {
+        scenes.append(
+          try await frames.stream(plan, speech: &events, backdrops: backdrops, fps: fps, to: sink))
       }
     }
+    try await VideoEncoder.mux(
+      picture: picture,
+      audio: scenes.map { SceneAudio(path: $0.wavPath, duration: $0.duration) },
+      settings: encoder, to: path)
     progress(RenderProgress(stage: .frames, fraction: 1))
+    return (scenes, kept)
   }
 }
 
 /// The canvases of one render and its progress count; draws scene after scene into them.
 /// Used from the one task that runs the encoder.
 final class FrameStream: @unchecked Sendable {
+  typealias Speech = AsyncThrowingStream<SpeechFeed.Event, any Error>.Iterator
+
   let base: FrameCanvas
   let work: FrameCanvas
   let yuv: I420Frame
   let watermark: String?
-  let totalFrames: Int
   let previews: PreviewFrames?
-  let progress: @Sendable (RenderProgress) -> Void
+  let meter: RenderProgressMeter
   private var done = 0
 
   init(
-    width: Int, height: Int, watermark: String?, totalFrames: Int, previews: PreviewFrames?,
-    progress: @escaping @Sendable (RenderProgress) -> Void
+    width: Int, height: Int, watermark: String?, previews: PreviewFrames?,
+    meter: RenderProgressMeter
   ) {
     base = FrameCanvas(width: width, height: height)
     work = FrameCanvas(width: width, height: height)
     yuv = I420Frame(width: width, height: height)
     self.watermark = watermark
-    self.totalFrames = totalFrames
     self.previews = previews
-    self.progress = progress
+    self.meter = meter
   }
 
+  /// Draws the scene of `plan` as `speech` tells it, up to and including its `.scene` event,
+  /// which it returns.
   func stream(
-    _ plan: ScenePlan, _ scene: SceneSpeech, backdrops: SceneBackdrops, fps: Double,
+    _ plan: ScenePlan, speech: inout Speech, backdrops: SceneBackdrops, fps: Double,
     to sink: FrameSink
-  ) async throws {
+  ) async throws -> SceneSpeech {
     var picture: PhotoPicture?
     var layout: PhotoPresenter.Layout?
     if let photo = plan.photo {
@@ -75,22 +102,33 @@ final class FrameStream: @unchecked Sendable {
         path: photo.path, width: placed.pictureWidth, height: placed.pictureHeight)
       layout = placed
     }
-    let stage = SceneStage(
-      plan: plan, scene: scene, width: base.width, height: base.height, watermark: watermark,
+    var stage = SceneStage(
+      plan: plan, fps: fps, width: base.width, height: base.height, watermark: watermark,
       photo: picture.flatMap { picture in layout.map { (picture, $0) } })
     switch plan.backdrop {
     case .color(let color):
       base.fill(Double(color.red) / 255, Double(color.green) / 255, Double(color.blue) / 255)
       stage.drawStatics(on: base)
-      try await streamOverStaticBase(stage, to: sink)
+      return try await streamOverStaticBase(&stage, speech: &speech, to: sink)
     case .image(let imagePath, let fit):
       guard let image = backdrops.image(imagePath, fit) else {
         throw RenderError.failed("background image of scene \(plan.index) was not prepared")
       }
       base.copyAll(from: image)
       stage.drawStatics(on: base)
-      try await streamOverStaticBase(stage, to: sink)
+      return try await streamOverStaticBase(&stage, speech: &speech, to: sink)
     case .video(let videoPath, let playStyle, let fit):
+      // The background video is timed to the scene's length, so the scene's speech is
+      // waited for whole.
+      var told: SceneSpeech?
+      while told == nil {
+        switch Self.tell(try await speech.next(), to: &stage) {
+        case .more: continue
+        case .scene(let scene): told = scene
+        case .broken(let error): throw error
+        }
+      }
+      guard let scene = told else { throw RenderError.failed("scene \(plan.index) has no speech") }
       let reader = try await BackgroundVideo.open(
         path: videoPath, style: playStyle, fit: fit, sceneDuration: scene.duration, fps: fps,
         frameCount: scene.frameCount, into: base)
@@ -103,25 +141,61 @@ final class FrameStream: @unchecked Sendable {
         frameDone()
       }
       if let error = Self.finish(reader) { throw error }
+      return scene
+    }
+  }
+
+  /// What one event of the speech did to a scene.
+  private enum Told {
+    case more
+    case scene(SceneSpeech)
+    case broken(RenderError)
+  }
+
+  /// Hands `event` to `stage`. Not throwing, and not inlined: it is called in async loops.
+  @inline(never)
+  private static func tell(_ event: SpeechFeed.Event?, to stage: inout SceneStage) -> Told {
+    switch event {
+    case .piece(let piece):
+      stage.append(piece)
+      return .more
+    case .scene(let scene):
+      return .scene(scene)
+    case .length, nil:
+      return .broken(.failed("the speech of a scene ended early"))
     }
   }
 
   /// A static base: the first frame is converted whole, later frames only the presenter's
-  /// rectangle.
-  private func streamOverStaticBase(_ stage: SceneStage, to sink: FrameSink) async throws {
-    drawWhole(0, of: stage, statics: false)
-    try await sink.write(yuv)
-    frameDone()
+  /// rectangle. Each piece of speech's frames are drawn as soon as they are final.
+  private func streamOverStaticBase(
+    _ stage: inout SceneStage, speech: inout Speech, to sink: FrameSink
+  ) async throws -> SceneSpeech {
     let dirty = stage.dirtyRect
-    for frame in 1..<max(stage.frameCount, 1) {
-      // A cancelled render (its video deleted) stops within a frame.
-      if Task.isCancelled { throw CancellationError() }
-      if !dirty.isEmpty { drawPart(frame, of: stage, within: dirty) }
-      try await sink.write(yuv)
-      frameDone()
+    var drawn = 0
+    var told: SceneSpeech?
+    while told == nil {
+      switch Self.tell(try await speech.next(), to: &stage) {
+      case .more: break
+      case .scene(let scene): told = scene
+      case .broken(let error): throw error
+      }
+      while drawn < stage.readyFrames {
+        // A cancelled render (its video deleted) stops within a frame.
+        if Task.isCancelled { throw CancellationError() }
+        if drawn == 0 {
+          drawWhole(0, of: stage, statics: false)
+        } else if !dirty.isEmpty {
+          drawPart(drawn, of: stage, within: dirty)
+        }
+        try await sink.write(yuv)
+        frameDone()
+        drawn += 1
+      }
     }
+    guard let scene = told else { throw RenderError.failed("a scene has no speech") }
+    return scene
   }
-
   // The drawing stays out of the async frame loops, which then hold nothing but the loop and
   // the write: the optimiser's coroutine splitting crashes (Swift 6.3, -O) on the inlined body.
 
@@ -168,32 +242,33 @@ final class FrameStream: @unchecked Sendable {
   private func frameDone() {
     previews?.offer(yuv, index: done)
     done += 1
-    if done % 25 == 0 {
-      progress(RenderProgress(stage: .frames, fraction: Double(done) / Double(totalFrames)))
-    }
+    meter.frameDrawn()
   }
 }
 
 /// One scene's presenter, motion and overlay, ready to draw frame by frame.
 struct SceneStage {
   let figure: AvatarFigure?
-  let motion: AvatarMotion?
+  private(set) var motion: AvatarMotion?
   let placement: AvatarPlacement?
   let circleColor: RGBColor
   let overlay: OverlayLayer
-  let frameCount: Int
-  let photo: PhotoPresenter?
+  private(set) var photo: PhotoPresenter?
+  /// The scene's frames, once its speech is all told.
+  private(set) var frameCount: Int?
 
+  /// A stage with no speech told yet: pieces follow with `append(_:)`.
   init(
-    plan: ScenePlan, scene: SceneSpeech, width: Int, height: Int, watermark: String?,
+    plan: ScenePlan, fps: Double, width: Int, height: Int, watermark: String?,
     photo picture: (PhotoPicture, PhotoPresenter.Layout)? = nil
   ) {
-    frameCount = scene.frameCount
     if let photo = plan.photo, let (picture, layout) = picture {
       self.photo = PhotoPresenter(
         photo: photo, picture: picture, layout: layout,
-        performance: scene.performance(seed: Self.seed(plan)), frameWidth: width,
-        frameHeight: height)
+        motion: AvatarMotion(
+          parameters: PhotoMotionTrack.parameters, identity: photo.id, seed: Self.seed(plan),
+          fps: fps),
+        frameWidth: width, frameHeight: height)
     } else {
       self.photo = nil
     }
@@ -202,7 +277,8 @@ struct SceneStage {
       let figure = AvatarFigure(presenter.avatar)
       self.figure = figure
       motion = AvatarMotion(
-        avatar: presenter.avatar, performance: scene.performance(seed: Self.seed(plan)))
+        parameters: presenter.avatar.motion, identity: presenter.avatar.id,
+        seed: Self.seed(plan), fps: fps)
       placement = AvatarPlacement(
         style: presenter.style, scale: presenter.scale, offset: presenter.offset,
         paintBounds: figure.paintBounds, frameWidth: width, frameHeight: height)
@@ -213,6 +289,20 @@ struct SceneStage {
       placement = nil
       circleColor = .white
     }
+  }
+
+  /// Tells the next piece of the scene's speech.
+  mutating func append(_ piece: PerformancePiece) {
+    motion?.append(piece)
+    photo?.append(piece)
+    if let count = piece.frameCount { frameCount = count }
+  }
+
+  /// Frames that can be drawn: those whose poses nothing still to come can change.
+  var readyFrames: Int {
+    if let photo { return photo.track.readyFrames }
+    if let motion { return motion.readyFrames }
+    return frameCount ?? 0
   }
 
   /// Same request, same blinks; different scenes, different blinks.

@@ -49,12 +49,15 @@ struct FrameSink: Sendable {
   }
 }
 
-/// Streams frames into `ffmpeg` (libx264 yuv420p BT.709 + AAC 48 kHz, `+faststart`) and muxes
-/// the scenes' audio, padded or trimmed to each scene's length so sound and picture stay
-/// together across scene cuts.
+/// Makes the MP4 in two passes: the frames streamed into ffmpeg as they are drawn (libx264
+/// yuv420p BT.709, a picture overlay laid on), then the scenes' sound muxed under that picture
+/// without touching it (AAC 48 kHz, `+faststart`), each scene's sound padded or trimmed to the
+/// scene's length so sound and picture stay together across scene cuts. The sound comes second
+/// because a scene's speech may still be being made while its first frames are encoded.
 enum VideoEncoder {
-  static func encode(
-    width: Int, height: Int, fps: Double, audio: [SceneAudio], overlay: PictureOverlay? = nil,
+  /// Encodes the frames `frames` writes into a video-only MP4 at `outputPath`.
+  static func encodePicture(
+    width: Int, height: Int, fps: Double, overlay: PictureOverlay? = nil,
     settings: EncoderSettings, to outputPath: String, frames: (FrameSink) async throws -> Void
   ) async throws {
     var arguments =
@@ -64,31 +67,21 @@ enum VideoEncoder {
         "-framerate", fpsString(fps), "-blocksize", String(width * height * 3 / 2),
         "-i", "pipe:0",
       ]
-    for scene in audio { arguments += ["-i", scene.path] }
-    var filter = ""
-    var video = "0:v"
     if let overlay {
       // A user's picture: opened only as a picture container, and held for the whole video.
       arguments += FFmpeg.userMediaInput + ["-loop", "1", "-i", overlay.path]
-      filter += overlay.filter(input: audio.count + 1, main: "0:v", output: "vout")
-      video = "[vout]"
+      // The filter is written to be followed by others: its last separator goes.
+      var filter = overlay.filter(input: 1, main: "0:v", output: "vout")
+      if filter.hasSuffix(";") { filter.removeLast() }
+      arguments += ["-filter_complex", filter, "-map", "[vout]"]
+    } else {
+      arguments += ["-map", "0:v"]
     }
-    for (index, scene) in audio.enumerated() {
-      filter +=
-        "[\(index + 1):a]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=mono,"
-        + "apad,atrim=end=\(String(format: "%.6f", scene.duration)),asetpts=N/SR/TB[a\(index)];"
-    }
-    filter +=
-      (0..<audio.count).map { "[a\($0)]" }.joined() + "concat=n=\(audio.count):v=0:a=1[aout]"
     arguments +=
-      [
-        "-filter_complex", filter, "-map", video, "-map", "[aout]",
-      ] + settings.videoArguments + [
+      settings.videoArguments + [
         "-pix_fmt", "yuv420p",
         "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709",
-        "-color_range", "tv",
-        "-c:a", "aac", "-b:a", settings.audioBitrate, "-ar", "48000",
-        "-movflags", "+faststart", "-f", "mp4", outputPath,
+        "-color_range", "tv", "-f", "mp4", outputPath,
       ]
     let pipe = try FramePipe()
     do {
@@ -114,6 +107,28 @@ enum VideoEncoder {
       await pipe.finish()
       throw error
     }
+  }
+
+  /// Lays the scenes' sound under the video-only `picture`, copying its video stream as it is.
+  static func mux(
+    picture: String, audio: [SceneAudio], settings: EncoderSettings, to outputPath: String
+  ) async throws(FFmpegError) {
+    var arguments = ["-i", picture]
+    for scene in audio { arguments += ["-i", scene.path] }
+    var filter = ""
+    for (index, scene) in audio.enumerated() {
+      filter +=
+        "[\(index + 1):a]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=mono,"
+        + "apad,atrim=end=\(String(format: "%.6f", scene.duration)),asetpts=N/SR/TB[a\(index)];"
+    }
+    filter +=
+      (0..<audio.count).map { "[a\($0)]" }.joined() + "concat=n=\(audio.count):v=0:a=1[aout]"
+    arguments += [
+      "-filter_complex", filter, "-map", "0:v", "-map", "[aout]", "-c:v", "copy",
+      "-c:a", "aac", "-b:a", settings.audioBitrate, "-ar", "48000",
+      "-movflags", "+faststart", "-f", "mp4", outputPath,
+    ]
+    try await FFmpeg.run(arguments)
   }
 
   static func fpsString(_ fps: Double) -> String {

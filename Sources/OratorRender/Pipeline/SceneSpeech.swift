@@ -1,7 +1,7 @@
 import Foundation
 
 /// A scene's sound and what the mouth does with it, on the video's frame grid.
-struct SceneSpeech {
+struct SceneSpeech: Sendable {
   var track: SpeechTrack
   var mouthCues: [MouthCue]
   /// Words with times relative to the scene's start.
@@ -14,48 +14,6 @@ struct SceneSpeech {
 
   /// On-screen length in seconds (a whole number of frames).
   var duration: Double { Double(frameCount) / fps }
-
-  /// `spoken` hears the share of the scene's script spoken so far, where the engine tells.
-  static func make(
-    for plan: ScenePlan, synthesizer: any SpeechSynthesizer, fps: Double, scratch: String,
-    spoken: @escaping @Sendable (Double) -> Void = { _ in }
-  ) async throws -> SceneSpeech {
-    var track: SpeechTrack
-    let cues: [MouthCue]
-    switch plan.speech {
-    case .text(let voice, let script, let speed, let pitch):
-      do {
-        track = try await synthesizer.synthesize(
-          script, voice: voice, speed: speed, pitch: pitch, progress: spoken)
-      } catch {
-        throw RenderError.failed("video_inputs[\(plan.index)].voice: \(error)")
-      }
-      // Engines that report no phones (a speech server) get cues from the sound itself.
-      cues =
-        track.phones.isEmpty
-        ? AudioMouthCues.mouthCues(samples: track.samples, sampleRate: track.sampleRate)
-        : LipSync.mouthCues(for: track.phones, duration: track.duration)
-    case .audio(let path):
-      do {
-        track = try await AudioDecoder.decode(fileAt: path)
-      } catch {
-        throw RenderError.invalidInput(
-          .init(path: "video_inputs[\(plan.index)].voice.audio_url", message: "\(error)"))
-      }
-      cues = AudioMouthCues.mouthCues(samples: track.samples, sampleRate: track.sampleRate)
-    case .silence(let seconds):
-      track = SpeechTrack.silence(duration: seconds)
-      cues = [MouthCue(start: 0, end: seconds, shape: .X)]
-    }
-    // Quieter speech still moves the mouth as before: the cues come from the full signal.
-    if plan.volume < 1 { track.samples = track.samples.map { Int16(Double($0) * plan.volume) } }
-    let frameCount = max(1, Int((track.duration * fps).rounded(.up)))
-    let wavPath = (scratch as NSString).appendingPathComponent("scene-\(plan.index).wav")
-    try WAVFile.write(track, to: wavPath)
-    return SceneSpeech(
-      track: track, mouthCues: cues, words: track.words, frameCount: frameCount, fps: fps,
-      wavPath: wavPath)
-  }
 
   /// All scenes' words on the video's timeline.
   static func timeline(_ scenes: [SceneSpeech]) -> [TimedWord] {
@@ -71,12 +29,89 @@ struct SceneSpeech {
     }
     return words
   }
+}
 
-  func performance(seed: UInt64) -> Performance {
-    Performance(
-      mouthCues: mouthCues, words: words,
-      energy: SpeechEnergy.perFrame(
-        samples: track.samples, sampleRate: track.sampleRate, fps: fps, frameCount: frameCount),
-      fps: fps, seed: seed)
+/// A scene's speech as it comes, piece after piece: joined into the scene's track, each piece
+/// lip-synced on its own and moved to where it starts, and the loudness of each frame measured
+/// once its samples are in; what motion needs of each piece is handed on as it comes.
+struct SceneSpeechBuilder {
+  /// Where the mouth cues come from.
+  enum Cues {
+    /// The phones the engine reports, or the sound where it reports none (a speech server).
+    case phones
+    /// The sound: recorded audio.
+    case sound
+    /// None: the mouth rests.
+    case silence
+  }
+
+  let index: Int
+  let fps: Double
+  let volume: Double
+  let cues: Cues
+  private var track: SpeechTrack?
+  private var mouthCues: [MouthCue] = []
+  private var energy: SpeechEnergy.Running?
+
+  init(index: Int, fps: Double, volume: Double, cues: Cues) {
+    self.index = index
+    self.fps = fps
+    self.volume = volume
+    self.cues = cues
+  }
+
+  /// Seconds of speech so far.
+  var duration: Double { track?.duration ?? 0 }
+
+  /// Takes the next piece; returns what motion needs of it.
+  mutating func append(_ piece: SpeechTrack) -> PerformancePiece {
+    let offset = duration
+    let cues = Self.mouthCues(piece, cues).map {
+      MouthCue(start: $0.start + offset, end: $0.end + offset, shape: $0.shape)
+    }
+    mouthCues += cues
+    // Quieter speech still moves the mouth as before: the cues come from the full signal.
+    var quieter = piece
+    if volume < 1 { quieter.samples = piece.samples.map { Int16(Double($0) * volume) } }
+    let joined = track?.appending(quieter) ?? quieter
+    track = joined
+    var running = energy ?? SpeechEnergy.Running(sampleRate: joined.sampleRate, fps: fps)
+    let values = running.next(joined.samples, frameCount: nil)
+    energy = running
+    return PerformancePiece(
+      mouthCues: cues,
+      words: Array(joined.words.suffix(piece.words.count)),
+      energy: values, speechEnd: joined.duration, frameCount: nil)
+  }
+
+  /// The scene complete: what motion has still to hear (its frame count and the last frames'
+  /// loudness), and the scene's speech with its sound written to a WAV file in `scratch`.
+  mutating func finish(scratch: String) throws -> (PerformancePiece, SceneSpeech) {
+    let track = track ?? SpeechTrack.silence(duration: 0)
+    let frameCount = max(1, Int((track.duration * fps).rounded(.up)))
+    var running = energy ?? SpeechEnergy.Running(sampleRate: track.sampleRate, fps: fps)
+    let values = running.next(track.samples, frameCount: frameCount)
+    energy = running
+    let wavPath = (scratch as NSString).appendingPathComponent("scene-\(index).wav")
+    try WAVFile.write(track, to: wavPath)
+    return (
+      PerformancePiece(
+        mouthCues: [], words: [], energy: values, speechEnd: track.duration,
+        frameCount: frameCount),
+      SceneSpeech(
+        track: track, mouthCues: mouthCues, words: track.words, frameCount: frameCount, fps: fps,
+        wavPath: wavPath)
+    )
+  }
+
+  private static func mouthCues(_ piece: SpeechTrack, _ source: Cues) -> [MouthCue] {
+    switch source {
+    case .phones where !piece.phones.isEmpty:
+      LipSync.mouthCues(for: piece.phones, duration: piece.duration)
+    case .phones, .sound:
+      AudioMouthCues.mouthCues(samples: piece.samples, sampleRate: piece.sampleRate)
+    case .silence:
+      [MouthCue(start: 0, end: piece.duration, shape: .X)]
+    }
   }
 }

@@ -83,22 +83,6 @@ public struct VideoRenderer: Sendable {
     }
     let backdrops = try await SceneBackdrops.prepare(plans, width: size.width, height: size.height)
 
-    var scenes: [SceneSpeech] = []
-    var length = 0.0
-    for plan in plans {
-      let (before, count) = (Double(scenes.count), Double(plans.count))
-      let scene = try await SceneSpeech.make(
-        for: plan, synthesizer: speech, fps: fps, scratch: scratch
-      ) { share in
-        progress(RenderProgress(stage: .speech, fraction: (before + share) / count))
-      }
-      scenes.append(scene)
-      length += Double(scene.frameCount) / fps
-      // A long audio track or script is refused as soon as it is known, not after hours.
-      try budget?.check(duration: length)
-      progress(RenderProgress(stage: .speech, fraction: Double(scenes.count) / Double(plans.count)))
-    }
-
     let watermark: String? =
       request.test == true
       ? "TEST VIDEO · Orator" : (request.enableWatermark == true ? "Orator" : nil)
@@ -108,24 +92,38 @@ public struct VideoRenderer: Sendable {
       overlay = PictureOverlay(
         picture, file: file, frameWidth: size.width, frameHeight: size.height)
     }
-    let duration = scenes.reduce(0) { $0 + $1.duration }
-    // The previews are made from frames kept as they are drawn, rather than by decoding the
-    // finished video again; a picture watermark is laid on by the encoder, so with one the
-    // previews come from the video itself.
-    let previewFrames =
-      overlay == nil
-      ? PreviewFrames(
-        width: size.width, height: size.height, fps: fps,
-        frameCount: scenes.reduce(0) { $0 + $1.frameCount },
-        thumbnailSeconds: min(1.0, duration / 2), gifSeconds: min(gifSeconds, duration),
-        gifMaxWidth: 480) : nil
-    try await SceneCompositor(
+
+    // The speech is made scene by scene, piece by piece, beside the drawing, which follows it
+    // (`SpeechFeed`). The previews are made from frames kept as they are drawn, rather than
+    // by decoding the finished video again; a picture watermark is laid on by the encoder, so
+    // with one the previews come from the video itself.
+    let meter = RenderProgressMeter(report: progress)
+    let feed = SpeechFeed(
+      plans: plans, synthesizer: speech, fps: fps, scratch: scratch, budget: budget,
+      previewSeconds: max(self.gifSeconds, 2), meter: meter)
+    let (events, sink) = AsyncThrowingStream.makeStream(of: SpeechFeed.Event.self)
+    let compositor = SceneCompositor(
       width: size.width, height: size.height, fps: fps, watermark: watermark, overlay: overlay,
-      encoder: encoder
-    ).encode(
-      plans: plans, speech: scenes, backdrops: backdrops,
-      to: output.scratchPath(.video, in: scratch), previews: previewFrames,
-      progress: progress)
+      encoder: encoder)
+    let drawn = try await withThrowingTaskGroup(of: Void.self) { group in
+      group.addTask { await feed.run(into: sink) }
+      do {
+        let drawn = try await compositor.encode(
+          plans: plans, speech: events, backdrops: backdrops,
+          to: output.scratchPath(.video, in: scratch),
+          previews: overlay == nil
+            ? SceneCompositor.Previews(gifSeconds: self.gifSeconds, gifMaxWidth: 480) : nil,
+          meter: meter, progress: progress)
+        try await group.waitForAll()
+        return drawn
+      } catch {
+        group.cancelAll()
+        throw error
+      }
+    }
+    let scenes = drawn.scenes
+    let previewFrames = drawn.previews
+    let duration = scenes.reduce(0) { $0 + $1.duration }
 
     let words = SceneSpeech.timeline(scenes)
     let cues = Captions.cues(from: words)

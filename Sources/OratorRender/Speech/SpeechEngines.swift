@@ -30,4 +30,15 @@ public struct SpeechEngines: SpeechSynthesizer {
     return try await engine.synthesize(
       text, voice: voice, speed: speed, pitch: pitch, progress: progress)
   }
+
+  public func synthesizeInPieces(
+    _ text: String, voice: VoiceDescriptor, speed: Double, pitch: Double,
+    progress: @escaping @Sendable (Double) -> Void
+  ) -> AsyncThrowingStream<SpeechTrack, any Error> {
+    guard let engine = engines.first(where: { $0.voices.contains(voice) }) else {
+      return AsyncThrowingStream { $0.finish(throwing: SpeechError.unknownVoice(voice.id)) }
+    }
+    return engine.synthesizeInPieces(
+      text, voice: voice, speed: speed, pitch: pitch, progress: progress)
+  }
 }

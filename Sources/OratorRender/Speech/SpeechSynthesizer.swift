@@ -17,6 +17,15 @@ public protocol SpeechSynthesizer: Sendable {
     _ text: String, voice: VoiceDescriptor, speed: Double, pitch: Double,
     progress: @escaping @Sendable (Double) -> Void
   ) async throws(SpeechError) -> SpeechTrack
+
+  /// Speaks `text` as above, handing out the speech piece by piece as the engine makes it:
+  /// the tracks follow one another, each timed from its own start, and joined in order they
+  /// are what `synthesize` gives. A render draws the frames of one piece while the engine
+  /// speaks the next. The stream fails with a ``SpeechError``; ending it early stops the work.
+  func synthesizeInPieces(
+    _ text: String, voice: VoiceDescriptor, speed: Double, pitch: Double,
+    progress: @escaping @Sendable (Double) -> Void
+  ) -> AsyncThrowingStream<SpeechTrack, any Error>
 }
 
 extension SpeechSynthesizer {
@@ -30,6 +39,17 @@ extension SpeechSynthesizer {
     return track
   }
 
+  /// An engine that speaks in one go hands out one piece: the whole track.
+  public func synthesizeInPieces(
+    _ text: String, voice: VoiceDescriptor, speed: Double, pitch: Double,
+    progress: @escaping @Sendable (Double) -> Void
+  ) -> AsyncThrowingStream<SpeechTrack, any Error> {
+    SpeechPieces.stream { piece throws(SpeechError) in
+      piece(
+        try await synthesize(text, voice: voice, speed: speed, pitch: pitch, progress: progress))
+    }
+  }
+
   /// The voice with this `voice_id`, if the engine has it.
   public func voice(withID id: String) -> VoiceDescriptor? {
     voices.first { $0.id == id }
@@ -41,5 +61,29 @@ extension SpeechSynthesizer {
   ) async throws(SpeechError) -> SpeechTrack {
     guard let voice = voice(withID: voiceID) else { throw .unknownVoice(voiceID) }
     return try await synthesize(text, voice: voice, speed: speed, pitch: pitch)
+  }
+}
+
+/// Bridges an engine that hands pieces to a callback to the stream ``SpeechSynthesizer``'s
+/// callers read.
+enum SpeechPieces {
+  /// Runs `speak` in a task of its own, each piece it gives yielded to the stream; the task is
+  /// cancelled when the reader stops reading.
+  static func stream(
+    _ speak:
+      @escaping @Sendable (_ piece: @Sendable (SpeechTrack) -> Void) async throws(SpeechError)
+      -> Void
+  ) -> AsyncThrowingStream<SpeechTrack, any Error> {
+    let (stream, continuation) = AsyncThrowingStream.makeStream(of: SpeechTrack.self)
+    let task = Task {
+      do throws(SpeechError) {
+        try await speak { continuation.yield($0) }
+        continuation.finish()
+      } catch {
+        continuation.finish(throwing: error)
+      }
+    }
+    continuation.onTermination = { _ in task.cancel() }
+    return stream
   }
 }

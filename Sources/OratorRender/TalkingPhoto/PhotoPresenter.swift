@@ -15,7 +15,7 @@ struct PhotoPresenter {
   let warp: PhotoWarp
   let mouth: PhotoMouth
   let lids = PhotoEyelids()
-  let track: PhotoMotionTrack
+  private(set) var track: PhotoMotionTrack
   let circleColor: RGBColor
   /// The face's rectangle in the frame: everything that can change.
   let dirtyRect: PixelRect
@@ -65,16 +65,26 @@ struct PhotoPresenter {
     photo: ScenePlan.Photo, picture: PhotoPicture, layout: Layout, performance: Performance,
     frameWidth: Int, frameHeight: Int
   ) {
+    self.init(
+      photo: photo, picture: picture, layout: layout,
+      motion: AvatarMotion(
+        parameters: PhotoMotionTrack.parameters, identity: photo.id, performance: performance),
+      frameWidth: frameWidth, frameHeight: frameHeight)
+  }
+
+  /// `motion` may be told only its first pieces of speech, or none: the rest follows with
+  /// `append(_:)`.
+  init(
+    photo: ScenePlan.Photo, picture: PhotoPicture, layout: Layout, motion: AvatarMotion,
+    frameWidth: Int, frameHeight: Int
+  ) {
     self.picture = picture
     rig = PhotoFaceRig(
       face: photo.face, scale: layout.scale, pictureWidth: picture.width,
       pictureHeight: picture.height)
     mouth = PhotoMouth(rig: rig)
     circleColor = photo.circleColor
-    track = PhotoMotionTrack(
-      motion: AvatarMotion(
-        parameters: PhotoMotionTrack.parameters, identity: photo.id, performance: performance),
-      frameCount: performance.frameCount, rig: rig)
+    track = PhotoMotionTrack(motion: motion, rig: rig)
     let frame = PixelRect(x: 0, y: 0, width: frameWidth, height: frameHeight)
     var clip = frame.intersection(
       PixelRect(
@@ -93,6 +103,11 @@ struct PhotoPresenter {
         y: layout.originY + Int(rig.bounds.minY.rounded(.down)) - margin,
         width: Int((rig.bounds.maxX - rig.bounds.minX).rounded(.up)) + 2 * margin,
         height: Int((rig.bounds.maxY - rig.bounds.minY).rounded(.up)) + 2 * margin))
+  }
+
+  /// Tells the next piece of the scene's speech.
+  mutating func append(_ piece: PerformancePiece) {
+    track.append(piece)
   }
 
   /// The still photo (and the circle's fill behind it), once per scene.
@@ -163,26 +178,85 @@ struct PhotoMotionTrack {
   static let parameters = AvatarMotionParameters(
     blinkIntervalMin: 2, blinkIntervalMax: 5.5, swayDegrees: 0.8, bobUnits: 3, breathRate: 0.25)
 
-  private let states: [State]
+  private var motion: AvatarMotion
+  private let rig: PhotoFaceRig
+  /// Lip gap and rounding per frame, eased forwards; as far as the motion's poses are final.
+  private var forwardGaps: [Double] = []
+  private var forwardRounds: [Double] = []
+  private var states: [State] = []
 
+  /// How many frames ahead of the last settled one the backward easing looks: its weight
+  /// falls by `keep` (0.35) a frame, to under 1e-16 this far.
+  static let easingReach = 36
+
+  /// The motion's frames so far, whole when its speech is all told.
+  init(motion: AvatarMotion, rig: PhotoFaceRig) {
+    self.motion = motion
+    self.rig = rig
+    settle()
+  }
+
+  /// `frameCount` frames of a motion told whole.
   init(motion: AvatarMotion, frameCount: Int, rig: PhotoFaceRig) {
-    let poses = (0..<max(frameCount, 1)).map { motion.pose(atFrame: $0) }
-    var gaps = poses.map { Self.gap(of: $0.mouth, rig: rig) }
-    var rounds = poses.map { Self.rounding(of: $0.mouth) }
+    var whole = motion
+    if whole.frameCount == nil {
+      whole.append(
+        PerformancePiece(
+          mouthCues: [], words: [], energy: [], speechEnd: 0, frameCount: frameCount))
+    }
+    self.init(motion: whole, rig: rig)
+  }
+
+  /// Frames whose state nothing still to come can change.
+  var readyFrames: Int { states.count }
+
+  /// Tells the next piece of the scene's speech.
+  mutating func append(_ piece: PerformancePiece) {
+    motion.append(piece)
+    settle()
+  }
+
+  /// Eases the lips over the frames whose poses are final, and fixes the states of those far
+  /// enough from the last of them that the backward easing no longer reaches past it.
+  private mutating func settle() {
+    let final = motion.frameCount.map { max($0, 1) }
+    let posed = final ?? motion.readyFrames
     // Ease toward each target over about 40 ms, forwards and backwards, so the mouth never
     // snaps, then make sure every bilabial still shuts the lips completely.
-    Self.ease(&gaps)
-    Self.ease(&rounds)
-    for (i, pose) in poses.enumerated() where pose.mouth == .A { gaps[i] = 0 }
+    let keep = 0.35
+    for frame in forwardGaps.count..<max(posed, forwardGaps.count) {
+      let pose = motion.pose(atFrame: frame)
+      var gap = Self.gap(of: pose.mouth, rig: rig)
+      var rounding = Self.rounding(of: pose.mouth)
+      if frame > 0 {
+        gap = gap * (1 - keep) + forwardGaps[frame - 1] * keep
+        rounding = rounding * (1 - keep) + forwardRounds[frame - 1] * keep
+      }
+      forwardGaps.append(gap)
+      forwardRounds.append(rounding)
+    }
+    let settled = final ?? max(states.count, posed - Self.easingReach)
+    guard settled > states.count, posed > 0 else { return }
+    let first = states.count
+    var gaps = Array(forwardGaps[first..<posed])
+    var rounds = Array(forwardRounds[first..<posed])
+    for i in stride(from: gaps.count - 2, through: 0, by: -1) {
+      gaps[i] = gaps[i] * (1 - keep) + gaps[i + 1] * keep
+      rounds[i] = rounds[i] * (1 - keep) + rounds[i + 1] * keep
+    }
     // A nod of `bobUnits` (figure units of the cartoons' 1000-unit canvas) in face pixels.
     let pixels = rig.faceHeight / 300
-    states = poses.enumerated().map { i, pose in
-      State(
-        gap: max(0, gaps[i]), rounding: rounds[i], eyelids: pose.eyelids, brows: pose.browRaise,
-        tilt: pose.headTilt,
-        shift: SIMD2(
-          pose.headShiftX * pixels,
-          pose.headShiftY * pixels - (pose.breath - 0.5) * 0.004 * rig.faceHeight))
+    for frame in first..<settled {
+      let pose = motion.pose(atFrame: frame)
+      let i = frame - first
+      let gap = pose.mouth == .A ? 0 : gaps[i]
+      states.append(
+        State(
+          gap: max(0, gap), rounding: rounds[i], eyelids: pose.eyelids, brows: pose.browRaise,
+          tilt: pose.headTilt,
+          shift: SIMD2(
+            pose.headShiftX * pixels,
+            pose.headShiftY * pixels - (pose.breath - 0.5) * 0.004 * rig.faceHeight)))
     }
   }
 
@@ -215,12 +289,4 @@ struct PhotoMotionTrack {
     }
   }
 
-  private static func ease(_ values: inout [Double]) {
-    guard values.count > 1 else { return }
-    let keep = 0.35
-    for i in 1..<values.count { values[i] = values[i] * (1 - keep) + values[i - 1] * keep }
-    for i in stride(from: values.count - 2, through: 0, by: -1) {
-      values[i] = values[i] * (1 - keep) + values[i + 1] * keep
-    }
-  }
 }

@@ -31,6 +31,31 @@ public struct PiperSynthesizer: SpeechSynthesizer {
     _ text: String, voice: VoiceDescriptor, speed: Double, pitch: Double,
     progress: @escaping @Sendable (Double) -> Void
   ) async throws(SpeechError) -> SpeechTrack {
+    var joined: SpeechTrack?
+    try await speak(text, voice: voice, speed: speed, pitch: pitch, progress: progress) {
+      joined = joined?.appending($0) ?? $0
+    }
+    return joined ?? SpeechTrack(samples: [], sampleRate: 22050, words: [], phones: [])
+  }
+
+  /// Each piece as soon as it and every piece before it are spoken.
+  public func synthesizeInPieces(
+    _ text: String, voice: VoiceDescriptor, speed: Double, pitch: Double,
+    progress: @escaping @Sendable (Double) -> Void
+  ) -> AsyncThrowingStream<SpeechTrack, any Error> {
+    SpeechPieces.stream { piece throws(SpeechError) in
+      try await speak(text, voice: voice, speed: speed, pitch: pitch, progress: progress) {
+        piece($0)
+      }
+    }
+  }
+
+  /// Speaks `text` a few sentences at a time, handing `piece` each piece in order: speech,
+  /// and the silence of `<break>` pauses once the voice's sample rate is known.
+  func speak(
+    _ text: String, voice: VoiceDescriptor, speed: Double, pitch: Double,
+    progress: @escaping @Sendable (Double) -> Void, piece: (SpeechTrack) -> Void
+  ) async throws(SpeechError) {
     guard voice.engine == .piper, voices.contains(where: { $0.id == voice.id }) else {
       throw .unknownVoice(voice.id)
     }
@@ -38,57 +63,54 @@ public struct PiperSynthesizer: SpeechSynthesizer {
     guard !script.isSilent else { throw .emptyText }
     let lengthScale = 1 / (speed.isFinite && speed > 0 ? min(max(speed, 0.25), 4) : 1)
 
-    // Each text part is spoken in pieces; pauses wait until the sample rate is known.
     let texts = script.parts.compactMap { if case .text(let text) = $0 { text } else { nil } }
     let total = max(1, texts.reduce(0) { $0 + $1.count })
     var spokenBefore = 0
-    var pieces: [Piece] = []
+    // Pauses before the first speech wait until its sample rate is known.
+    var sampleRate: Int?
+    var waiting: [Double] = []
+    func pause(_ seconds: Double, rate: Int) {
+      piece(.silence(duration: seconds, sampleRate: rate))
+    }
     for part in script.parts {
       switch part {
-      case .pause(let seconds): pieces.append(.pause(seconds))
+      case .pause(let seconds):
+        if let sampleRate { pause(seconds, rate: sampleRate) } else { waiting.append(seconds) }
       case .text(let text):
         let before = spokenBefore
-        pieces.append(
-          .speech(
-            try await speakInPieces(text, model: voice.engineVoice, lengthScale: lengthScale) {
-              progress(Double(before + $0) / Double(total))
-            }))
+        try await speakInPieces(
+          text, model: voice.engineVoice, lengthScale: lengthScale,
+          spoken: { progress(Double(before + $0) / Double(total)) },
+          piece: { track in
+            if sampleRate == nil {
+              sampleRate = track.sampleRate
+              for seconds in waiting { pause(seconds, rate: track.sampleRate) }
+              waiting = []
+            }
+            piece(track)
+          })
         spokenBefore += text.count
       }
     }
-    let sampleRate =
-      pieces.lazy.compactMap { if case .speech(let s) = $0 { s.sampleRate } else { nil } }.first
-      ?? 22050
-    var track = SpeechTrack(samples: [], sampleRate: sampleRate, words: [], phones: [])
-    for piece in pieces {
-      switch piece {
-      case .pause(let seconds):
-        track = track.appending(.silence(duration: seconds, sampleRate: sampleRate))
-      case .speech(let spoken):
-        track = track.appending(spoken)
-      }
-    }
-    return track
-  }
-
-  private enum Piece {
-    case pause(Double)
-    case speech(SpeechTrack)
+    for seconds in waiting { pause(seconds, rate: sampleRate ?? 22050) }
   }
 
   /// `text` sent a few sentences at a time (`pieces(of:)`), `parallelRequests` requests at
-  /// once, joined in order; `spoken` hears how many of its characters are done after each.
-  /// Piper speaks each sentence on its own anyway, so the joined audio is what one request
-  /// would have given.
+  /// once, handed to `piece` in order as soon as each and those before it are back; `spoken`
+  /// hears how many of its characters are done after each. Piper speaks each sentence on its
+  /// own anyway, so the joined audio is what one request would have given.
   func speakInPieces(
-    _ text: String, model: String, lengthScale: Double, spoken: @Sendable (Int) -> Void
-  ) async throws(SpeechError) -> SpeechTrack {
+    _ text: String, model: String, lengthScale: Double, spoken: @Sendable (Int) -> Void,
+    piece: (SpeechTrack) -> Void
+  ) async throws(SpeechError) {
     let parts = Self.pieces(of: text)
     guard !parts.isEmpty else {
-      return try await speak(text, model: model, lengthScale: lengthScale)
+      piece(try await speak(text, model: model, lengthScale: lengthScale))
+      return
     }
     let limit = parallelRequests
-    let result = await withTaskGroup(of: (Int, Result<SpeechTrack, SpeechError>).self) { group in
+    let failure = await withTaskGroup(of: (Int, Result<SpeechTrack, SpeechError>).self) {
+      group -> SpeechError? in
       var next = 0
       func start(_ index: Int) {
         group.addTask {
@@ -106,29 +128,31 @@ public struct PiperSynthesizer: SpeechSynthesizer {
         next += 1
       }
       var tracks = [SpeechTrack?](repeating: nil, count: parts.count)
-      var (done, finished) = (0, 0)
+      var (done, finished, handedOut) = (0, 0, 0)
       for await (index, outcome) in group {
         switch outcome {
         case .success(let track): tracks[index] = track
         case .failure(let error):
           group.cancelAll()
-          return Result<[SpeechTrack], SpeechError>.failure(error)
+          return error
         }
         done += parts[index].count
         finished += 1
         // The last one done is all of it, white space that was not sent included.
         spoken(finished == parts.count ? text.count : done)
+        while handedOut < parts.count, let track = tracks[handedOut] {
+          piece(track)
+          tracks[handedOut] = nil
+          handedOut += 1
+        }
         if next < parts.count {
           start(next)
           next += 1
         }
       }
-      return .success(tracks.compactMap { $0 })
+      return nil
     }
-    let tracks = try result.get()
-    var joined = tracks[0]
-    for track in tracks.dropFirst() { joined = joined.appending(track) }
-    return joined
+    if let failure { throw failure }
   }
 
   /// Pieces shorter than this take in the next sentence too: each request costs a little
