@@ -219,4 +219,47 @@ struct PiperPiecesTests {
     #expect(times.count > 10 && times == times.sorted())
     #expect(vtt.contains("espeak-ng ends it."))
   }
+
+  @Test("A render process speaks through the serving process's Piper sidecar, in pieces")
+  func servedPiper() async throws {
+    let piper = try #require(PiperTestSupport.synthesizer)
+    let engines = SpeechEngines([EspeakSynthesizer.shared, piper])
+    func request(_ voice: String) -> VideoGenerateRequest {
+      VideoGenerateRequest(
+        videoInputs: [
+          VideoInput(
+            character: .avatar(AvatarCharacter(avatarId: "daniel_charcoal_suit")),
+            voice: .text(TextVoice(voiceId: voice, inputText: Self.script)))
+        ], dimension: Dimension(width: 320, height: 180))
+    }
+    let endpoint = try #require(
+      await RenderSandbox.piperEndpoint(for: request("en-us-joe"), speech: engines))
+    #expect(endpoint.url.host == "127.0.0.1" || endpoint.url.host == "localhost")
+    #expect(endpoint.voices == piper.voices)
+    #expect(await RenderSandbox.piperEndpoint(for: request("en-us-male"), speech: engines) == nil)
+
+    // The job carries it to the render process, whose engine speaks through it.
+    let job = RenderJob(
+      request: request("en-us-joe"), outputPath: "/nowhere.mp4", media: PreparedMedia(),
+      budget: RenderBudget(maxVideoSeconds: 600), piper: endpoint)
+    let read = try JSONDecoder().decode(RenderJob.self, from: JSONEncoder().encode(job))
+    let attached = try #require(read.piper).synthesizer
+    let joe = try #require(attached.voice(withID: "en-us-joe"))
+    var pieces = 0
+    for try await piece in attached.synthesizeInPieces(
+      Self.script, voice: joe, speed: 1, pitch: 0, progress: { _ in })
+    {
+      #expect(piece.duration > 1)
+      pieces += 1
+    }
+    #expect(pieces >= 3)
+
+    // The serving process then prepares none of Piper's speech.
+    let scratch = try ScratchFolder()
+    let renderer = VideoRenderer(
+      speech: engines, media: LocalMediaResolver(scratchDirectory: scratch.path))
+    let media = try await renderer.prepareMedia(
+      for: request("en-us-joe"), speechFolder: scratch.path, leaving: [.piper])
+    #expect(media.speech?.isEmpty == true)
+  }
 }

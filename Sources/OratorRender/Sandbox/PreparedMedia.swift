@@ -54,10 +54,11 @@ public struct PreparedMedia: MediaResolver, Codable, Equatable {
 extension VideoRenderer {
   /// Fetches every URL and asset `request` names with this renderer's resolver, the same way
   /// the render would, and returns them for a render process; with `speechFolder`, also the
-  /// speech of the scenes whose voices are not espeak-ng's (`PreparedSpeech`), telling
-  /// `progress` how far that speech is.
+  /// speech of the scenes whose voices are neither espeak-ng's nor those of the engines
+  /// `spokenLater` (`PreparedSpeech`), telling `progress` how far that speech is.
   public func prepareMedia(
     for request: VideoGenerateRequest, speechFolder: String? = nil,
+    leaving spokenLater: Set<SpeechEngineName> = [],
     progress: @escaping @Sendable (RenderProgress) -> Void = { _ in }
   ) async throws(RenderError) -> PreparedMedia {
     let recorder = MediaRecorder(base: media)
@@ -79,7 +80,8 @@ extension VideoRenderer {
     }
     var speech: [PreparedSpeech]?
     if let speechFolder {
-      speech = try await prepareSpeech(for: plans, in: speechFolder, progress: progress)
+      speech = try await prepareSpeech(
+        for: plans, in: speechFolder, leaving: spokenLater, progress: progress)
     }
     return PreparedMedia(files: await recorder.files, photos: await recorder.photos, speech: speech)
   }

@@ -1,10 +1,10 @@
 import Foundation
 
-/// Speech made before a render process starts: the scenes spoken by engines that already run
-/// outside Orator's process (a Piper sidecar, a speech server) are synthesised by the serving
-/// process, which keeps those engines warm between videos, and handed to the render as WAV
-/// files with their timings. Only espeak-ng, a C library inside the process, speaks in the
-/// render process itself.
+/// Speech made before a render process starts: the scenes spoken by a speech server are
+/// synthesised by the serving process and handed to the render as WAV files with their
+/// timings. espeak-ng, a C library, speaks in the render process itself, and so does Piper
+/// when the render process is given the serving process's sidecar (`RenderJob.piper`), so
+/// that its frames are drawn while it speaks.
 public struct PreparedSpeech: Codable, Sendable, Equatable {
   /// What was asked for…
   public var text: String
@@ -66,6 +66,21 @@ struct PreparedSpeechSynthesizer: SpeechSynthesizer {
     track.phones = entry.phones
     return track
   }
+
+  /// Prepared speech in one piece; the engine's in its own pieces.
+  func synthesizeInPieces(
+    _ text: String, voice: VoiceDescriptor, speed: Double, pitch: Double,
+    progress: @escaping @Sendable (Double) -> Void
+  ) -> AsyncThrowingStream<SpeechTrack, any Error> {
+    if prepared.contains(where: { $0.answers(text, voice: voice, speed: speed, pitch: pitch) }) {
+      return SpeechPieces.stream { piece throws(SpeechError) in
+        piece(try await synthesize(text, voice: voice, speed: speed, pitch: pitch))
+        progress(1)
+      }
+    }
+    return engine.synthesizeInPieces(
+      text, voice: voice, speed: speed, pitch: pitch, progress: progress)
+  }
 }
 
 extension VideoRenderer {
@@ -73,7 +88,7 @@ extension VideoRenderer {
   /// espeak-ng's, writing the audio into `folder`. `progress` hears the speech stage's share
   /// done as it goes: these engines take seconds per scene, before any render process starts.
   func prepareSpeech(
-    for plans: [ScenePlan], in folder: String,
+    for plans: [ScenePlan], in folder: String, leaving spokenLater: Set<SpeechEngineName> = [],
     progress: @escaping @Sendable (RenderProgress) -> Void
   ) async throws(RenderError) -> [PreparedSpeech] {
     // The scenes to speak, each (voice, script, speed, pitch) once; each counts by its
@@ -83,7 +98,7 @@ extension VideoRenderer {
         []
     for plan in plans {
       guard case .text(let voice, let script, let speed, let pitch) = plan.speech,
-        voice.engine != .espeak,
+        voice.engine != .espeak, !spokenLater.contains(voice.engine),
         !scenes.contains(where: {
           $0.script == script && $0.voice.id == voice.id && $0.speed == speed && $0.pitch == pitch
         })

@@ -15,17 +15,42 @@ public struct RenderJob: Codable, Sendable, Equatable {
   /// Avatars beside the built-in ones (an operator's `--avatars-dir`), which the render
   /// process cannot know of otherwise.
   public var extraAvatars: [AvatarDefinition]?
+  /// The serving process's Piper sidecar, which the render process asks itself, so that the
+  /// frames of one piece of speech are drawn while the next is spoken; nil: Piper's speech,
+  /// if any, is in `media`.
+  public var piper: PiperEndpoint?
 
   public init(
     request: VideoGenerateRequest, outputPath: String, media: PreparedMedia, budget: RenderBudget,
-    progressPath: String? = nil, extraAvatars: [AvatarDefinition]? = nil
+    progressPath: String? = nil, extraAvatars: [AvatarDefinition]? = nil,
+    piper: PiperEndpoint? = nil
   ) {
+    self.piper = piper
     self.request = request
     self.outputPath = outputPath
     self.media = media
     self.budget = budget
     self.progressPath = progressPath
     self.extraAvatars = extraAvatars
+  }
+}
+
+/// A running Piper sidecar on loopback and the voices it speaks.
+public struct PiperEndpoint: Codable, Sendable, Equatable {
+  public var url: URL
+  public var voices: [VoiceDescriptor]
+  public var parallelRequests: Int
+
+  public init(url: URL, voices: [VoiceDescriptor], parallelRequests: Int) {
+    self.url = url
+    self.voices = voices
+    self.parallelRequests = parallelRequests
+  }
+
+  /// The engine that speaks through it.
+  var synthesizer: PiperSynthesizer {
+    PiperSynthesizer(
+      voices: voices, sidecar: PiperSidecar(attachedTo: url), parallelRequests: parallelRequests)
   }
 }
 

@@ -43,7 +43,9 @@ public enum RenderProcess {
     var renderer = VideoRenderer(
       avatars: AvatarCatalogue.builtIn + (job.extraAvatars ?? []),
       speech: PreparedSpeechSynthesizer(
-        prepared: job.media.speech ?? [], engine: EspeakSynthesizer.shared),
+        prepared: job.media.speech ?? [],
+        engine: job.piper.map { SpeechEngines([EspeakSynthesizer.shared, $0.synthesizer]) }
+          ?? SpeechEngines([EspeakSynthesizer.shared])),
       media: job.media, validator: VideoRequestValidator(limits: limits))
     renderer.budget = job.budget
     let outcome: RenderJobOutcome

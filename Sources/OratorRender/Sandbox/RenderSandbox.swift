@@ -133,21 +133,44 @@ public struct RenderSandbox: Sendable {
     budget: RenderBudget, scratch: String, retryingACrash: Bool
   ) async throws(RenderSandboxError) -> RenderedVideo {
     let progressPath = RenderProgressFile.path(inScratch: scratch)
+    // Piper speaks in the render process, through this process's sidecar, so that frames are
+    // drawn while it speaks; a speech server's speech takes seconds before the render process
+    // starts: its progress goes to the same file, which the render process then carries on from.
+    let piper = await Self.piperEndpoint(for: request, speech: fetching.speech)
     let media: PreparedMedia
     do {
-      // Neural speech takes seconds before the render process starts: its progress goes to the
-      // same file, which the render process then carries on from.
       media = try await fetching.prepareMedia(
-        for: request, speechFolder: scratch, progress: RenderProgressFile.writer(to: progressPath))
+        for: request, speechFolder: scratch, leaving: piper == nil ? [] : [.piper],
+        progress: RenderProgressFile.writer(to: progressPath))
     } catch {
       throw .render(error)
     }
     let job = RenderJob(
       request: request, outputPath: outputPath, media: media, budget: budget,
-      progressPath: progressPath, extraAvatars: AvatarCatalogue.notBuiltIn(fetching.avatars))
+      progressPath: progressPath, extraAvatars: AvatarCatalogue.notBuiltIn(fetching.avatars),
+      piper: piper)
     return retryingACrash
       ? try await renderGivingACrashOneRetry(job, scratch: scratch)
       : try await render(job, scratch: scratch)
+  }
+
+  /// The Piper sidecar among `speech`'s engines, started, when `request` speaks with one of its
+  /// voices; nil when it does not, or the sidecar cannot start (the speech is then prepared
+  /// here, which reports why).
+  static func piperEndpoint(for request: VideoGenerateRequest, speech: any SpeechSynthesizer)
+    async -> PiperEndpoint?
+  {
+    let piper =
+      speech as? PiperSynthesizer
+      ?? (speech as? SpeechEngines)?.engines.lazy.compactMap { $0 as? PiperSynthesizer }.first
+    guard let piper else { return nil }
+    let voices = Set(piper.voices.map(\.id))
+    let spoken = request.videoInputs.contains {
+      if case .text(let text) = $0.voice { voices.contains(text.voiceId) } else { false }
+    }
+    guard spoken, let url = try? await piper.sidecar.baseURL() else { return nil }
+    return PiperEndpoint(
+      url: url, voices: piper.voices, parallelRequests: piper.parallelRequests)
   }
 
   /// Renders `job`, giving a crash one more try at once: a crash can be bad luck (memory

@@ -12,6 +12,8 @@ public actor PiperSidecar {
   /// Voices also offered through `/v1/audio/speech`, by name.
   public nonisolated let namedVoices: [String: String]
   private nonisolated let process: LoopbackSidecar?
+  /// Where a sidecar another process started listens, for a sidecar this one only uses.
+  private nonisolated let attached: URL?
 
   /// - Parameter voicesFolders: The folders whose models it may load (it refuses any other
   ///   file, whoever on the machine asks).
@@ -33,6 +35,19 @@ public actor PiperSidecar {
         name: "Piper", executable: python, arguments: [$0.path] + arguments,
         startTimeout: startTimeout)
     }
+    attached = nil
+  }
+
+  /// The sidecar another process runs at `url`: a render process speaks through the serving
+  /// process's sidecar, which stays warm between videos. It is neither started nor stopped
+  /// from here.
+  public init(attachedTo url: URL) {
+    python = URL(fileURLWithPath: "/")
+    cacheDirectory = URL(fileURLWithPath: "/")
+    threads = 1
+    namedVoices = [:]
+    process = nil
+    attached = url
   }
 
   /// The sidecar of an environment made by `scripts/setup-piper.sh` (`bin/python` with
@@ -48,6 +63,7 @@ public actor PiperSidecar {
 
   /// Where the sidecar listens, starting it first if it is not running.
   public func baseURL() async throws(SpeechError) -> URL {
+    if let attached { return attached }
     guard let process else { throw .engineFailure("Piper: the sidecar script is missing") }
     do {
       return try await process.baseURL()
