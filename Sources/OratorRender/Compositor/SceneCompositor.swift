@@ -42,7 +42,9 @@ struct SceneCompositor {
     }
     let frames = FrameStream(
       width: width, height: height, watermark: watermark, previews: kept, meter: meter)
-    let picture = (path as NSString).deletingLastPathComponent + "/picture.mp4"
+    // The picture alone, beside the video; the sound joins it once every frame is drawn.
+    let picture = ((path as NSString).deletingLastPathComponent as NSString)
+      .appendingPathComponent("picture.mp4")
     defer { try? FileManager.default.removeItem(atPath: picture) }
     var scenes: [SceneSpeech] = []
     try await VideoEncoder.encodePicture(
