@@ -6,8 +6,8 @@ import OratorCore
 /// Draws every frame of every scene and streams them to the encoder as the scenes' speech
 /// comes in (`SpeechFeed`): the frames of one piece of speech are drawn while the next is still
 /// being spoken. Static backgrounds are painted once; each frame restores and redraws only the
-/// presenter's rectangle and converts only that rectangle to YUV. The sound is laid under the
-/// picture once all of it is drawn.
+/// presenter's rectangle and converts only that rectangle to YUV. The sound is made apart
+/// (`SpeechFeed`) and laid under the picture once all of it is drawn.
 struct SceneCompositor {
   var width: Int
   var height: Int
@@ -23,12 +23,11 @@ struct SceneCompositor {
     var gifMaxWidth: Int
   }
 
-  /// Draws the scenes of `plans` as `speech` tells them; returns each scene's speech and, with
-  /// `previews`, the frames kept for the thumbnail and GIF.
+  /// Draws the scenes of `plans` as `speech` tells them into a video-only MP4 at `path`;
+  /// returns each scene's speech and, with `previews`, the frames kept for the thumbnail and GIF.
   func encode(
     plans: [ScenePlan], speech: AsyncThrowingStream<SpeechFeed.Event, any Error>,
-    backdrops: SceneBackdrops, to path: String, previews: Previews?, meter: RenderProgressMeter,
-    progress: @escaping @Sendable (RenderProgress) -> Void
+    backdrops: SceneBackdrops, to path: String, previews: Previews?, meter: RenderProgressMeter
   ) async throws -> (scenes: [SceneSpeech], previews: PreviewFrames?) {
     var events = speech.makeAsyncIterator()
     guard case .length(let seconds, let frameCount, _)? = try await events.next() else {
@@ -42,24 +41,15 @@ struct SceneCompositor {
     }
     let frames = FrameStream(
       width: width, height: height, watermark: watermark, previews: kept, meter: meter)
-    // The picture alone, beside the video; the sound joins it once every frame is drawn.
-    let picture = ((path as NSString).deletingLastPathComponent as NSString)
-      .appendingPathComponent("picture.mp4")
-    defer { try? FileManager.default.removeItem(atPath: picture) }
     var scenes: [SceneSpeech] = []
     try await VideoEncoder.encodePicture(
-      width: width, height: height, fps: fps, overlay: overlay, settings: encoder, to: picture
+      width: width, height: height, fps: fps, overlay: overlay, settings: encoder, to: path
     ) { sink in
       for plan in plans {
         scenes.append(
           try await frames.stream(plan, speech: &events, backdrops: backdrops, fps: fps, to: sink))
       }
     }
-    try await VideoEncoder.mux(
-      picture: picture,
-      audio: scenes.map { SceneAudio(path: $0.wavPath, duration: $0.duration) },
-      settings: encoder, to: path)
-    progress(RenderProgress(stage: .frames, fraction: 1))
     return (scenes, kept)
   }
 }

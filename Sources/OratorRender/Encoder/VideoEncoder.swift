@@ -49,11 +49,12 @@ struct FrameSink: Sendable {
   }
 }
 
-/// Makes the MP4 in two passes: the frames streamed into ffmpeg as they are drawn (libx264
-/// yuv420p BT.709, a picture overlay laid on), then the scenes' sound muxed under that picture
-/// without touching it (AAC 48 kHz, `+faststart`), each scene's sound padded or trimmed to the
-/// scene's length so sound and picture stay together across scene cuts. The sound comes second
-/// because a scene's speech may still be being made while its first frames are encoded.
+/// Makes the MP4 from two streams: the frames streamed into ffmpeg as they are drawn (libx264
+/// yuv420p BT.709, a picture overlay laid on), and the scenes' sound (AAC 48 kHz), each scene's
+/// padded or trimmed to the scene's length so sound and picture stay together across scene
+/// cuts, encoded once all speech is made; then both are muxed as they are (`+faststart`). The
+/// sound is apart because a scene's speech may still be being made while its first frames
+/// are encoded.
 enum VideoEncoder {
   /// Encodes the frames `frames` writes into a video-only MP4 at `outputPath`.
   static func encodePicture(
@@ -109,26 +110,36 @@ enum VideoEncoder {
     }
   }
 
-  /// Lays the scenes' sound under the video-only `picture`, copying its video stream as it is.
-  static func mux(
-    picture: String, audio: [SceneAudio], settings: EncoderSettings, to outputPath: String
+  /// Encodes the scenes' sound, one after the other, into an AAC file at `outputPath`. It runs
+  /// while the frames are still being drawn: speech is all known long before they are.
+  static func encodeSound(
+    _ audio: [SceneAudio], settings: EncoderSettings, to outputPath: String
   ) async throws(FFmpegError) {
-    var arguments = ["-i", picture]
+    var arguments: [String] = []
     for scene in audio { arguments += ["-i", scene.path] }
     var filter = ""
     for (index, scene) in audio.enumerated() {
       filter +=
-        "[\(index + 1):a]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=mono,"
+        "[\(index):a]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=mono,"
         + "apad,atrim=end=\(String(format: "%.6f", scene.duration)),asetpts=N/SR/TB[a\(index)];"
     }
     filter +=
       (0..<audio.count).map { "[a\($0)]" }.joined() + "concat=n=\(audio.count):v=0:a=1[aout]"
     arguments += [
-      "-filter_complex", filter, "-map", "0:v", "-map", "[aout]", "-c:v", "copy",
-      "-c:a", "aac", "-b:a", settings.audioBitrate, "-ar", "48000",
-      "-movflags", "+faststart", "-f", "mp4", outputPath,
+      "-filter_complex", filter, "-map", "[aout]", "-c:a", "aac", "-b:a", settings.audioBitrate,
+      "-ar", "48000", "-f", "mp4", outputPath,
     ]
     try await FFmpeg.run(arguments)
+  }
+
+  /// Lays `sound` under the video-only `picture`, both copied as they are.
+  static func mux(picture: String, sound: String, to outputPath: String)
+    async throws(FFmpegError)
+  {
+    try await FFmpeg.run([
+      "-i", picture, "-i", sound, "-map", "0:v", "-map", "1:a", "-c", "copy",
+      "-movflags", "+faststart", "-f", "mp4", outputPath,
+    ])
   }
 
   static func fpsString(_ fps: Double) -> String {

@@ -31,11 +31,14 @@ struct SpeechFeed: Sendable {
   /// How much of the video must be known before the first frame is drawn.
   var previewSeconds: Double
   var meter: RenderProgressMeter
+  var encoder: EncoderSettings
 
   init(
     plans: [ScenePlan], synthesizer: any SpeechSynthesizer, fps: Double, scratch: String,
-    budget: RenderBudget?, previewSeconds: Double, meter: RenderProgressMeter
+    budget: RenderBudget?, previewSeconds: Double, meter: RenderProgressMeter,
+    encoder: EncoderSettings
   ) {
+    self.encoder = encoder
     scenes = plans.map { Scene(index: $0.index, speech: $0.speech, volume: $0.volume) }
     self.synthesizer = synthesizer
     self.fps = fps
@@ -45,19 +48,28 @@ struct SpeechFeed: Sendable {
     self.meter = meter
   }
 
-  /// Speaks the scenes into `events`, which it finishes; a failure finishes it with the error.
-  func run(into events: AsyncThrowingStream<Event, any Error>.Continuation) async {
+  /// Speaks the scenes into `events`, which it finishes (a failure finishes it with the error,
+  /// and throws it), then encodes the scenes' sound into `sound` while the frames are drawn.
+  func run(into events: AsyncThrowingStream<Event, any Error>.Continuation, sound: String)
+    async throws
+  {
+    let scenes: [SceneSpeech]
     do {
-      try await speak(into: events)
+      scenes = try await speak(into: events)
       events.finish()
     } catch {
       events.finish(throwing: error)
+      throw error
     }
+    try await VideoEncoder.encodeSound(
+      scenes.map { SceneAudio(path: $0.wavPath, duration: $0.duration) }, settings: encoder,
+      to: sound)
   }
 
   private func speak(into events: AsyncThrowingStream<Event, any Error>.Continuation)
-    async throws
+    async throws -> [SceneSpeech]
   {
+    var spoken: [SceneSpeech] = []
     var gate = LengthGate(previewSeconds: previewSeconds, fps: fps, events: events)
     var before = 0.0
     var beforeFrames = 0
@@ -113,9 +125,11 @@ struct SpeechFeed: Sendable {
       meter.speech(Double(number + 1) / count)
       gate.send(.piece(last), known: before)
       gate.send(.scene(speech), known: before)
+      spoken.append(speech)
     }
     meter.spoken(totalFrames: beforeFrames)
     gate.finish(seconds: before, frames: beforeFrames)
+    return spoken
   }
 
   private static func cues(_ speech: ScenePlan.Speech) -> SceneSpeechBuilder.Cues {

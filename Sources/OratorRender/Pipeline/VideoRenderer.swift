@@ -100,20 +100,23 @@ public struct VideoRenderer: Sendable {
     let meter = RenderProgressMeter(report: progress)
     let feed = SpeechFeed(
       plans: plans, synthesizer: speech, fps: fps, scratch: scratch, budget: budget,
-      previewSeconds: max(self.gifSeconds, 2), meter: meter)
+      previewSeconds: max(self.gifSeconds, 2), meter: meter, encoder: encoder)
     let (events, sink) = AsyncThrowingStream.makeStream(of: SpeechFeed.Event.self)
     let compositor = SceneCompositor(
       width: size.width, height: size.height, fps: fps, watermark: watermark, overlay: overlay,
       encoder: encoder)
+    // The picture and the sound are made apart, the sound while the frames are drawn, and
+    // muxed as they are.
+    let picture = (scratch as NSString).appendingPathComponent("picture.mp4")
+    let sound = (scratch as NSString).appendingPathComponent("sound.m4a")
     let drawn = try await withThrowingTaskGroup(of: Void.self) { group in
-      group.addTask { await feed.run(into: sink) }
+      group.addTask { try await feed.run(into: sink, sound: sound) }
       do {
         let drawn = try await compositor.encode(
-          plans: plans, speech: events, backdrops: backdrops,
-          to: output.scratchPath(.video, in: scratch),
+          plans: plans, speech: events, backdrops: backdrops, to: picture,
           previews: overlay == nil
             ? SceneCompositor.Previews(gifSeconds: self.gifSeconds, gifMaxWidth: 480) : nil,
-          meter: meter, progress: progress)
+          meter: meter)
         try await group.waitForAll()
         return drawn
       } catch {
@@ -121,6 +124,9 @@ public struct VideoRenderer: Sendable {
         throw error
       }
     }
+    try await VideoEncoder.mux(
+      picture: picture, sound: sound, to: output.scratchPath(.video, in: scratch))
+    progress(RenderProgress(stage: .frames, fraction: 1))
     let scenes = drawn.scenes
     let previewFrames = drawn.previews
     let duration = scenes.reduce(0) { $0 + $1.duration }
