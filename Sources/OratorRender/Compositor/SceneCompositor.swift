@@ -172,13 +172,17 @@ final class FrameStream: @unchecked Sendable {
       case .scene(let scene): told = scene
       case .broken(let error): throw error
       }
-      while drawn < stage.readyFrames {
+      // The frames of this piece are drawn from a copy that stays as it is: no access to the
+      // changing stage inside the frame loop.
+      let current = stage
+      let ready = current.readyFrames
+      while drawn < ready {
         // A cancelled render (its video deleted) stops within a frame.
         if Task.isCancelled { throw CancellationError() }
         if drawn == 0 {
-          drawWhole(0, of: stage, statics: false)
+          drawWhole(0, of: current, statics: false)
         } else if !dirty.isEmpty {
-          drawPart(drawn, of: stage, within: dirty)
+          drawPart(drawn, of: current, within: dirty)
         }
         try await sink.write(yuv)
         frameDone()
