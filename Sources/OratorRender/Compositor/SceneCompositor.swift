@@ -6,8 +6,7 @@ import OratorCore
 /// Draws every frame of every scene and streams them to the encoder as the scenes' speech
 /// comes in (`SpeechFeed`): the frames of one piece of speech are drawn while the next is still
 /// being spoken. Static backgrounds are painted once; each frame restores and redraws only the
-/// presenter's rectangle and converts only that rectangle to YUV. The sound is made apart
-/// (`SpeechFeed`) and laid under the picture once all of it is drawn.
+/// presenter's rectangle and converts only that rectangle to YUV.
 struct SceneCompositor {
   var width: Int
   var height: Int
@@ -23,15 +22,43 @@ struct SceneCompositor {
     var gifMaxWidth: Int
   }
 
-  /// Draws the scenes of `plans` as `speech` tells them into a video-only MP4 at `path`;
-  /// returns each scene's speech and, with `previews`, the frames kept for the thumbnail and GIF.
+  /// What `encode` made.
+  struct Drawn {
+    /// Each scene's speech as it was told.
+    var scenes: [SceneSpeech]
+    /// The frames kept for the thumbnail and GIF, when asked for.
+    var previews: PreviewFrames?
+    /// Whether the sound is in the video already; if not, the picture-only file was written
+    /// and the sound is to be muxed under it.
+    var hasSound: Bool
+  }
+
+  /// Draws the scenes of `plans` as `speech` tells them. When all speech was made before the
+  /// first frame, frames and sound go through one encoder pass into `video`; otherwise the
+  /// frames are drawn as the speech comes, into the picture-only `picture`.
   func encode(
     plans: [ScenePlan], speech: AsyncThrowingStream<SpeechFeed.Event, any Error>,
-    backdrops: SceneBackdrops, to path: String, previews: Previews?, meter: RenderProgressMeter
-  ) async throws -> (scenes: [SceneSpeech], previews: PreviewFrames?) {
+    backdrops: SceneBackdrops, video: String, picture: String, previews: Previews?,
+    meter: RenderProgressMeter
+  ) async throws -> Drawn {
     var events = speech.makeAsyncIterator()
-    guard case .length(let seconds, let frameCount, _)? = try await events.next() else {
+    guard case .length(let seconds, let frameCount, let isFinal)? = try await events.next() else {
       throw RenderError.failed("the speech ended before it began")
+    }
+    var sound: [SceneAudio]?
+    if isFinal {
+      // Everything is told already: the scenes' sound files are known before ffmpeg starts.
+      let (told, replay) = AsyncThrowingStream.makeStream(of: SpeechFeed.Event.self)
+      var audio: [SceneAudio] = []
+      while let event = try await events.next() {
+        if case .scene(let scene) = event {
+          audio.append(SceneAudio(path: scene.wavPath, duration: scene.duration))
+        }
+        replay.yield(event)
+      }
+      replay.finish()
+      events = told.makeAsyncIterator()
+      sound = audio
     }
     let kept = previews.map {
       PreviewFrames(
@@ -42,15 +69,16 @@ struct SceneCompositor {
     let frames = FrameStream(
       width: width, height: height, watermark: watermark, previews: kept, meter: meter)
     var scenes: [SceneSpeech] = []
-    try await VideoEncoder.encodePicture(
-      width: width, height: height, fps: fps, overlay: overlay, settings: encoder, to: path
+    try await VideoEncoder.encode(
+      width: width, height: height, fps: fps, sound: sound, overlay: overlay, settings: encoder,
+      to: sound == nil ? picture : video
     ) { sink in
       for plan in plans {
         scenes.append(
           try await frames.stream(plan, speech: &events, backdrops: backdrops, fps: fps, to: sink))
       }
     }
-    return (scenes, kept)
+    return Drawn(scenes: scenes, previews: kept, hasSound: sound != nil)
   }
 }
 

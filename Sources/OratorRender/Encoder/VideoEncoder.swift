@@ -49,16 +49,17 @@ struct FrameSink: Sendable {
   }
 }
 
-/// Makes the MP4 from two streams: the frames streamed into ffmpeg as they are drawn (libx264
-/// yuv420p BT.709, a picture overlay laid on), and the scenes' sound (AAC 48 kHz), each scene's
-/// padded or trimmed to the scene's length so sound and picture stay together across scene
-/// cuts, encoded once all speech is made; then both are muxed as they are (`+faststart`). The
-/// sound is apart because a scene's speech may still be being made while its first frames
-/// are encoded.
+/// Makes the MP4: the frames streamed into ffmpeg as they are drawn (libx264 yuv420p BT.709,
+/// a picture overlay laid on) and the scenes' sound (AAC 48 kHz), each scene's padded or
+/// trimmed to the scene's length so sound and picture stay together across scene cuts.
+/// When all speech is made before the first frame, both go through one ffmpeg pass; when the
+/// frames are drawn while the speech is still being made, the picture is encoded alone, the
+/// sound apart once it is all known, and both are muxed as they are (`+faststart`).
 enum VideoEncoder {
-  /// Encodes the frames `frames` writes into a video-only MP4 at `outputPath`.
-  static func encodePicture(
-    width: Int, height: Int, fps: Double, overlay: PictureOverlay? = nil,
+  /// Encodes the frames `frames` writes into an MP4 at `outputPath`, with `sound` under them,
+  /// or picture only when `sound` is nil.
+  static func encode(
+    width: Int, height: Int, fps: Double, sound: [SceneAudio]?, overlay: PictureOverlay? = nil,
     settings: EncoderSettings, to outputPath: String, frames: (FrameSink) async throws -> Void
   ) async throws {
     var arguments =
@@ -68,22 +69,33 @@ enum VideoEncoder {
         "-framerate", fpsString(fps), "-blocksize", String(width * height * 3 / 2),
         "-i", "pipe:0",
       ]
+    let audio = sound ?? []
+    for scene in audio { arguments += ["-i", scene.path] }
+    var filters: [String] = []
+    var video = "0:v"
     if let overlay {
       // A user's picture: opened only as a picture container, and held for the whole video.
       arguments += FFmpeg.userMediaInput + ["-loop", "1", "-i", overlay.path]
-      // The filter is written to be followed by others: its last separator goes.
-      var filter = overlay.filter(input: 1, main: "0:v", output: "vout")
+      var filter = overlay.filter(input: audio.count + 1, main: "0:v", output: "vout")
       if filter.hasSuffix(";") { filter.removeLast() }
-      arguments += ["-filter_complex", filter, "-map", "[vout]"]
-    } else {
-      arguments += ["-map", "0:v"]
+      filters.append(filter)
+      video = "[vout]"
     }
+    if !audio.isEmpty { filters.append(soundFilter(audio, firstInput: 1)) }
+    if !filters.isEmpty { arguments += ["-filter_complex", filters.joined(separator: ";")] }
+    arguments += ["-map", video] + (audio.isEmpty ? [] : ["-map", "[aout]"])
     arguments +=
       settings.videoArguments + [
         "-pix_fmt", "yuv420p",
         "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709",
-        "-color_range", "tv", "-f", "mp4", outputPath,
+        "-color_range", "tv",
       ]
+    if !audio.isEmpty {
+      arguments += [
+        "-c:a", "aac", "-b:a", settings.audioBitrate, "-ar", "48000", "-movflags", "+faststart",
+      ]
+    }
+    arguments += ["-f", "mp4", outputPath]
     let pipe = try FramePipe()
     do {
       let result = try await Subprocess.run(
@@ -110,6 +122,19 @@ enum VideoEncoder {
     }
   }
 
+  /// The scenes' sound from inputs `firstInput`… one after the other as `[aout]`, each resampled
+  /// to 48 kHz mono and padded or trimmed to its scene's length.
+  private static func soundFilter(_ audio: [SceneAudio], firstInput: Int) -> String {
+    var filter = ""
+    for (index, scene) in audio.enumerated() {
+      filter +=
+        "[\(firstInput + index):a]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=mono,"
+        + "apad,atrim=end=\(String(format: "%.6f", scene.duration)),asetpts=N/SR/TB[a\(index)];"
+    }
+    return filter
+      + (0..<audio.count).map { "[a\($0)]" }.joined() + "concat=n=\(audio.count):v=0:a=1[aout]"
+  }
+
   /// Encodes the scenes' sound, one after the other, into an AAC file at `outputPath`. It runs
   /// while the frames are still being drawn: speech is all known long before they are.
   static func encodeSound(
@@ -117,14 +142,7 @@ enum VideoEncoder {
   ) async throws(FFmpegError) {
     var arguments: [String] = []
     for scene in audio { arguments += ["-i", scene.path] }
-    var filter = ""
-    for (index, scene) in audio.enumerated() {
-      filter +=
-        "[\(index):a]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=mono,"
-        + "apad,atrim=end=\(String(format: "%.6f", scene.duration)),asetpts=N/SR/TB[a\(index)];"
-    }
-    filter +=
-      (0..<audio.count).map { "[a\($0)]" }.joined() + "concat=n=\(audio.count):v=0:a=1[aout]"
+    let filter = soundFilter(audio, firstInput: 0)
     arguments += [
       "-filter_complex", filter, "-map", "[aout]", "-c:a", "aac", "-b:a", settings.audioBitrate,
       "-ar", "48000", "-f", "mp4", outputPath,

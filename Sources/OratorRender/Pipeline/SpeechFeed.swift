@@ -49,25 +49,30 @@ struct SpeechFeed: Sendable {
   }
 
   /// Speaks the scenes into `events`, which it finishes (a failure finishes it with the error,
-  /// and throws it), then encodes the scenes' sound into `sound` while the frames are drawn.
+  /// and throws it). When the first frames were let go before all speech was made, it then
+  /// encodes the scenes' sound into `sound` while the rest of the frames are drawn; otherwise
+  /// the sound goes into the one encoder pass with the frames (`SceneCompositor`).
   func run(into events: AsyncThrowingStream<Event, any Error>.Continuation, sound: String)
     async throws
   {
     let scenes: [SceneSpeech]
+    let drawnWhileSpeaking: Bool
     do {
-      scenes = try await speak(into: events)
+      (scenes, drawnWhileSpeaking) = try await speak(into: events)
       events.finish()
     } catch {
       events.finish(throwing: error)
       throw error
     }
+    guard drawnWhileSpeaking else { return }
     try await VideoEncoder.encodeSound(
       scenes.map { SceneAudio(path: $0.wavPath, duration: $0.duration) }, settings: encoder,
       to: sound)
   }
 
+  /// The scenes' speech, and whether the length went out before all of it was made.
   private func speak(into events: AsyncThrowingStream<Event, any Error>.Continuation)
-    async throws -> [SceneSpeech]
+    async throws -> (scenes: [SceneSpeech], drawnWhileSpeaking: Bool)
   {
     var spoken: [SceneSpeech] = []
     var gate = LengthGate(previewSeconds: previewSeconds, fps: fps, events: events)
@@ -128,8 +133,9 @@ struct SpeechFeed: Sendable {
       spoken.append(speech)
     }
     meter.spoken(totalFrames: beforeFrames)
+    let drawnWhileSpeaking = gate.isOpen
     gate.finish(seconds: before, frames: beforeFrames)
-    return spoken
+    return (spoken, drawnWhileSpeaking)
   }
 
   private static func cues(_ speech: ScenePlan.Speech) -> SceneSpeechBuilder.Cues {
@@ -147,6 +153,8 @@ struct SpeechFeed: Sendable {
     let fps: Double
     let events: AsyncThrowingStream<Event, any Error>.Continuation
     private var held: [Event]? = []
+    /// Whether the length and the events held went out.
+    var isOpen: Bool { held == nil }
 
     init(
       previewSeconds: Double, fps: Double,

@@ -105,15 +105,16 @@ public struct VideoRenderer: Sendable {
     let compositor = SceneCompositor(
       width: size.width, height: size.height, fps: fps, watermark: watermark, overlay: overlay,
       encoder: encoder)
-    // The picture and the sound are made apart, the sound while the frames are drawn, and
-    // muxed as they are.
+    // Frames drawn while the speech is being made are encoded alone, the sound apart, and
+    // both are muxed as they are.
+    let video = output.scratchPath(.video, in: scratch)
     let picture = (scratch as NSString).appendingPathComponent("picture.mp4")
     let sound = (scratch as NSString).appendingPathComponent("sound.m4a")
     let drawn = try await withThrowingTaskGroup(of: Void.self) { group in
       group.addTask { try await feed.run(into: sink, sound: sound) }
       do {
         let drawn = try await compositor.encode(
-          plans: plans, speech: events, backdrops: backdrops, to: picture,
+          plans: plans, speech: events, backdrops: backdrops, video: video, picture: picture,
           previews: overlay == nil
             ? SceneCompositor.Previews(gifSeconds: self.gifSeconds, gifMaxWidth: 480) : nil,
           meter: meter)
@@ -124,8 +125,9 @@ public struct VideoRenderer: Sendable {
         throw error
       }
     }
-    try await VideoEncoder.mux(
-      picture: picture, sound: sound, to: output.scratchPath(.video, in: scratch))
+    if !drawn.hasSound {
+      try await VideoEncoder.mux(picture: picture, sound: sound, to: video)
+    }
     progress(RenderProgress(stage: .frames, fraction: 1))
     let scenes = drawn.scenes
     let previewFrames = drawn.previews
@@ -140,7 +142,6 @@ public struct VideoRenderer: Sendable {
     // The previews and the captioned copy each read the finished video and nothing else, so
     // they run side by side: ffmpeg's GIF and JPEG steps are single-threaded.
     progress(RenderProgress(stage: .previews, fraction: 0))
-    let video = output.scratchPath(.video, in: scratch)
     let encoder = encoder
     let gifSeconds = gifSeconds
     async let thumbnail: Void = {
