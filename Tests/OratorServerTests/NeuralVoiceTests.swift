@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The checkout's Piper environment (`scripts/setup-piper.sh`); the server finds it beside
 /// its binary, as it does the speech-recognition one.
 private enum Piper {
@@ -11,6 +15,24 @@ private enum Piper {
   static var installed: Bool { FileManager.default.fileExists(atPath: joe.path + ".json") }
   static let skipReason: Comment =
     "Piper is not installed: run scripts/setup-piper.sh to test the neural voices"
+}
+
+/// The Piper sidecar a server started, found by its script among the server's children.
+private enum PiperProcess {
+  static func sidecar(of parent: Int32) -> Int32? {
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    for entry in entries {
+      guard let pid = Int32(entry),
+        let command = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline"),
+        String(decoding: command, as: UTF8.self).contains("piper_server.py"),
+        let status = try? String(contentsOfFile: "/proc/\(entry)/status", encoding: .utf8),
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("PPid:") }),
+        Int32(line.dropFirst(5).trimmingCharacters(in: .whitespaces)) == parent
+      else { continue }
+      return pid
+    }
+    return nil
+  }
 }
 
 /// A real OpenAI-compatible speech server on loopback: Orator's Piper sidecar script, which
@@ -107,6 +129,43 @@ struct NeuralVoiceTests {
       #expect(
         seen.contains { $0 > 0 && $0 < 0.2 }, "progress while Piper was speaking: \(seen)")
       #expect(seen == seen.sorted(), "progress never goes back: \(seen)")
+    }
+  }
+
+  @Test("A render whose Piper sidecar is killed while it speaks completes with a new sidecar")
+  func sidecarKilledWhileSpeaking() async throws {
+    try await TestServer.with(arguments: ["--piper-parallel-requests", "1"]) { server in
+      let cli = HeyGenCLIClient(server: server)
+      let script = String(
+        repeating: "The neural voice keeps talking while the frames are drawn. ", count: 24)
+      let id = try await server.generate([
+        "video_inputs": [
+          [
+            "character": ["type": "avatar", "avatar_id": "daniel_charcoal_suit"],
+            "voice": ["type": "text", "input_text": script, "voice_id": "en-us-joe"],
+          ]
+        ],
+        "dimension": ["width": 320, "height": 180],
+      ])
+      let serverID = try #require(server.processID)
+      var killed: Int32?
+      let watch = try await ProgressWatch.follow(id, with: cli) {
+        // Killed once the speech has begun and well before it ends.
+        guard killed == nil, let sidecar = PiperProcess.sidecar(of: serverID) else { return }
+        let resource = try await cli.get("/v3/videos/\(id)").json["data"]
+        guard let progress = resource["progress"].double, progress > 0, progress < 0.15 else {
+          return
+        }
+        _ = Glibc.kill(sidecar, SIGKILL)
+        killed = sidecar
+      }
+      let dead = try #require(killed, "the sidecar was never seen speaking: \(watch.seen)")
+      #expect(
+        watch.final["status"].string == "completed", "\(watch.final) \(server.log.suffix(2000))")
+      let duration = try #require(watch.final["duration"].double)
+      #expect(duration > 40 && duration < 90, "\(duration)")
+      let now = try #require(PiperProcess.sidecar(of: serverID), "no sidecar runs now")
+      #expect(now != dead)
     }
   }
 

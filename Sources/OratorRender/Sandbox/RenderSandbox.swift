@@ -145,13 +145,25 @@ public struct RenderSandbox: Sendable {
     } catch {
       throw .render(error)
     }
-    let job = RenderJob(
+    var job = RenderJob(
       request: request, outputPath: outputPath, media: media, budget: budget,
       progressPath: progressPath, extraAvatars: AvatarCatalogue.notBuiltIn(fetching.avatars),
       piper: piper)
-    return retryingACrash
-      ? try await renderGivingACrashOneRetry(job, scratch: scratch)
-      : try await render(job, scratch: scratch)
+    do {
+      return retryingACrash
+        ? try await renderGivingACrashOneRetry(job, scratch: scratch)
+        : try await render(job, scratch: scratch)
+    } catch .render(.failed(let message)) where piper != nil {
+      // A sidecar that died under the render (killed, out of memory) is started again by the
+      // next `baseURL()`, on another port: then the render gets one more try at once.
+      guard let restarted = await Self.piperEndpoint(for: request, speech: fetching.speech),
+        restarted.url != piper?.url
+      else { throw .render(.failed(message)) }
+      job.piper = restarted
+      return retryingACrash
+        ? try await renderGivingACrashOneRetry(job, scratch: scratch)
+        : try await render(job, scratch: scratch)
+    }
   }
 
   /// The Piper sidecar among `speech`'s engines, started, when `request` speaks with one of its

@@ -110,6 +110,9 @@ final class TestServer {
     try? FileManager.default.removeItem(at: dataDirectory)
   }
 
+  /// The server's process id, while it runs.
+  var processID: Int32? { process.flatMap { $0.isRunning ? $0.processIdentifier : nil } }
+
   /// The server's stdout and stderr so far (for failure messages).
   var log: String { (try? String(contentsOf: logURL, encoding: .utf8)) ?? "" }
 
