@@ -135,9 +135,10 @@ func benchVoices(seconds: Double) async throws {
       print(
         String(
           format:
-            "  %@ ÷ espeak-ng, %d rounds: render time %.2f× min, %.2f× median, %.2f× max; fastest per second of video %.2f×",
+            "  %@ ÷ espeak-ng, %d rounds: render time %.2f× min, %.2f× median, %.2f× max; fastest per second of video %.2f×%@",
           contender.name, rounds, ratios.min() ?? 0, median(ratios), ratios.max() ?? 0,
-          piperRate / espeakRate))
+          piperRate / espeakRate,
+          contender.name == contenders[1].name ? " (the default; target ≤ 1.3×)" : ""))
     }
   }
   await piper.sidecar.stop()

@@ -237,6 +237,9 @@ struct PiperPiecesTests {
     #expect(endpoint.url.host == "127.0.0.1" || endpoint.url.host == "localhost")
     #expect(endpoint.voices == piper.voices)
     #expect(await RenderSandbox.piperEndpoint(for: request("en-us-male"), speech: engines) == nil)
+    // Only Piper's voices are drawn beside while they speak.
+    #expect(engines.speaksPieceByPiece(try #require(engines.voice(withID: "en-us-joe"))))
+    #expect(!engines.speaksPieceByPiece(try #require(engines.voice(withID: "en-us-male"))))
 
     // The job carries it to the render process, whose engine speaks through it.
     let job = RenderJob(

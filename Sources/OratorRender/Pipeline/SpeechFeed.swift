@@ -75,7 +75,17 @@ struct SpeechFeed: Sendable {
     async throws -> (scenes: [SceneSpeech], drawnWhileSpeaking: Bool)
   {
     var spoken: [SceneSpeech] = []
-    var gate = LengthGate(previewSeconds: previewSeconds, fps: fps, events: events)
+    // Frames are drawn beside the speech only when an engine hands it out while speaking;
+    // speech made in one go is all known at once, and goes into one encoder pass with them.
+    let drawsAlongside = scenes.contains {
+      if case .text(let voice, _, _, _) = $0.speech {
+        synthesizer.speaksPieceByPiece(voice)
+      } else {
+        false
+      }
+    }
+    var gate = LengthGate(
+      previewSeconds: drawsAlongside ? previewSeconds : .infinity, fps: fps, events: events)
     var before = 0.0
     var beforeFrames = 0
     for (number, scene) in scenes.enumerated() {

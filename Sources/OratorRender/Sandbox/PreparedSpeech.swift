@@ -67,6 +67,12 @@ struct PreparedSpeechSynthesizer: SpeechSynthesizer {
     return track
   }
 
+  /// Only the engine's speech: what was prepared is read whole. (A voice is either prepared
+  /// or, Piper's with the serving process's sidecar, left to the engine.)
+  func speaksPieceByPiece(_ voice: VoiceDescriptor) -> Bool {
+    engine.speaksPieceByPiece(voice)
+  }
+
   /// Prepared speech in one piece; the engine's in its own pieces.
   func synthesizeInPieces(
     _ text: String, voice: VoiceDescriptor, speed: Double, pitch: Double,

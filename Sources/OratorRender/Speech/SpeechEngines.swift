@@ -31,6 +31,10 @@ public struct SpeechEngines: SpeechSynthesizer {
       text, voice: voice, speed: speed, pitch: pitch, progress: progress)
   }
 
+  public func speaksPieceByPiece(_ voice: VoiceDescriptor) -> Bool {
+    engines.first { $0.voices.contains(voice) }?.speaksPieceByPiece(voice) ?? false
+  }
+
   public func synthesizeInPieces(
     _ text: String, voice: VoiceDescriptor, speed: Double, pitch: Double,
     progress: @escaping @Sendable (Double) -> Void

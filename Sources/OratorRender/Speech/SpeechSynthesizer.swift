@@ -26,6 +26,11 @@ public protocol SpeechSynthesizer: Sendable {
     _ text: String, voice: VoiceDescriptor, speed: Double, pitch: Double,
     progress: @escaping @Sendable (Double) -> Void
   ) -> AsyncThrowingStream<SpeechTrack, any Error>
+
+  /// Whether `synthesizeInPieces` hands out pieces while it is still speaking with `voice`
+  /// (Piper), rather than the whole track once done. A render draws frames beside only such
+  /// speech; otherwise it waits for all of it and encodes picture and sound in one pass.
+  func speaksPieceByPiece(_ voice: VoiceDescriptor) -> Bool
 }
 
 extension SpeechSynthesizer {
@@ -49,6 +54,9 @@ extension SpeechSynthesizer {
         try await synthesize(text, voice: voice, speed: speed, pitch: pitch, progress: progress))
     }
   }
+
+  /// An engine that speaks in one go hands out nothing before it is done.
+  public func speaksPieceByPiece(_ voice: VoiceDescriptor) -> Bool { false }
 
   /// The voice with this `voice_id`, if the engine has it.
   public func voice(withID id: String) -> VoiceDescriptor? {

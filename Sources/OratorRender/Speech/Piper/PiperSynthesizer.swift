@@ -38,6 +38,11 @@ public struct PiperSynthesizer: SpeechSynthesizer {
     return joined ?? SpeechTrack(samples: [], sampleRate: 22050, words: [], phones: [])
   }
 
+  /// A few sentences at a time, each as soon as it is spoken.
+  public func speaksPieceByPiece(_ voice: VoiceDescriptor) -> Bool {
+    voice.engine == .piper && voices.contains { $0.id == voice.id }
+  }
+
   /// Each piece as soon as it and every piece before it are spoken.
   public func synthesizeInPieces(
     _ text: String, voice: VoiceDescriptor, speed: Double, pitch: Double,
