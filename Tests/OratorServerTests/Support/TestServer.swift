@@ -249,7 +249,9 @@ final class TestServer {
       request.body = .bytes(ByteBuffer(bytes: body))
     }
     for (name, value) in headers { request.headers.replaceOrAdd(name: name, value: value) }
-    let response = try await client.execute(request, timeout: .seconds(60))
+    // Generous: with every suite running at once, the first request that starts a Python
+    // sidecar (the face finder, Piper for a preview) waits for its imports on a crowded CPU.
+    let response = try await client.execute(request, timeout: .seconds(150))
     let bytes = try await response.body.collect(upTo: 256 << 20)
     return Response(
       status: Int(response.status.code), headers: response.headers,
