@@ -73,8 +73,12 @@ struct SceneSpeechBuilder {
     // Quieter speech still moves the mouth as before: the cues come from the full signal.
     var quieter = piece
     if volume < 1 { quieter.samples = piece.samples.map { Int16(Double($0) * volume) } }
-    let joined = track?.appending(quieter) ?? quieter
-    track = joined
+    if track == nil {
+      track = quieter
+    } else {
+      track?.append(quieter)
+    }
+    let joined = track ?? quieter
     var running = energy ?? SpeechEnergy.Running(sampleRate: joined.sampleRate, fps: fps)
     let values = running.next(joined.samples, frameCount: nil)
     energy = running

@@ -9,23 +9,29 @@ extension SpeechTrack {
   /// This track followed by `other`, whose words and phones move to start where this ends.
   /// Both tracks must have the same sample rate.
   public func appending(_ other: SpeechTrack) -> SpeechTrack {
+    var result = self
+    result.append(other)
+    return result
+  }
+
+  /// Adds `other` at the end, its words and phones moved to start where this track ended; in
+  /// place, so a scene's speech told in many pieces is not copied for each.
+  public mutating func append(_ other: SpeechTrack) {
     precondition(
       other.sampleRate == sampleRate || other.samples.isEmpty,
       "appending a \(other.sampleRate) Hz track to a \(sampleRate) Hz track")
     let offset = duration
-    var result = self
-    result.samples.append(contentsOf: other.samples)
-    result.words.append(
+    samples.append(contentsOf: other.samples)
+    words.append(
       contentsOf: other.words.map { word in
         var moved = word
         moved.start += offset
         moved.end += offset
         return moved
       })
-    result.phones.append(
+    phones.append(
       contentsOf: other.phones.map {
         TimedPhone($0.phone, start: $0.start + offset, end: $0.end + offset)
       })
-    return result
   }
 }

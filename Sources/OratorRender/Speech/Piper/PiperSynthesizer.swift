@@ -33,7 +33,7 @@ public struct PiperSynthesizer: SpeechSynthesizer {
   ) async throws(SpeechError) -> SpeechTrack {
     var joined: SpeechTrack?
     try await speak(text, voice: voice, speed: speed, pitch: pitch, progress: progress) {
-      joined = joined?.appending($0) ?? $0
+      if joined == nil { joined = $0 } else { joined?.append($0) }
     }
     return joined ?? SpeechTrack(samples: [], sampleRate: 22050, words: [], phones: [])
   }
