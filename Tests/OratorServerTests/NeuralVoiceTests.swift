@@ -105,27 +105,34 @@ struct NeuralVoiceTests {
     }
   }
 
+  /// A small video of Daniel saying `script` in Joe's voice; its id.
+  static func generateWithJoe(_ script: String, on server: TestServer) async throws -> String {
+    try await server.generate([
+      "video_inputs": [
+        [
+          "character": ["type": "avatar", "avatar_id": "daniel_charcoal_suit"],
+          "voice": ["type": "text", "input_text": script, "voice_id": "en-us-joe"],
+        ]
+      ],
+      "dimension": ["width": 320, "height": 180],
+    ])
+  }
+
   @Test("A client sees progress move while the server speaks with Piper, before any frame")
   func progressWhileSpeaking() async throws {
     // One request at a time: the speech takes seconds, spoken piece by piece.
     try await TestServer.with(arguments: ["--piper-parallel-requests", "1"]) { server in
       let cli = HeyGenCLIClient(server: server)
-      let script = String(
-        repeating: "This paragraph keeps the neural voice busy for a good few seconds. ", count: 10)
-      let id = try await server.generate([
-        "video_inputs": [
-          [
-            "character": ["type": "avatar", "avatar_id": "daniel_charcoal_suit"],
-            "voice": ["type": "text", "input_text": script, "voice_id": "en-us-joe"],
-          ]
-        ],
-        "dimension": ["width": 320, "height": 180],
-      ])
+      let id = try await Self.generateWithJoe(
+        String(
+          repeating: "This paragraph keeps the neural voice busy for a good few seconds. ",
+          count: 10), on: server)
       let watch = try await ProgressWatch.follow(id, with: cli)
       let (seen, final) = (watch.seen, watch.final)
       #expect(final["status"].string == "completed", "\(final) \(server.log.suffix(2000))")
-      // The speech stage is the share below 0.2; the render process itself reports 0, then
-      // 0.2 as soon as it has read the prepared speech, so anything between is the speaking.
+      // The speech stage is the share below 0.2: the render process reports it while Piper
+      // speaks, and the frames stage only once all speech is made (counting the frames drawn
+      // meanwhile at once), so anything between 0 and 0.2 is the speaking.
       #expect(
         seen.contains { $0 > 0 && $0 < 0.2 }, "progress while Piper was speaking: \(seen)")
       #expect(seen == seen.sorted(), "progress never goes back: \(seen)")
@@ -136,17 +143,10 @@ struct NeuralVoiceTests {
   func sidecarKilledWhileSpeaking() async throws {
     try await TestServer.with(arguments: ["--piper-parallel-requests", "1"]) { server in
       let cli = HeyGenCLIClient(server: server)
-      let script = String(
-        repeating: "The neural voice keeps talking while the frames are drawn. ", count: 24)
-      let id = try await server.generate([
-        "video_inputs": [
-          [
-            "character": ["type": "avatar", "avatar_id": "daniel_charcoal_suit"],
-            "voice": ["type": "text", "input_text": script, "voice_id": "en-us-joe"],
-          ]
-        ],
-        "dimension": ["width": 320, "height": 180],
-      ])
+      let id = try await Self.generateWithJoe(
+        String(
+          repeating: "The neural voice keeps talking while the frames are drawn. ", count: 24),
+        on: server)
       let serverID = try #require(server.processID)
       var killed: Int32?
       let watch = try await ProgressWatch.follow(id, with: cli) {
