@@ -85,15 +85,20 @@ public struct VideoBackground: Codable, Sendable, Equatable {
   public var videoAssetId: String?
   public var playStyle: PlayStyle?
   public var fit: BackgroundFit?
+  /// Orator extension: how loud the clip's own sound plays under the scene, 0…1; absent or 0,
+  /// the clip is silent (as HeyGen's background videos are). A v3 studio `video` scene's
+  /// `playback` arrives here.
+  public var soundVolume: Double?
 
   public init(
     url: String? = nil, videoAssetId: String? = nil, playStyle: PlayStyle? = nil,
-    fit: BackgroundFit? = nil
+    fit: BackgroundFit? = nil, soundVolume: Double? = nil
   ) {
     self.url = url
     self.videoAssetId = videoAssetId
     self.playStyle = playStyle
     self.fit = fit
+    self.soundVolume = soundVolume
   }
 
   enum CodingKeys: String, CodingKey {
@@ -101,6 +106,7 @@ public struct VideoBackground: Codable, Sendable, Equatable {
     case videoAssetId = "video_asset_id"
     case playStyle = "play_style"
     case fit
+    case soundVolume = "sound_volume"
   }
 }
 

@@ -92,6 +92,10 @@ struct VideoRequestValidatorTests {
       (scene(background: .color("blue-ish")), "video_inputs[0].background.value"),
       (scene(background: .image(ImageBackground())), "video_inputs[0].background.url"),
       (scene(background: .video(VideoBackground())), "video_inputs[0].background.url"),
+      (
+        scene(background: .video(VideoBackground(url: "https://a.example/c.mp4", soundVolume: 2))),
+        "video_inputs[0].background.sound_volume"
+      ),
       (scene(voice: .audio(AudioVoice())), "video_inputs[0].voice.audio_url"),
       (
         scene(character: .avatar(AvatarCharacter(avatarId: "a", scale: 9))),

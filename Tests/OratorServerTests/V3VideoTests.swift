@@ -244,6 +244,57 @@ struct V3VideoTests {
     }
   }
 
+  @Test("studio: a video scene plays the clip's own sound; playback turns it down or mutes it")
+  func videoSceneSound() async throws {
+    try await TestServer.with { server in
+      let cli = HeyGenCLIClient(server: server)
+      // Two seconds of picture with a 440 Hz tone under it.
+      let clip = try await Media.upload(
+        "tone.mp4", server,
+        input: "color=c=red:s=320x180:d=2:r=25[out0];sine=frequency=440:duration=2[out1]",
+        type: "video/mp4", extra: ["-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac"])
+      func render(_ playback: [String: Any]?) async throws -> (volume: Double, seconds: Double) {
+        var scene: [String: Any] = [
+          "type": "video", "source": ["type": "asset_id", "asset_id": clip],
+        ]
+        if let playback { scene["playback"] = playback }
+        let created = try await cli.post(
+          "/v3/videos",
+          json: ["type": "studio", "resolution": "720p", "scenes": [scene]])
+        try #require(created.status == 200, "\(created.text)")
+        let done = try await Self.waitForVideo(
+          cli, try #require(created.json["data"]["video_id"].string))
+        try #require(done["data"]["status"].string == "completed", "\(done)")
+        let file = try await server.download(
+          try #require(done["data"]["video_url"].string), as: "scene-\(UUID().uuidString).mp4")
+        let probe = try await MediaProbe(path: file)
+        return (try await Self.meanVolume(file), probe.duration ?? 0)
+      }
+      let source = try await render(nil)
+      let quieter = try await render(["volume": 0.25])
+      let muted = try await render(["volume": 1, "mute": true])
+      // The sine is at an eighth of full scale: about -21 dB.
+      #expect(source.volume > -26 && source.volume < -16, "\(source)")
+      #expect(abs(source.volume - quieter.volume - 12.04) < 1.5, "\(source) \(quieter)")
+      #expect(muted.volume < -80, "\(muted)")
+      for video in [source, quieter, muted] { #expect(abs(video.seconds - 2) < 0.15, "\(video)") }
+
+      let refused = try await cli.post(
+        "/v3/videos",
+        json: [
+          "type": "studio",
+          "scenes": [
+            [
+              "type": "video", "source": ["type": "asset_id", "asset_id": clip],
+              "playback": ["volume": 2],
+            ]
+          ],
+        ])
+      #expect(refused.status == 400, "\(refused.text)")
+      #expect(refused.text.contains("scenes[0].playback.volume"), "\(refused.text)")
+    }
+  }
+
   @Test("a translation made through v2 is a video of v3, with its output language")
   func translatedVideoIsAV3Video() async throws {
     try await TestServer.with { server in

@@ -278,7 +278,15 @@ public struct V3ImageScene: Decodable, Sendable, Equatable {
   }
 }
 
-/// A video clip played whole.
+/// A video clip played whole, its own sound with it unless `playback` turns it down.
 public struct V3VideoScene: Decodable, Sendable, Equatable {
   public var source: V3AssetInput
+  public var playback: V3Playback?
+}
+
+/// How a clip's sound plays: `volume` 0…1 (1, the source level, when absent); `mute` silences
+/// it whatever the volume.
+public struct V3Playback: Decodable, Sendable, Equatable {
+  public var volume: Double?
+  public var mute: Bool?
 }

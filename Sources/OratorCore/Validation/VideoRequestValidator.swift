@@ -267,6 +267,7 @@ public struct VideoRequestValidator: Sendable {
       try checkLength(video.url, limit: limits.urlCharacters, at: "\(path).url")
       try checkLength(
         video.videoAssetId, limit: limits.idCharacters, at: "\(path).video_asset_id")
+      try checkVolume(video.soundVolume, at: "\(path).sound_volume")
     }
   }
 

@@ -47,6 +47,15 @@ public enum FFmpeg {
     return seconds
   }
 
+  /// Whether a media file has a sound stream.
+  public static func hasAudio(_ path: String) async throws(FFmpegError) -> Bool {
+    let text = try await probe(
+      userMediaInput + [
+        "-select_streams", "a", "-show_entries", "stream=index", "-of", "csv=p=0", path,
+      ])
+    return text.contains { $0.isNumber }
+  }
+
   static func collect(_ tool: String, _ arguments: [String], outputLimit: Int)
     async throws(FFmpegError) -> [UInt8]
   {

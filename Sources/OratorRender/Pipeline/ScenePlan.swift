@@ -8,6 +8,8 @@ struct ScenePlan {
     case text(voice: VoiceDescriptor, script: String, speed: Double, pitch: Double)
     case audio(path: String)
     case silence(seconds: Double)
+    /// A background clip's own sound, fitted to the clip's length (`seconds`).
+    case clipSound(path: String, seconds: Double)
   }
 
   enum Backdrop {
@@ -137,22 +139,35 @@ struct ScenePlanner {
       backdrop = .video(path: file, playStyle: video.playStyle ?? .loop, fit: video.fit ?? .cover)
     }
     // A silent scene over a clip played in full (`play_style: full_video`, or a v3 video
-    // scene) lasts as long as the clip, unless the request gives a duration.
+    // scene) lasts as long as the clip, unless the request gives a duration; with
+    // `sound_volume` the clip's own sound plays, if it has any.
+    var clipVolume: Double?
     if case .silence(let silence) = input.voice, silence.duration == nil,
       case .video(let clip, .fullVideo, _) = backdrop
     {
+      let seconds: Double
+      let hasSound: Bool
       do {
-        speech = .silence(seconds: max(0.1, try await FFmpeg.duration(of: clip)))
+        seconds = max(0.1, try await FFmpeg.duration(of: clip))
+        hasSound = try await FFmpeg.hasAudio(clip)
       } catch {
         throw InvalidField(
           path: "\(path).background", message: "the video's length cannot be read")
+      }
+      if case .video(let video) = input.background, let level = video.soundVolume, level > 0,
+        hasSound
+      {
+        speech = .clipSound(path: clip, seconds: seconds)
+        clipVolume = level
+      } else {
+        speech = .silence(seconds: seconds)
       }
     }
     let volume: Double? =
       switch input.voice {
       case .text(let text): text.volume
       case .audio(let audio): audio.volume
-      case .silence: nil
+      case .silence: clipVolume
       }
     return ScenePlan(
       index: index, presenter: presenter, photo: photo, speech: speech, volume: volume ?? 1,

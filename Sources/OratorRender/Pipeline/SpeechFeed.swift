@@ -132,6 +132,16 @@ struct SpeechFeed: Sendable {
         if let error = take(track) { throw error }
       case .silence(let seconds):
         if let error = take(.silence(duration: seconds)) { throw error }
+      case .clipSound(let path, let seconds):
+        let track: SpeechTrack
+        do {
+          // Music and effects, not speech: kept at the encoder's own rate.
+          track = try await AudioDecoder.decode(fileAt: path, sampleRate: 48000)
+        } catch {
+          throw RenderError.invalidInput(
+            .init(path: "video_inputs[\(scene.index)].background", message: "\(error)"))
+        }
+        if let error = take(track.fitted(to: seconds)) { throw error }
       }
       let (last, speech) = try builder.finish(scratch: scratch)
       before += speech.duration
@@ -152,7 +162,8 @@ struct SpeechFeed: Sendable {
     switch speech {
     case .text: .phones
     case .audio: .sound
-    case .silence: .silence
+    // The mouth of any presenter over a clip rests: the clip's sound is not its voice.
+    case .silence, .clipSound: .silence
     }
   }
 

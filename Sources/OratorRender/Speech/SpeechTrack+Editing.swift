@@ -6,6 +6,18 @@ extension SpeechTrack {
       samples: [Int16](repeating: 0, count: count), sampleRate: sampleRate, words: [], phones: [])
   }
 
+  /// This track cut or padded with silence to last exactly `seconds`.
+  public func fitted(to seconds: Double) -> SpeechTrack {
+    let count = seconds.isFinite ? max(0, Int((seconds * Double(sampleRate)).rounded())) : 0
+    var fitted = self
+    if fitted.samples.count > count {
+      fitted.samples.removeLast(fitted.samples.count - count)
+    } else {
+      fitted.samples += [Int16](repeating: 0, count: count - fitted.samples.count)
+    }
+    return fitted
+  }
+
   /// This track followed by `other`, whose words and phones move to start where this ends.
   /// Both tracks must have the same sample rate.
   public func appending(_ other: SpeechTrack) -> SpeechTrack {

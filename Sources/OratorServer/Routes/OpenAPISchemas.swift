@@ -220,7 +220,7 @@ enum OpenAPISchemas {
             "background": [
               "type": "object",
               "description":
-                "{type: color, value: #RRGGBB} | {type: image, url | image_asset_id, fit} | {type: video, url | video_asset_id, play_style, fit}",
+                "{type: color, value: #RRGGBB} | {type: image, url | image_asset_id, fit} | {type: video, url | video_asset_id, play_style, fit, sound_volume (Orator extension: the clip's own sound, 0–1; silent when absent)}",
             ],
           ], optional: ["character", "background"]),
       ],

@@ -414,7 +414,18 @@ enum OpenAPIV3 {
                 ],
                 [
                   "type": "object", "required": ["type", "source"],
-                  "properties": ["type": ["const": "video"], "source": assetInput],
+                  "properties": [
+                    "type": ["const": "video"], "source": assetInput,
+                    "playback": [
+                      "type": ["object", "null"],
+                      "description":
+                        "the clip's own sound: at its source level when absent; `volume` 0–1 turns it down, `mute` silences it",
+                      "properties": [
+                        "volume": ["type": "number", "minimum": 0, "maximum": 1, "default": 1],
+                        "mute": ["type": "boolean", "default": false],
+                      ],
+                    ],
+                  ],
                 ],
               ]
             ],

@@ -119,11 +119,17 @@ struct V3VideoRequestMapping {
           ImageBackground(url: file.url, imageAssetId: file.assetId, fit: .contain)))
     case .video(let video):
       let file = try await reference(video.source, field: "\(path).source")
+      // The clip plays with its own sound, at its source level unless `playback` says less.
+      let volume = video.playback?.volume ?? 1
+      guard (0...1).contains(volume) else {
+        throw invalid("\(path).playback.volume", "must be between 0 and 1, got \(volume)")
+      }
       return VideoInput(
         voice: .silence(SilenceVoice()),
         background: .video(
           VideoBackground(
-            url: file.url, videoAssetId: file.assetId, playStyle: .fullVideo, fit: .contain)))
+            url: file.url, videoAssetId: file.assetId, playStyle: .fullVideo, fit: .contain,
+            soundVolume: video.playback?.mute == true ? 0 : volume)))
     }
   }
 
