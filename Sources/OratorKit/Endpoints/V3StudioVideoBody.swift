@@ -82,7 +82,9 @@ struct V3StudioVideoBody: Encodable {
   enum Scene: Encodable {
     case avatar(lookID: String, speech: V3SpeechBody, color: String?)
     case image(Source, duration: Double?, speech: V3SpeechBody?)
-    case video(Source)
+    /// A clip played whole, its own sound at `volume` (0: muted, as a v2 background video is
+    /// unless it names a `sound_volume`).
+    case video(Source, volume: Double)
 
     /// The scene v3 can say for `input`, or nil.
     init?(_ input: VideoInput) {
@@ -119,15 +121,21 @@ struct V3StudioVideoBody: Encodable {
           case .silence(let silence) = input.voice, silence.duration == nil,
           let source = Source(url: video.url, assetId: video.videoAssetId)
         else { return nil }
-        self = .video(source)
+        self = .video(source, volume: video.soundVolume ?? 0)
       default:
         return nil
       }
     }
 
     enum CodingKeys: String, CodingKey {
-      case type, input, background, source, duration
+      case type, input, background, source, duration, playback
       case avatarId = "avatar_id"
+    }
+
+    /// v3 plays a clip's sound at its source level unless told otherwise.
+    struct Playback: Encodable {
+      var volume: Double?
+      var mute: Bool?
     }
 
     struct Color: Encodable {
@@ -151,9 +159,11 @@ struct V3StudioVideoBody: Encodable {
         try c.encode(source, forKey: .source)
         try c.encodeIfPresent(duration, forKey: .duration)
         try speech?.encode(to: encoder)
-      case .video(let source):
+      case .video(let source, let volume):
         try c.encode("video", forKey: .type)
         try c.encode(source, forKey: .source)
+        try c.encode(
+          volume > 0 ? Playback(volume: volume) : Playback(mute: true), forKey: .playback)
       }
     }
   }

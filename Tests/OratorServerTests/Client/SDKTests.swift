@@ -92,6 +92,22 @@ import Testing
       #expect(server.requests("POST").filter { $0.contains("/v2/video/generate") }.count == before)
       let length = try #require(shown.duration)
       #expect(abs(length - (1 + (done.duration ?? 0))) < 0.6, "\(shown)")
+      // A v2 background clip is silent unless it names a `sound_volume`; through v3 the SDK
+      // says so with `playback`, as v3 plays a clip's sound by default.
+      let silent = try await server.download(try #require(shown.videoUrl), as: "sdk-slides.mp4")
+      #expect(try await V3VideoTests.meanVolume(silent) < -80)
+      slides.videoInputs = [
+        VideoInput(
+          voice: .silence(SilenceVoice()),
+          background: .video(
+            VideoBackground(
+              videoAssetId: clip.id, playStyle: .fullVideo, fit: .contain, soundVolume: 1)))
+      ]
+      let heard = try await client.waitForVideo(
+        id: try await client.videos.generate(slides), timeout: .seconds(300))
+      let sounding = try await server.download(try #require(heard.videoUrl), as: "sdk-clip.mp4")
+      #expect(try await V3VideoTests.meanVolume(sounding) > -45)
+      #expect(server.requests("POST").filter { $0.contains("/v2/video/generate") }.count == before)
     }
   }
 
