@@ -83,6 +83,7 @@ public func buildRouter(environment: ServerEnvironment) -> Router<AppRequestCont
   V3CatalogueRoutes(environment: environment).register(on: &api)
   V3VideoRoutes(environment: environment, idempotency: idempotency).register(on: &api)
   V3AssetRoutes(environment: environment, idempotency: idempotency).register(on: &api)
+  V3SpeechRoutes(environment: environment, idempotency: idempotency).register(on: &api)
   V3TranslationRoutes(environment: environment, idempotency: idempotency).register(on: &api)
   V3TemplateRoutes(environment: environment, idempotency: idempotency).register(on: &api)
   V3WebhookRoutes(environment: environment).register(on: &api)

@@ -133,6 +133,20 @@ enum OpenAPIV3 {
           limit(20, 100), token,
         ], responses: ["200": P.json(list("V3Voice"))])
     ],
+    "/v3/voices/speech": [
+      "post": operation(
+        "v3GenerateSpeech",
+        "Speak a script in one voice; the MP3 is kept as an audio asset (request_id is its asset id)",
+        tag: "Voices", parameters: [idempotencyKey],
+        body: [
+          "required": true,
+          "content": ["application/json": ["schema": S.ref("V3SpeechGenerateRequest")]],
+        ],
+        responses: [
+          "200": P.json(data(S.ref("V3GeneratedSpeech"))), "409": error("request_in_progress"),
+          "503": error("service_unavailable"),
+        ])
+    ],
     "/v3/voices/{voice_id}": [
       "get": operation(
         "v3GetVoice", "One voice", tag: "Voices", parameters: [P.path("voice_id", "a voice id")],
@@ -322,6 +336,19 @@ enum OpenAPIV3 {
         "error": S.object(["code": S.string, "message": S.string]),
       ], optional: ["error"]),
     "V3Deleted": S.object(["id": S.string, "deleted": S.boolean], optional: ["deleted"]),
+    "V3SpeechGenerateRequest": S.object(
+      [
+        "text": ["type": "string", "minLength": 1, "maxLength": 5000], "voice_id": S.string,
+        "input_type": ["enum": ["text", "ssml"]],
+        "speed": ["type": "number", "minimum": 0.5, "maximum": 2],
+        "language": S.string, "locale": S.string,
+      ], optional: ["input_type", "speed", "language", "locale"]),
+    "V3GeneratedSpeech": S.object(
+      [
+        "audio_url": S.url, "duration": S.number, "request_id": S.string,
+        "word_timestamps": S.array(
+          S.object(["word": S.string, "start": S.number, "end": S.number])),
+      ], optional: ["request_id", "word_timestamps"]),
     "V3AssetCreated": S.object(
       ["asset_id": S.string, "url": S.url, "mime_type": S.string, "size_bytes": S.integer]),
     "V3Asset": S.object(
