@@ -28,6 +28,18 @@ struct V3VideoTests {
     }
   }
 
+  /// The MP4 of the v3 video `body` asks for, once it completed, downloaded as `name`.
+  static func rendered(_ body: [String: Any], _ cli: HeyGenCLIClient, as name: String)
+    async throws -> String
+  {
+    let created = try await cli.post("/v3/videos", json: body)
+    try #require(created.status == 200, "\(created.text)")
+    let done = try await waitForVideo(cli, try #require(created.json["data"]["video_id"].string))
+    try #require(done["data"]["status"].string == "completed", "\(done)")
+    return try await cli.server.download(
+      try #require(done["data"]["video_url"].string), as: name)
+  }
+
   @Test("asset create, video create --wait, get, list, download, statuses, delete")
   func cliVideoRoundTrip() async throws {
     try await TestServer.with { server in
@@ -258,15 +270,9 @@ struct V3VideoTests {
           "type": "video", "source": ["type": "asset_id", "asset_id": clip],
         ]
         if let playback { scene["playback"] = playback }
-        let created = try await cli.post(
-          "/v3/videos",
-          json: ["type": "studio", "resolution": "720p", "scenes": [scene]])
-        try #require(created.status == 200, "\(created.text)")
-        let done = try await Self.waitForVideo(
-          cli, try #require(created.json["data"]["video_id"].string))
-        try #require(done["data"]["status"].string == "completed", "\(done)")
-        let file = try await server.download(
-          try #require(done["data"]["video_url"].string), as: "scene-\(UUID().uuidString).mp4")
+        let file = try await Self.rendered(
+          ["type": "studio", "resolution": "720p", "scenes": [scene]], cli,
+          as: "scene-\(UUID().uuidString).mp4")
         let probe = try await MediaProbe(path: file)
         return (try await Self.meanVolume(file), probe.duration ?? 0)
       }
@@ -334,18 +340,12 @@ struct V3VideoTests {
       let cli = HeyGenCLIClient(server: server)
       var loudness: [Double] = []
       for volume in [1.0, 0.25] {
-        let created = try await cli.post(
-          "/v3/videos",
-          json: [
+        let file = try await Self.rendered(
+          [
             "type": "avatar", "avatar_id": "kofi_blue_shirt",
             "script": "The same sentence, twice.", "voice_id": "en-us-male",
             "voice_settings": ["volume": volume], "resolution": "720p", "aspect_ratio": "1:1",
-          ])
-        try #require(created.status == 200, "\(created.text)")
-        let done = try await Self.waitForVideo(
-          cli, try #require(created.json["data"]["video_id"].string))
-        let file = try await server.download(
-          try #require(done["data"]["video_url"].string), as: "volume-\(volume).mp4")
+          ], cli, as: "volume-\(volume).mp4")
         loudness.append(try await Self.meanVolume(file))
       }
       let drop = loudness[0] - loudness[1]
@@ -420,19 +420,12 @@ struct V3VideoTests {
       for background in [
         ["type": "image", "asset_id": clip], ["type": "image", "url": clipURL],
       ] {
-        let created = try await cli.post(
-          "/v3/videos",
-          json: [
+        let file = try await Self.rendered(
+          [
             "type": "avatar", "avatar_id": "amara_navy_blazer", "voice_id": "en-us-female",
             "script": "One, two, three, four, five.", "resolution": "720p",
             "aspect_ratio": "16:9", "background": background,
-          ])
-        try #require(created.status == 200, "\(created.text)")
-        let done = try await Self.waitForVideo(
-          cli, try #require(created.json["data"]["video_id"].string))
-        try #require(done["data"]["status"].string == "completed", "\(done)")
-        let file = try await server.download(
-          try #require(done["data"]["video_url"].string), as: "on-clip.mp4")
+          ], cli, as: "on-clip.mp4")
         func corner(at seconds: Double) async throws -> Media.Pixel {
           let still = server.dataDirectory.appendingPathComponent("corner-\(seconds).png").path
           let made = try await Tool.run(
