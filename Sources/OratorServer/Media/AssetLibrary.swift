@@ -33,6 +33,18 @@ public struct AssetLibrary: Sendable {
     "\(account.rawValue)/assets/\(id.rawValue).\(ext)"
   }
 
+  /// Every stored asset of `account`: its id, file and kind.
+  public func all(account: ResourceID) -> [(id: ResourceID, relativePath: String, kind: Kind)] {
+    let directory = media.absolutePath("\(account.rawValue)/assets")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+    return names.compactMap { name in
+      let parts = name.split(separator: ".", maxSplits: 1)
+      guard parts.count == 2, let id = ResourceID(String(parts[0])) else { return nil }
+      let kind = Self.contentTypes.values.first(where: { $0.ext == parts[1] })?.kind ?? .image
+      return (id, "\(account.rawValue)/assets/\(name)", kind)
+    }
+  }
+
   /// The stored file of an asset of `account`, or nil when there is none.
   public func find(account: ResourceID, id: String) -> (relativePath: String, kind: Kind)? {
     guard let assetID = ResourceID(id) else { return nil }

@@ -191,6 +191,12 @@ enum OpenAPIV3 {
         responses: ["200": P.json(data(S.ref("V3Deleted"))), "404": error("video_not_found")]),
     ],
     "/v3/assets": [
+      "get": operation(
+        "v3ListAssets", "Uploaded files, newest first", tag: "Assets",
+        parameters: [
+          limit(20, 100), token,
+          P.query("folder_id", "a folder; Orator keeps none, so any folder is empty"),
+        ], responses: ["200": P.json(list("V3Asset"))]),
       "post": operation(
         "v3CreateAsset", "Upload a file (png, jpeg, mp4, webm, mp3, wav; ≤ 32 MB)",
         tag: "Assets", parameters: [idempotencyKey],
@@ -205,7 +211,7 @@ enum OpenAPIV3 {
         responses: [
           "200": P.json(data(S.ref("V3AssetCreated"))),
           "409": error("request_in_progress"), "413": error("payload_too_large"),
-        ])
+        ]),
     ],
     "/v3/assets/{asset_id}": [
       "get": operation(

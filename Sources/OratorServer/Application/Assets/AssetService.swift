@@ -52,14 +52,28 @@ struct AssetService {
       uploadedAt: environment.clock.now().unixSeconds)
   }
 
+  /// The account's assets, newest first.
+  func all() -> [StoredAsset] {
+    library.all(account: account).map { found in
+      described(id: found.id, relativePath: found.relativePath, kind: found.kind)
+    }.sorted { ($0.uploadedAt, $0.id.rawValue) > ($1.uploadedAt, $1.id.rawValue) }
+  }
+
   func asset(_ id: String) throws(ApplicationError) -> StoredAsset {
     guard let found = library.find(account: account, id: id), let assetID = ResourceID(id) else {
       throw .notFound(.asset, id: id)
     }
+    return described(id: assetID, relativePath: found.relativePath, kind: found.kind)
+  }
+
+  /// An asset's size and upload time, from its file.
+  private func described(id: ResourceID, relativePath: String, kind: AssetLibrary.Kind)
+    -> StoredAsset
+  {
     let attributes = try? FileManager.default.attributesOfItem(
-      atPath: environment.media.absolutePath(found.relativePath))
+      atPath: environment.media.absolutePath(relativePath))
     return StoredAsset(
-      id: assetID, kind: found.kind, relativePath: found.relativePath,
+      id: id, kind: kind, relativePath: relativePath,
       sizeBytes: (attributes?[.size] as? NSNumber)?.intValue ?? 0,
       uploadedAt: (attributes?[.modificationDate] as? Date)?.unixSeconds ?? 0)
   }

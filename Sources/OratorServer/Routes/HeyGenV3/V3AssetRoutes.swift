@@ -4,8 +4,9 @@ import Hummingbird
 import NIOCore
 import OratorCore
 
-/// `POST /v3/assets` (multipart, one part named `file`), `GET /v3/assets/{id}`,
-/// `DELETE /v3/assets/{id}`: uploads that v3 requests name by `asset_id`.
+/// `POST /v3/assets` (multipart, one part named `file`), `GET /v3/assets` (newest first, in
+/// pages), `GET /v3/assets/{id}`, `DELETE /v3/assets/{id}`: uploads that v3 requests name by
+/// `asset_id`.
 struct V3AssetRoutes {
   let environment: ServerEnvironment
   let idempotency: IdempotentRequests
@@ -15,6 +16,7 @@ struct V3AssetRoutes {
 
   func register(on router: inout RouterRegistry) {
     router.post("/v3/assets", upload)
+    router.get("/v3/assets", list)
     router.get("/v3/assets/:asset_id", get)
     router.delete("/v3/assets/:asset_id", delete)
   }
@@ -60,15 +62,32 @@ struct V3AssetRoutes {
     }
   }
 
+  @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+    let account = try context.requireAccount()
+    let pages = try V3Pagination(request, defaultLimit: 20, maxLimit: 100)
+    let assets = AssetService(environment: environment, account: account.id)
+    // Orator keeps no asset folders: every asset is at the root, in no folder.
+    let all = request.formValue("folder_id") == nil ? assets.all() : []
+    let page = try pages.page(of: all)
+    return try JSONResponse.v3List(
+      page.items.map { Self.resource($0, assets: assets, account: account.id) },
+      nextToken: page.nextToken)
+  }
+
   @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Response {
     let account = try context.requireAccount()
     let assets = AssetService(environment: environment, account: account.id)
     let asset = try assets.asset(context.parameters.get("asset_id") ?? "")
-    return try JSONResponse.v3(
-      V3Asset(
-        id: asset.id.rawValue, name: asset.fileName, type: asset.kind.rawValue,
-        owner: account.id.rawValue, spaceId: account.id.rawValue, uploadedAt: asset.uploadedAt,
-        url: assets.link(asset)))
+    return try JSONResponse.v3(Self.resource(asset, assets: assets, account: account.id))
+  }
+
+  private static func resource(
+    _ asset: AssetService.StoredAsset, assets: AssetService, account: ResourceID
+  ) -> V3Asset {
+    V3Asset(
+      id: asset.id.rawValue, name: asset.fileName, type: asset.kind.rawValue,
+      owner: account.rawValue, spaceId: account.rawValue, uploadedAt: asset.uploadedAt,
+      url: assets.link(asset))
   }
 
   @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
