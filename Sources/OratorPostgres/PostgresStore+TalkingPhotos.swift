@@ -54,6 +54,20 @@ extension PostgresStore {
       ).map { row throws(StoreError) in try TalkingPhotoRecord(row: row) }
     }
   }
+
+  public func renameTalkingPhoto(id: ResourceID, account: ResourceID, name: String)
+    async throws(StoreError) -> TalkingPhotoRecord?
+  {
+    try await write { connection in
+      try await connection.one(
+        """
+        UPDATE talking_photos SET name = \(name)
+        WHERE id = \(id.rawValue) AND account_id = \(account.rawValue)
+        RETURNING *
+        """
+      ).map { row throws(StoreError) in try TalkingPhotoRecord(row: row) }
+    }
+  }
 }
 
 extension TalkingPhotoRecord {

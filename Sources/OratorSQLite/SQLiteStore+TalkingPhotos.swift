@@ -57,6 +57,20 @@ extension SQLiteStore {
       return photo
     }
   }
+
+  public func renameTalkingPhoto(id: ResourceID, account: ResourceID, name: String)
+    async throws(StoreError) -> TalkingPhotoRecord?
+  {
+    try await write { db in
+      try db.execute(
+        sql: "UPDATE talking_photos SET name = ? WHERE id = ? AND account_id = ?",
+        arguments: [name, id.rawValue, account.rawValue])
+      return try Row.fetchOne(
+        db, sql: "SELECT * FROM talking_photos WHERE id = ? AND account_id = ?",
+        arguments: [id.rawValue, account.rawValue]
+      ).map(TalkingPhotoRecord.init(row:))
+    }
+  }
 }
 
 extension TalkingPhotoRecord {

@@ -6,6 +6,8 @@ import Testing
 /// `type: "image"` animates a portrait; a portrait without a face is refused naming `image`.
 @Suite("v3 talking photos", .serialized)
 struct V3TalkingPhotoTests {
+  let schemas = V3ResponseSchemas.shared
+
   static func base64(_ name: String) throws -> String {
     try TalkingPhotoTests.photo(name).base64EncodedString()
   }
@@ -32,6 +34,27 @@ struct V3TalkingPhotoTests {
       let groups = try await cli.get("/v3/avatars", query: ["ownership": "private"])
       #expect(groups.json["data"].array?.map { $0["name"] } == [.string("Eileen")])
       #expect(try await cli.get("/v3/avatars/looks/\(lookID)").status == 200)
+
+      // Renamed: the look and its group carry the new name; built-in looks keep theirs.
+      let renamed = try await cli.patch(
+        "/v3/avatars/looks/\(lookID)", json: ["name": "  Eileen at work "])
+      #expect(renamed.status == 200, "\(renamed.text)")
+      schemas.expectValid(renamed.json, endpoint: "PATCH /v3/avatars/looks/{look_id}")
+      #expect(renamed.json["data"]["name"].string == "Eileen at work", "\(renamed.text)")
+      #expect(
+        try await cli.get("/v3/avatars/looks/\(lookID)").json["data"]["name"].string
+          == "Eileen at work")
+      let regrouped = try await cli.get("/v3/avatars", query: ["ownership": "private"])
+      #expect(regrouped.json["data"].array?.map { $0["name"] } == [.string("Eileen at work")])
+      let blank = try await cli.patch("/v3/avatars/looks/\(lookID)", json: ["name": "  "])
+      #expect(blank.status == 400 && blank.json["error"]["param"].string == "name", "\(blank.text)")
+      let builtIn = try await cli.patch(
+        "/v3/avatars/looks/mei_teal_blouse-circle", json: ["name": "Mine"])
+      #expect(
+        builtIn.status == 400 && builtIn.json["error"]["param"].string == "look_id",
+        "\(builtIn.text)")
+      let unknown = try await cli.patch("/v3/avatars/looks/nothing-here", json: ["name": "X"])
+      #expect(unknown.status == 404, "\(unknown.text)")
 
       // The look as a presenter.
       let byLook = try await cli.post(

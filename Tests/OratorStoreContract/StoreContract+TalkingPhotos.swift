@@ -54,6 +54,16 @@ extension StoreContract {
     #expect(try await store.talkingPhoto(id: photo.id, account: other.id) == nil)
     #expect(try await store.listTalkingPhotos(account: other.id).isEmpty)
     #expect(try await store.deleteTalkingPhoto(id: photo.id, account: other.id) == nil)
+    #expect(
+      try await store.renameTalkingPhoto(id: photo.id, account: other.id, name: "Theirs") == nil)
     #expect(try await store.talkingPhoto(id: photo.id, account: owner.id) == photo)
+
+    // Renamed by its owner: only the name changes, and it stays changed.
+    var renamed = photo
+    renamed.name = "Eileen at work"
+    #expect(
+      try await store.renameTalkingPhoto(id: photo.id, account: owner.id, name: "Eileen at work")
+        == renamed)
+    #expect(try await store.talkingPhoto(id: photo.id, account: owner.id) == renamed)
   }
 }

@@ -157,3 +157,8 @@ public struct V3AvatarCreated: Codable, Sendable, Equatable {
     case avatarItem = "avatar_item"
   }
 }
+
+/// `PATCH /v3/avatars/looks/{look_id}`: what may change of a look.
+public struct V3LookUpdate: Decodable, Sendable, Equatable {
+  public var name: String?
+}

@@ -152,6 +152,9 @@ public protocol Store: Sendable {
   /// Deletes a photo; returns it as it was (so its picture can go), nil when there is none.
   func deleteTalkingPhoto(id: ResourceID, account: ResourceID) async throws(StoreError)
     -> TalkingPhotoRecord?
+  /// Gives a photo of `account` a new name; returns it renamed, nil when there is none.
+  func renameTalkingPhoto(id: ResourceID, account: ResourceID, name: String)
+    async throws(StoreError) -> TalkingPhotoRecord?
 
   // MARK: Idempotency
 

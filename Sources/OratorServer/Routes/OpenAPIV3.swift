@@ -116,6 +116,23 @@ enum OpenAPIV3 {
         "v3GetAvatarLook", "One look", tag: "Avatars",
         parameters: [P.path("look_id", "a look id")],
         responses: ["200": P.json(data(S.ref("V3AvatarLook"))), "404": error("avatar_not_found")]),
+      "patch": operation(
+        "v3UpdateAvatarLook", "Rename a talking photo's look (built-in looks keep their names)",
+        tag: "Avatars", parameters: [P.path("look_id", "a photo_avatar look id")],
+        body: [
+          "required": true,
+          "content": [
+            "application/json": [
+              "schema": S.object(
+                ["name": ["type": "string", "minLength": 1, "maxLength": 200]],
+                optional: ["name"])
+            ]
+          ],
+        ],
+        responses: [
+          "200": P.json(data(S.ref("V3AvatarLook"))), "400": error("invalid_parameter"),
+          "404": error("avatar_not_found"),
+        ]),
       "delete": operation(
         "v3DeleteAvatarLook", "Delete a talking photo's look (and its group)", tag: "Avatars",
         parameters: [P.path("look_id", "a photo_avatar look id")],

@@ -25,6 +25,12 @@ struct HeyGenCLIClient {
       headers: headers(body: true) + extraHeaders)
   }
 
+  func patch(_ path: String, json: Any) async throws -> TestServer.Response {
+    try await server.request(
+      .PATCH, path, body: try JSONSerialization.data(withJSONObject: json), key: nil,
+      headers: headers(body: true))
+  }
+
   func delete(_ path: String) async throws -> TestServer.Response {
     try await server.request(.DELETE, path, key: nil, headers: headers(body: false))
   }

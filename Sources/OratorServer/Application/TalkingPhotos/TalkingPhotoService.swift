@@ -139,6 +139,21 @@ struct TalkingPhotoService {
     return photo
   }
 
+  /// Gives a photo a new name (`field` names it in the request): trimmed, 1–200 characters.
+  func rename(_ id: String, to name: String, field: String) async throws -> TalkingPhotoRecord {
+    let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !trimmed.isEmpty, trimmed.count <= 200 else {
+      throw ApplicationError.invalid(
+        InvalidField(path: field, message: "must be 1 to 200 characters, not only spaces"))
+    }
+    let photo = try await photo(id)
+    guard
+      let renamed = try await environment.store.renameTalkingPhoto(
+        id: photo.id, account: account, name: trimmed)
+    else { throw ApplicationError.notFound(.talkingPhoto, id: id) }
+    return renamed
+  }
+
   /// Deletes a photo and its picture; videos already rendered from it are kept.
   @discardableResult
   func delete(_ id: String) async throws -> TalkingPhotoRecord {

@@ -18,6 +18,7 @@ struct V3CatalogueRoutes {
     router.post("/v3/avatars", create)
     router.get("/v3/avatars/looks", looks)
     router.get("/v3/avatars/looks/:look_id", look)
+    router.patch("/v3/avatars/looks/:look_id", renameLook)
     router.delete("/v3/avatars/looks/:look_id", deletePhoto)
     router.get("/v3/avatars/:group_id", group)
     router.delete("/v3/avatars/:group_id", deletePhoto)
@@ -114,6 +115,31 @@ struct V3CatalogueRoutes {
     let deleted = try await TalkingPhotoService(environment: environment, account: account.id)
       .delete(id)
     return try JSONResponse.v3(V3DeletedResource(id: deleted.id.rawValue))
+  }
+
+  /// Renames a photo look (`{"name": …}`); built-in looks keep their names. Without a name
+  /// the look is answered as it is.
+  @Sendable func renameLook(_ request: Request, context: AppRequestContext) async throws
+    -> Response
+  {
+    let account = try context.requireAccount()
+    let id = context.parameters.get("look_id") ?? ""
+    let body = try await RequestBody.collect(request, limit: 64 << 10, envelope: .v3)
+    let update: V3LookUpdate = try RequestBody.decode(body, envelope: .v3)
+    guard let own = try await ownPhoto(id, account: account.id) else {
+      // A built-in look exists but is not the account's to rename; anything else is unknown.
+      _ = try catalogue.look(id)
+      throw ApplicationError.invalid(
+        InvalidField(
+          path: "look_id", message: "\"\(id)\" is a built-in look; only photo looks can be renamed")
+      )
+    }
+    guard let name = update.name else {
+      return try JSONResponse.v3(V3Presenter.look(own.record, preview: own.preview))
+    }
+    let renamed = try await TalkingPhotoService(environment: environment, account: account.id)
+      .rename(id, to: name, field: "name")
+    return try JSONResponse.v3(V3Presenter.look(renamed, preview: own.preview))
   }
 
   /// One of the account's talking photos with `id`, and its preview link; nil when none.
