@@ -71,6 +71,20 @@ struct V3TranslationTests {
         try await server.get("/v2/video_translate/\(id)").json["data"]["status"].string == "success"
       )
 
+      // Bulk statuses: the translation completed, the original is no translation, an unknown
+      // id is not found; none given is a 400 naming the parameter.
+      let statuses = try await cli.get(
+        "/v3/video-translations/statuses",
+        query: ["video_translation_ids": "\(id),\(original),nothing"])
+      schemas.expectValid(statuses.json, endpoint: "GET /v3/video-translations/statuses")
+      #expect(
+        statuses.json["data"].array?.map { [$0["video_id"].string, $0["status"].string] }
+          == [[id, "completed"], [original, "not_found"], ["nothing", "not_found"]],
+        "\(statuses.text)")
+      let noIDs = try await cli.get("/v3/video-translations/statuses")
+      #expect(
+        noIDs.status == 400 && noIDs.json["error"]["param"].string == "video_translation_ids")
+
       let renamed = try await server.request(
         .PATCH, "/v3/video-translations/\(id)",
         body: try JSONSerialization.data(withJSONObject: ["title": "Renamed"]))

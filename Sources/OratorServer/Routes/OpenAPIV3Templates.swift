@@ -76,6 +76,13 @@ enum OpenAPIV3Templates {
           "503": V3.error("translation engines unavailable"),
         ])
     ],
+    "/v3/video-translations/statuses": [
+      "get": V3.operation(
+        "v3VideoTranslationStatuses", "Statuses of up to 100 translations",
+        tag: "Video translations",
+        parameters: [P.query("video_translation_ids", "comma-separated ids", required: true)],
+        responses: ["200": P.json(V3.list("V3VideoStatusItem"))])
+    ],
     "/v3/video-translations/{video_translation_id}": [
       "get": V3.operation(
         "v3GetVideoTranslation", "A translation", tag: "Video translations",

@@ -14,6 +14,7 @@ struct V3TranslationRoutes {
     router.post("/v3/video-translations", create)
     router.get("/v3/video-translations", list)
     router.get("/v3/video-translations/languages", languages)
+    router.get("/v3/video-translations/statuses", statuses)
     router.get("/v3/video-translations/:video_translation_id", get)
     router.patch("/v3/video-translations/:video_translation_id", rename)
     router.delete("/v3/video-translations/:video_translation_id", delete)
@@ -68,6 +69,14 @@ struct V3TranslationRoutes {
     let found = try await translations(context).translation(
       context.parameters.get("video_translation_id") ?? "")
     return try JSONResponse.v3(presented(found.video, found.spec))
+  }
+
+  /// Up to 100 ids (`V3BulkStatuses`), in the bulk vocabulary shared with videos.
+  @Sendable func statuses(_ request: Request, context: AppRequestContext) async throws -> Response {
+    let translations = try translations(context)
+    let ids = try V3BulkStatuses.ids(request, parameter: "video_translation_ids")
+    let rows = try await V3BulkStatuses.rows(ids) { try await translations.translation($0).video }
+    return try JSONResponse.v3List(rows, nextToken: nil)
   }
 
   @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {

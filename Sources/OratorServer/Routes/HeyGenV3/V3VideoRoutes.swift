@@ -65,46 +65,16 @@ struct V3VideoRoutes {
       page.videos.map(V3Presenter.video), nextToken: page.next?.string)
   }
 
-  /// Up to 100 ids, comma-separated (or repeated); an id the account does not have is
-  /// `not_found` in its row rather than an error for the whole call.
+  /// Up to 100 ids (`V3BulkStatuses`).
   @Sendable func statuses(_ request: Request, context: AppRequestContext) async throws -> Response {
     let videos = try videos(context)
-    let ids = request.uri.queryParameters.getAll("video_ids")
-      .flatMap { $0.split(separator: ",") }
-      .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    guard !ids.isEmpty else {
-      throw ApplicationError.invalid(
-        InvalidField(
-          path: "video_ids", message: "is required: comma-separated video ids", isMissing: true))
-    }
-    guard ids.count <= 100 else {
-      throw ApplicationError.invalid(
-        InvalidField(path: "video_ids", message: "may name at most 100 videos, got \(ids.count)"))
-    }
-    var rows: [V3VideoStatusItem] = []
-    for id in ids {
-      do {
-        let video = try await videos.video(id).record
-        rows.append(
-          V3VideoStatusItem(
-            videoId: id, status: Self.batchStatus(video.status),
-            error: video.failure.map {
-              V3StatusError(code: $0.kind.v3, message: $0.message)
-            }))
-      } catch ApplicationError.notFound {
-        rows.append(V3VideoStatusItem(videoId: id, status: "not_found"))
-      }
-    }
+    let ids = try V3BulkStatuses.ids(request, parameter: "video_ids")
+    let rows = try await V3BulkStatuses.rows(ids) { try await videos.video($0).record }
     return try JSONResponse.v3List(rows, nextToken: nil)
   }
 
   @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
     let video = try await videos(context).delete(context.parameters.get("video_id") ?? "")
     return try JSONResponse.v3(V3DeletedResource(id: video.id.rawValue, deleted: true))
-  }
-
-  /// The bulk endpoints' vocabulary: `queued` where the resource says `pending`.
-  private static func batchStatus(_ status: VideoStatus) -> String {
-    status == .pending ? "queued" : status.rawValue
   }
 }
