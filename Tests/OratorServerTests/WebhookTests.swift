@@ -123,7 +123,8 @@ import Testing
   @Test func aFailedRenderSendsTheFailEvent() async throws {
     let receiver = try await WebhookReceiver()
     defer { Task { await receiver.stop() } }
-    try await TestServer.with(arguments: Self.fast) { server in
+    // It counts deliveries exactly.
+    try await TestServer.with(arguments: Self.patient) { server in
       let endpoint = try await addEndpoint(
         server, url: receiver.baseURL + "/failures", events: ["avatar_video.fail"])
       _ = try await addEndpoint(
@@ -158,7 +159,7 @@ import Testing
   @Test func retriesUntilTheReceiverAccepts() async throws {
     let receiver = try await WebhookReceiver(script: [500, 503])
     defer { Task { await receiver.stop() } }
-    try await TestServer.with(arguments: Self.fast) { server in
+    try await TestServer.with(arguments: Self.patient) { server in
       _ = try await addEndpoint(
         server, url: receiver.baseURL + "/flaky", events: ["avatar_video.success"])
       let id = try await server.generate(VideoRequest.body(text: "Hi."))
@@ -185,7 +186,7 @@ import Testing
   @Test func deliversAfterTheServerIsKilled() async throws {
     let receiver = try await WebhookReceiver(fallback: 500)
     defer { Task { await receiver.stop() } }
-    try await TestServer.with(arguments: Self.fast) { server in
+    try await TestServer.with(arguments: Self.patient) { server in
       _ = try await addEndpoint(server, url: receiver.baseURL + "/later")
       let id = try await server.generate(VideoRequest.body(text: "Hi."))
       _ = try await server.waitForStatus(id)
@@ -233,7 +234,8 @@ import Testing
     defer { Task { await receiver.stop() } }
     // A 3.6 s window with retries 1 s, 2 s, … apart: a few attempts, then no more.
     let window = ["--webhook-retry-window-hours", "0.001"]
-    try await TestServer.with(arguments: Self.fast + window) { server in
+    // Every attempt must be answered (500), not cut off by a timeout on a busy machine.
+    try await TestServer.with(arguments: Self.patient + window) { server in
       _ = try await addEndpoint(
         server, url: receiver.baseURL + "/down", events: ["avatar_video.success"])
       _ = try await server.generate(VideoRequest.body(text: "Hi."))
@@ -341,7 +343,7 @@ import Testing
   @Test func aDisabledEndpointsPendingEventsAreNotSent() async throws {
     let receiver = try await WebhookReceiver(fallback: 500)
     defer { Task { await receiver.stop() } }
-    try await TestServer.with(arguments: Self.fast) { server in
+    try await TestServer.with(arguments: Self.patient) { server in
       let endpoint = try await addEndpoint(
         server, url: receiver.baseURL + "/off", events: ["avatar_video.success"])
       let id = try #require(endpoint["endpoint_id"].string)
