@@ -17,6 +17,11 @@ fi
 # busy for seconds at a time; run apart, they cannot delay the suites that time a server's
 # answers or a webhook receiver's.
 swift test --skip-build --filter 'OratorRenderTests|OratorCLITests'
-swift test --skip-build --skip OratorRenderTests --skip OratorCLITests --skip StudioBrowserTests
+# The suites that time a server's answers, a webhook receiver's or a database's run apart
+# too, after the rest, whose renders and sidecars would otherwise crowd their clocks.
+timed='WebhookTests|ServerTimeoutTests|OutboundAddressTests|OratorPostgresTests'
+swift test --skip-build --skip OratorRenderTests --skip OratorCLITests --skip StudioBrowserTests \
+  --skip "$timed"
+swift test --skip-build --filter "$timed"
 # Chromium driving the Studio takes both cores for a while: on its own, last.
 swift test --skip-build --filter StudioBrowserTests

@@ -14,7 +14,10 @@ struct PostgresSchemaTests {
     try await TestPostgres.withDatabase { url in
       let stores = try await withThrowingTaskGroup(of: PostgresStore.self) { group in
         for _ in 0..<4 {
-          group.addTask { try await PostgresStore(url: url, maximumConnections: 2) }
+          // Room for a crowded machine: four stores migrate and wait on one lock.
+          group.addTask {
+            try await PostgresStore(url: url, maximumConnections: 2, acquireTimeout: .seconds(30))
+          }
         }
         return try await group.reduce(into: []) { $0.append($1) }
       }
@@ -22,7 +25,7 @@ struct PostgresSchemaTests {
         #expect(try await store.schemaVersion() == 10)
         await store.close()
       }
-      let reopened = try await PostgresStore(url: url)
+      let reopened = try await PostgresStore(url: url, acquireTimeout: .seconds(30))
       #expect(try await reopened.schemaVersion() == 10)
       await reopened.close()
       await #expect(throws: StoreError.self) { try await reopened.accounts() }
