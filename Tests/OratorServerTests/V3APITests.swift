@@ -312,8 +312,8 @@ struct V3APITests {
       var ids: [String: String] = [:]
       for path in ["/v3/users/me", "/v2/voices", "/v1/video.list", "/healthz", "/v3/nothing"] {
         let response = try await server.get(path)
-        ids[path] = try #require(
-          response.header("X-Request-Id"), "\(path) has no X-Request-Id")
+        let id = try #require(response.header("X-Request-Id"), "\(path) has no X-Request-Id")
+        ids[path] = id
       }
       #expect(Set(ids.values).count == 5, "request ids repeat: \(ids)")
       // Each id is in its own request's log line, the one that names the path.

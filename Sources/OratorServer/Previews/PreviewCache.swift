@@ -17,14 +17,12 @@ actor PreviewCache {
   typealias Maker = @Sendable (_ temporaryPath: String) async throws -> Void
 
   let directory: String
-  let maxConcurrentRuns: Int
+  private let slots: WorkSlots
   private var inFlight: [String: Task<Void, any Error>] = [:]
-  private var running = 0
-  private var waiting: [CheckedContinuation<Void, Never>] = []
 
   init(directory: String, maxConcurrentRuns: Int = 2) {
     self.directory = directory
-    self.maxConcurrentRuns = max(1, maxConcurrentRuns)
+    slots = WorkSlots(limit: maxConcurrentRuns)
   }
 
   /// The absolute path of `name` (e.g. `avatars/amara_navy_blazer.jpg`), made by `make` if it
@@ -37,7 +35,7 @@ actor PreviewCache {
       try await run.value
       return path
     }
-    let run = Task { try await self.produce(path, make: make) }
+    let run = Task { try await self.slots.run { try await Self.produce(path, make: make) } }
     inFlight[name] = run
     defer { inFlight[name] = nil }
     // A client that disconnects does not cancel the run: the next request gets the file.
@@ -45,9 +43,7 @@ actor PreviewCache {
     return path
   }
 
-  private func produce(_ path: String, make: Maker) async throws {
-    await acquire()
-    defer { release() }
+  private static func produce(_ path: String, make: Maker) async throws {
     let folder = (path as NSString).deletingLastPathComponent
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let name = (path as NSString).lastPathComponent
@@ -61,23 +57,6 @@ actor PreviewCache {
     } catch {
       try? FileManager.default.removeItem(atPath: temporary)
       throw error
-    }
-  }
-
-  private func acquire() async {
-    if running < maxConcurrentRuns {
-      running += 1
-      return
-    }
-    // The releasing run hands its slot straight to the waiter, so `running` stays counted.
-    await withCheckedContinuation { waiting.append($0) }
-  }
-
-  private func release() {
-    if waiting.isEmpty {
-      running -= 1
-    } else {
-      waiting.removeFirst().resume()
     }
   }
 }

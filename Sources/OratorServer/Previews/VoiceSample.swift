@@ -52,12 +52,6 @@ struct VoiceSample {
   func write(_ voice: VoiceDescriptor, to mp3Path: String) async throws {
     let track = try await speech.synthesize(
       Self.sentence(locale: voice.locale), voice: voice, speed: 1, pitch: 0)
-    let wavPath = mp3Path + ".wav"
-    defer { try? FileManager.default.removeItem(atPath: wavPath) }
-    try WAVFile.write(track, to: wavPath)
-    try await PreviewFFmpeg.run([
-      "-i", wavPath, "-codec:a", "libmp3lame", "-b:a", "64k", "-ar", "22050", "-ac", "1", "-f",
-      "mp3", mp3Path,
-    ])
+    try await SpeechMP3.write(track, to: mp3Path, bitrate: "64k", sampleRate: 22050)
   }
 }

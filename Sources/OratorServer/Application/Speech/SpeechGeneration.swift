@@ -9,6 +9,10 @@ struct SpeechGeneration {
   let environment: ServerEnvironment
   let account: ResourceID
 
+  /// Scripts spoken at once, and how many may wait: speech takes a core, and renders need
+  /// theirs. Past that the request is answered 503 with a time to retry.
+  static let slots = WorkSlots(limit: 2, queueLimit: 8)
+
   /// HeyGen's limits.
   static let longestText = 5000
   static let speeds = 0.5...2.0
@@ -56,8 +60,12 @@ struct SpeechGeneration {
         InvalidField(path: "input_type", message: "must be text or ssml, got \"\(inputType)\""))
     }
 
-    let track = try await SpeechGenerationGate.shared.run {
-      try await synthesize(text, voice: voice, speed: speed)
+    let track: SpeechTrack
+    do {
+      track = try await Self.slots.run { try await synthesize(text, voice: voice, speed: speed) }
+    } catch is WorkSlots.Full {
+      throw ApplicationError.unavailable(
+        "the voices are busy speaking other scripts; retry shortly")
     }
     let mp3 = try await Self.mp3(of: track, scratch: environment.configuration.scratchDirectory)
     let assets = AssetService(environment: environment, account: account)
@@ -84,61 +92,14 @@ struct SpeechGeneration {
 
   /// The track as an MP3 (128 kb/s, its own sample rate, mono).
   private static func mp3(of track: SpeechTrack, scratch: String) async throws -> [UInt8] {
-    let base = (scratch as NSString).appendingPathComponent("speech-\(UUID().uuidString)")
-    let (wav, mp3) = (base + ".wav", base + ".mp3")
-    defer {
-      try? FileManager.default.removeItem(atPath: wav)
-      try? FileManager.default.removeItem(atPath: mp3)
-    }
+    let mp3 = (scratch as NSString).appendingPathComponent("speech-\(UUID().uuidString).mp3")
+    defer { try? FileManager.default.removeItem(atPath: mp3) }
     do {
       try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-      try WAVFile.write(track, to: wav)
-      try await FFmpeg.run([
-        "-i", wav, "-codec:a", "libmp3lame", "-b:a", "128k", "-ac", "1", "-f", "mp3", mp3,
-      ])
+      try await SpeechMP3.write(track, to: mp3, bitrate: "128k")
       return [UInt8](try Data(contentsOf: URL(fileURLWithPath: mp3)))
     } catch {
       throw ApplicationError.failed("the speech could not be encoded")
-    }
-  }
-}
-
-/// How many scripts the server speaks at once for `POST /v3/voices/speech`, and how many may
-/// wait: speech takes a core, and renders need theirs. Past that the request is answered
-/// 503 with a time to retry, rather than piling up work.
-actor SpeechGenerationGate {
-  static let shared = SpeechGenerationGate(running: 2, waiting: 8)
-
-  private let limit: Int
-  private let queueLimit: Int
-  private var running = 0
-  private var queue: [CheckedContinuation<Void, Never>] = []
-
-  init(running: Int, waiting: Int) {
-    limit = running
-    queueLimit = waiting
-  }
-
-  func run<T: Sendable>(_ work: @Sendable () async throws -> T) async throws -> T {
-    if running >= limit {
-      guard queue.count < queueLimit else {
-        throw ApplicationError.unavailable(
-          "the voices are busy speaking other scripts; retry shortly")
-      }
-      await withCheckedContinuation { queue.append($0) }
-    } else {
-      running += 1
-    }
-    defer { handOn() }
-    return try await work()
-  }
-
-  /// Gives the finished one's place to the next waiting, or frees it.
-  private func handOn() {
-    if queue.isEmpty {
-      running -= 1
-    } else {
-      queue.removeFirst().resume()
     }
   }
 }
